@@ -1,0 +1,54 @@
+export {
+  describePosition,
+  isListingFormatError,
+  isListingValidationError,
+  isPapertrendError,
+  isUnknownFormatError,
+  ListingFormatError,
+  ListingValidationError,
+  PapertrendError,
+  UnknownFormatError,
+} from './errors.js';
+export {
+  type Account,
+  AccountSchema,
+  type Author,
+  AuthorSchema,
+  HttpUrlSchema,
+  IsoDateSchema,
+  type IssuePosition,
+  type Listing,
+  type ListingIssue,
+  type ListingMeta,
+  type Paper,
+  type PaperLinks,
+  PaperLinksSchema,
+  type PaperMetrics,
+  PaperMetricsSchema,
+  PaperSchema,
+} from './model.js';
+export {
+  type ArxivId,
+  normalizeArxivId,
+  parseArxivId,
+  toHttpUrl,
+} from './normalize.js';
+export {
+  builtinSources,
+  type ListingSourceInput,
+  listSources,
+  type ParseListingOptions,
+  parseListing,
+  registerSource,
+  unregisterSource,
+} from './parse.js';
+export {
+  defineSource,
+  type ListingInput,
+  ParseContext,
+  type Source,
+  type SourceResult,
+  validateEntry,
+} from './source.js';
+export { HfRawDailyEntrySchema, HfRawPaperSchema, hfApiSource } from './sources/hf-api.js';
+export { hfPageTextSource } from './sources/hf-page-text.js';

@@ -1,0 +1,158 @@
+import { z } from 'zod';
+
+/**
+ * An http(s) URL, already normalised (no surrounding or embedded whitespace, absolute).
+ * Sources never put another scheme into a `Paper`: `javascript:`, `data:` and friends are dropped and reported.
+ */
+export const HttpUrlSchema = z.string().regex(/^https?:\/\/\S+$/, 'expected an absolute http(s) URL');
+
+/** An ISO-8601 timestamp (`2024-05-24T17:34:15.000Z`) or a calendar day (`2024-05-24`). */
+export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
+export const IsoDateSchema = z.string().regex(ISO_DATE_PATTERN, 'expected an ISO-8601 date');
+
+/** One author as the source names them. Authors a source marks as hidden are never included. */
+export const AuthorSchema = z.object({
+  /** Display name, whitespace-normalised. */
+  name: z.string().min(1),
+  /** Hugging Face username when the author claimed the paper there. */
+  hfUsername: z.string().optional(),
+  /** Affiliations as the source lists them (arXiv). */
+  affiliations: z.array(z.string()).optional(),
+});
+
+/** A Hugging Face user or organisation attached to a paper (submitter, organisation). */
+export const AccountSchema = z.object({
+  /** The handle (`akhaliq`, `google`). */
+  name: z.string().min(1),
+  /** The display name (`AK`, `Google`). */
+  fullname: z.string().optional(),
+  avatarUrl: HttpUrlSchema.optional(),
+});
+
+/** Links of a paper. Every value is an http(s) URL. */
+export const PaperLinksSchema = z.object({
+  /** The paper's own page at its source (`https://huggingface.co/papers/2106.09685`). */
+  page: HttpUrlSchema.optional(),
+  /** The arXiv abstract page, or the publisher's landing page. */
+  abstract: HttpUrlSchema.optional(),
+  pdf: HttpUrlSchema.optional(),
+  /** Source code repository (usually GitHub). */
+  code: HttpUrlSchema.optional(),
+  /** Project page / website. */
+  project: HttpUrlSchema.optional(),
+  /** A preview image. */
+  thumbnail: HttpUrlSchema.optional(),
+});
+
+/**
+ * Metrics as the source reports them. They are never summed across sources: a merged paper keeps the value
+ * of the source that reported it.
+ */
+export const PaperMetricsSchema = z.object({
+  /** Hugging Face upvotes. */
+  upvotes: z.number().int().nonnegative().optional(),
+  /** Number of comments in the source's discussion. */
+  comments: z.number().int().nonnegative().optional(),
+  /** GitHub stars of `links.code` (abbreviated counts such as `1.54k` are expanded, so approximate). */
+  githubStars: z.number().int().nonnegative().optional(),
+});
+
+/**
+ * The one model every source maps to. Plain JSON: dates are ISO strings, no class instances, so a `Paper`
+ * can be cached, serialised into HTML, passed from a React Server Component and compared in tests.
+ * Fields a source does not have are absent, never invented.
+ */
+export const PaperSchema = z.object({
+  /**
+   * Stable identity: the arXiv id without version (`2106.09685`, `math/0611800`) whenever one is known, so the
+   * same paper has the same `id` in every source; otherwise a source-prefixed id (`text:3`).
+   */
+  id: z.string().min(1),
+  /** The arXiv id without version, when the paper is on arXiv. */
+  arxivId: z.string().optional(),
+  /** The arXiv version this record describes (`2106.09685v2` → 2). */
+  version: z.number().int().positive().optional(),
+  /** Title with hard wraps and repeated spaces removed. Plain text: render it as text, never as HTML. */
+  title: z.string().min(1),
+  /** Abstract with arXiv hard wraps joined; paragraphs are separated by a blank line. Plain text. */
+  abstract: z.string().optional(),
+  /** Authors in order, hidden ones left out. Absent when the source does not list them. */
+  authors: z.array(AuthorSchema).optional(),
+  /** How many authors the paper has, when the source gives a count but not (all) the names. */
+  authorCount: z.number().int().nonnegative().optional(),
+  /** When the first version appeared (arXiv's `published`; Hugging Face `paper.publishedAt`). */
+  publishedAt: IsoDateSchema.optional(),
+  /** When this version appeared (arXiv's `updated`). */
+  updatedAt: IsoDateSchema.optional(),
+  /** When the paper was featured on Hugging Face Daily Papers. */
+  featuredAt: IsoDateSchema.optional(),
+  links: PaperLinksSchema,
+  metrics: PaperMetricsSchema,
+  /** A one-sentence machine-written summary (Hugging Face `ai_summary`). */
+  aiSummary: z.string().optional(),
+  /** Keywords (Hugging Face `ai_keywords`, arXiv categories are in `categories`). */
+  keywords: z.array(z.string()).optional(),
+  /** arXiv categories, primary first. */
+  categories: z.array(z.string()).optional(),
+  /** The organisation the paper is listed under on Hugging Face. */
+  organization: AccountSchema.optional(),
+  /** Who submitted it to Hugging Face Daily Papers. */
+  submitter: AccountSchema.optional(),
+  /** A publisher DOI (arXiv's own `10.48550/arXiv.*` DOIs are not kept: they are the arXiv id again). */
+  doi: z.string().optional(),
+  /** Name of the source adapter that produced this record (`hf-api`, `hf-page-text`, …). */
+  source: z.string().min(1),
+});
+
+export type Author = z.infer<typeof AuthorSchema>;
+export type Account = z.infer<typeof AccountSchema>;
+export type PaperLinks = z.infer<typeof PaperLinksSchema>;
+export type PaperMetrics = z.infer<typeof PaperMetricsSchema>;
+export type Paper = z.infer<typeof PaperSchema>;
+
+/** Where in the input an issue was found. At least one of the fields is set. */
+export interface IssuePosition {
+  /** Index of the entry among the input's entries (0-based). */
+  index?: number;
+  /** 1-based line in text input. */
+  line?: number;
+  /** Path inside JSON input, e.g. `[3, "paper", "upvotes"]`. */
+  path?: ReadonlyArray<string | number>;
+}
+
+/**
+ * Something in the input that did not make it into a `Paper` as-is.
+ * - `error`: the whole entry was left out (it is not among `papers`).
+ * - `warning`: the entry became a `Paper`, but a field was dropped (an unsafe URL, say).
+ */
+export interface ListingIssue {
+  severity: 'error' | 'warning';
+  position: IssuePosition;
+  /** What is wrong, in words a person understands. */
+  message: string;
+  /** The raw input that caused it, shortened to at most 200 characters. */
+  snippet: string;
+}
+
+/** Facts about the listing as a whole. */
+export interface ListingMeta {
+  /** How many entries the input held (before de-duplication). `papers` + error issues + duplicates = entries. */
+  entries: number;
+  /** Entries that repeated an earlier one and were merged into it. */
+  duplicates: number;
+  /** The listing's date as the page shows it, e.g. `Mar 11` (pages print no year). */
+  dateLabel?: string;
+  /** The listing's calendar day when the source states it. */
+  date?: string;
+  /** Free-form facts a source adds (pagination, totals). */
+  [key: string]: unknown;
+}
+
+/** The result of parsing one input. */
+export interface Listing {
+  papers: Paper[];
+  issues: ListingIssue[];
+  /** Name of the source that parsed the input. */
+  format: string;
+  meta: ListingMeta;
+}

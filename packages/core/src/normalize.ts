@@ -1,0 +1,132 @@
+/**
+ * Normalisation shared by every source: the ways real listings get text, URLs and ids wrong.
+ */
+
+/** Collapse every run of whitespace (including arXiv's `"\n  "` hard wraps) into one space. */
+export function cleanLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Join hard-wrapped lines of an abstract while keeping paragraph breaks (a blank line) as `\n\n`.
+ */
+export function cleanParagraphs(text: string): string {
+  return text
+    .split(/\n[ \t]*\n\s*/)
+    .map(cleanLine)
+    .filter((paragraph) => paragraph.length > 0)
+    .join('\n\n');
+}
+
+const ALLOWED_PROTOCOLS = new Set(['http:', 'https:']);
+
+/**
+ * Turn a URL as sources write it into an absolute http(s) URL, or `undefined` when it is not one.
+ * Removes whitespace anywhere in it (Hugging Face has `"https://github.com/\nowner/repo"` and `" https://…"`),
+ * resolves relative URLs against `base`, and accepts scheme-less `github.com/owner/repo`.
+ */
+export function toHttpUrl(raw: string, base?: string): string | undefined {
+  const compact = raw.replace(/\s+/g, '');
+  if (compact === '') return undefined;
+  let url: URL;
+  try {
+    url = base === undefined ? new URL(compact) : new URL(compact, base);
+  } catch {
+    // `github.com/edwardjhu/TP4`: a host without a scheme, as page text prints it.
+    if (/^[a-z0-9-]+(\.[a-z0-9-]+)+\//i.test(compact)) return toHttpUrl(`https://${compact}`);
+    return undefined;
+  }
+  if (!ALLOWED_PROTOCOLS.has(url.protocol) || url.hostname === '') return undefined;
+  return url.href;
+}
+
+const NEW_STYLE_ID = /^(\d{4}\.\d{4,5})(?:v(\d+))?$/;
+const OLD_STYLE_ID = /^([a-z-]+)(?:\.[a-z]{2})?\/(\d{7})(?:v(\d+))?$/;
+
+/** An arXiv id split into its id without version and its version. */
+export interface ArxivId {
+  /** `2106.09685`, `math/0611800`. */
+  id: string;
+  version?: number;
+}
+
+/**
+ * Read an arXiv id in any of the forms users meet: `2106.09685`, `2106.09685v2`, `arXiv:2106.09685`,
+ * `oai:arXiv.org:2106.09685`, `https://arxiv.org/abs/2106.09685v2`, `…/pdf/2106.09685v2.pdf`,
+ * `https://huggingface.co/papers/2106.09685`, the arXiv DOI `10.48550/arXiv.2106.09685`, and old-style ids
+ * (`hep-th/9901001v1`; `math.CA/0611800` → `math/0611800`). Returns `undefined` for anything else.
+ */
+export function parseArxivId(raw: string): ArxivId | undefined {
+  let text = raw.trim();
+  text = text.replace(/^https?:\/\/(?:www\.|export\.)?(?:arxiv\.org|huggingface\.co)\/(?:abs|pdf|papers)\//i, '');
+  text = text.replace(/^https?:\/\/(?:dx\.)?doi\.org\//i, '');
+  text = text.replace(/^(?:oai:arxiv\.org:|arxiv:|10\.48550\/arxiv\.)/i, '');
+  text = text
+    .replace(/\.pdf$/i, '')
+    .replace(/[?#].*$/, '')
+    .replace(/\/$/, '');
+  const lower = text.toLowerCase();
+  const modern = NEW_STYLE_ID.exec(lower);
+  if (modern) return withVersion(modern[1] as string, modern[2]);
+  const old = OLD_STYLE_ID.exec(lower);
+  if (old) return withVersion(`${old[1]}/${old[2]}`, old[3]);
+  return undefined;
+}
+
+function withVersion(id: string, version: string | undefined): ArxivId {
+  return version === undefined ? { id } : { id, version: Number(version) };
+}
+
+/** The arXiv id without version (`arXiv:2106.09685v2` → `2106.09685`), or `undefined` if it is not one. */
+export function normalizeArxivId(raw: string): string | undefined {
+  return parseArxivId(raw)?.id;
+}
+
+/** Counts as pages print them: `1.54k` → 1540, `110k` → 110000, `2,345` → 2345, `1.2M` → 1200000. */
+export function parseCount(text: string): number | undefined {
+  const match = /^(\d+(?:[.,]\d+)*)\s*([kKmM])?$/.exec(text.trim());
+  if (!match) return undefined;
+  const [, digits = '', suffix] = match;
+  if (suffix === undefined) {
+    const value = Number(digits.replace(/,/g, ''));
+    return Number.isSafeInteger(value) ? value : undefined;
+  }
+  const value = Number(digits.replace(/,/g, '.'));
+  return Math.round(value * (suffix.toLowerCase() === 'k' ? 1_000 : 1_000_000));
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * A page's printed day (`Oct 4, 2026`, `Sep 16 2026`) as `2026-10-04`; `undefined` when it has no year or
+ * is not a date. Twelve English month names are all Hugging Face prints, so a lookup beats a date library
+ * in the widget's bundle.
+ */
+export function parsePrintedDate(text: string): string | undefined {
+  const match = /^([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})$/.exec(text.trim());
+  if (!match) return undefined;
+  const month = MONTHS.indexOf((match[1] as string).toLowerCase()) + 1;
+  const day = Number(match[2]);
+  if (month === 0 || day < 1 || day > 31) return undefined;
+  return `${match[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Is `text` a printed month and day without a year (`Mar 11`, `Aug 1`)? */
+export function isMonthDayLabel(text: string): boolean {
+  const match = /^([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})$/.exec(text.trim());
+  return match !== null && MONTHS.includes((match[1] as string).toLowerCase()) && Number(match[2]) <= 31;
+}
+
+/** Shorten raw input for an issue's `snippet`. */
+export function snippetOf(value: unknown, max = 200): string {
+  let text: string;
+  if (typeof value === 'string') text = value;
+  else {
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      text = String(value);
+    }
+  }
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

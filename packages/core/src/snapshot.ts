@@ -1,0 +1,22 @@
+/**
+ * A bundled, real listing for offline use: demos, examples, Storybook, the widget's offline mode and the
+ * client's `fallback: 'snapshot'`. A separate entry (`@papertrend/core/snapshot`) so bundles that never
+ * import it never carry its ~100 kB.
+ */
+import type { Listing, Paper } from './model.js';
+import data from './snapshot-data.json';
+
+export interface SnapshotData {
+  /** The Hugging Face trending page of a Mar 11 (copied page text): 60 papers with title and abstract. */
+  trending: Listing;
+  /** One Hugging Face Daily Papers API day (2026-08-21): upvotes, authors, code links, AI summaries. */
+  daily: Listing;
+}
+
+/** Both bundled listings, already parsed and validated at build time. */
+export const snapshot: SnapshotData = data as SnapshotData;
+
+/** Papers of the bundled Daily Papers day, most upvoted first (what Hugging Face's trending sort shows). */
+export const snapshotPapers: readonly Paper[] = [...snapshot.daily.papers].sort(
+  (a, b) => (b.metrics.upvotes ?? 0) - (a.metrics.upvotes ?? 0),
+);

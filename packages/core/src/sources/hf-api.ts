@@ -1,0 +1,245 @@
+/**
+ * Hugging Face papers JSON API: `/api/daily_papers` and `/api/papers/search` (arrays of daily-paper
+ * entries `{ paper, publishedAt, title, numComments, … }`) and `/api/papers/{id}` (one bare paper object).
+ * The raw schemas below list only the fields we read; unknown fields are ignored, missing ones are omitted
+ * (the API omits rather than sends null).
+ */
+import { z } from 'zod';
+import { ListingFormatError } from '../errors.js';
+import { type Account, type Author, ISO_DATE_PATTERN, type Paper } from '../model.js';
+import { cleanLine, cleanParagraphs, parseArxivId } from '../normalize.js';
+import { defineSource, type ParseContext, type SourceResult, validateEntry } from '../source.js';
+
+export const HF_ORIGIN = 'https://huggingface.co';
+
+// The top-level `publishedAt` meant "featured on Daily Papers" until this day; then it became the arXiv time
+// and `paper.submittedOnDailyAt` took over the old meaning.
+const PUBLISHED_AT_MEANING_CHANGED = '2025-03-17';
+
+const RawUserSchema = z.object({
+  user: z.string().optional(),
+  name: z.string().optional(),
+  fullname: z.string().optional(),
+  avatarUrl: z.string().optional(),
+});
+
+const RawAuthorSchema = z.object({
+  name: z.string(),
+  hidden: z.boolean().optional(),
+  user: z.object({ user: z.string().optional() }).optional(),
+});
+
+const RawOrganizationSchema = z.object({
+  name: z.string(),
+  fullname: z.string().optional(),
+  avatar: z.string().optional(),
+});
+
+const count = z.number().int().nonnegative();
+
+/** A paper object as `/api/papers/{id}` returns it and as daily entries nest it under `paper`. */
+export const HfRawPaperSchema = z.object({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  summary: z.string().optional(),
+  authors: z.array(RawAuthorSchema).optional(),
+  publishedAt: z.string().optional(),
+  submittedOnDailyAt: z.string().optional(),
+  submittedOnDailyBy: RawUserSchema.optional(),
+  upvotes: count.optional(),
+  numComments: count.optional(),
+  githubRepo: z.string().optional(),
+  githubStars: count.optional(),
+  projectPage: z.string().optional(),
+  ai_summary: z.string().optional(),
+  ai_keywords: z.array(z.string()).optional(),
+  organization: RawOrganizationSchema.optional(),
+});
+
+/** One entry of `/api/daily_papers` or `/api/papers/search`. */
+export const HfRawDailyEntrySchema = z.object({
+  paper: HfRawPaperSchema,
+  publishedAt: z.string().optional(),
+  numComments: count.optional(),
+  thumbnail: z.string().optional(),
+  // Before mid-2024 the thumbnail was called `mediaUrl`.
+  mediaUrl: z.string().optional(),
+  submittedBy: RawUserSchema.optional(),
+  organization: RawOrganizationSchema.optional(),
+});
+
+type RawPaper = z.output<typeof HfRawPaperSchema>;
+type RawDailyEntry = z.output<typeof HfRawDailyEntrySchema>;
+type RawUser = z.output<typeof RawUserSchema>;
+type Path = (string | number)[];
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** A bare paper object: `/api/papers/{id}`. */
+function looksLikePaperObject(value: unknown): boolean {
+  return isObject(value) && typeof value.id === 'string' && 'title' in value && Array.isArray(value.authors);
+}
+
+function looksLikeDailyEntry(value: unknown): boolean {
+  return isObject(value) && isObject(value.paper);
+}
+
+export const hfApiSource = defineSource({
+  name: 'hf-api',
+  description: 'Hugging Face papers API JSON (/api/daily_papers, /api/papers/search, /api/papers/{id})',
+  detect(input) {
+    const { json } = input;
+    if (Array.isArray(json)) return json.length === 0 || json.some(looksLikeDailyEntry);
+    return looksLikePaperObject(json) || looksLikeDailyEntry(json);
+  },
+  parse(input, context) {
+    return parseHfApiJson(input.json, context);
+  },
+});
+
+/**
+ * Parse a value shaped like the Hugging Face API (an array of daily entries, one entry, or one bare paper).
+ * Exported so other Hugging Face sources (the HTML pages embed the same JSON) share this one mapping.
+ */
+export function parseHfApiJson(json: unknown, context: ParseContext, basePath: Path = []): SourceResult {
+  if (Array.isArray(json)) {
+    const papers: Paper[] = [];
+    json.forEach((entry, index) => {
+      const paper = parseEntry(entry, [...basePath, index], index, context);
+      if (paper) papers.push(paper);
+    });
+    return { papers, meta: { entries: json.length } };
+  }
+  if (looksLikeDailyEntry(json) || looksLikePaperObject(json)) {
+    const paper = parseEntry(json, basePath, 0, context);
+    return { papers: paper ? [paper] : [], meta: { entries: 1 } };
+  }
+  throw new ListingFormatError(
+    'hf-api',
+    'expected an array of daily-paper entries or one paper object with id, title and authors',
+  );
+}
+
+function parseEntry(entry: unknown, path: Path, index: number, context: ParseContext): Paper | undefined {
+  if (typeof entry === 'string') {
+    const hint = /^\s*\{\s*'paper'/.test(entry)
+      ? ' (it looks like a Python repr of an entry: single quotes and True/False are not JSON)'
+      : '';
+    context.reject({ index, path }, `entry is a string, expected an object with a "paper" field${hint}`, entry);
+    return undefined;
+  }
+  if (isObject(entry) && !('paper' in entry) && looksLikePaperObject(entry)) {
+    const paper = validateEntry(HfRawPaperSchema, entry, path, context);
+    return paper && mapPaper(paper, undefined, path, context);
+  }
+  const raw = validateEntry(HfRawDailyEntrySchema, entry, path, context);
+  return raw && mapPaper(raw.paper, raw, path, context);
+}
+
+function mapAuthors(authors: RawPaper['authors']): { authors?: Author[]; authorCount?: number } {
+  if (authors === undefined) return {};
+  const visible: Author[] = [];
+  for (const author of authors) {
+    // Hidden authors asked not to be listed with the paper: never show them.
+    if (author.hidden === true) continue;
+    const name = cleanLine(author.name);
+    if (name === '') continue;
+    const username = author.user?.user;
+    visible.push(username ? { name, hfUsername: username } : { name });
+  }
+  return { authors: visible };
+}
+
+function mapAccount(raw: RawUser | undefined, path: Path, context: ParseContext): Account | undefined {
+  if (!raw) return undefined;
+  const name = raw.user ?? raw.name;
+  if (!name) return undefined;
+  const account: Account = { name };
+  if (raw.fullname) account.fullname = raw.fullname;
+  const avatarUrl = context.url(raw.avatarUrl, { path: [...path, 'avatarUrl'] }, HF_ORIGIN);
+  if (avatarUrl) account.avatarUrl = avatarUrl;
+  return account;
+}
+
+function mapOrganization(
+  raw: z.output<typeof RawOrganizationSchema> | undefined,
+  path: Path,
+  context: ParseContext,
+): Account | undefined {
+  if (!raw) return undefined;
+  const account: Account = { name: raw.name };
+  if (raw.fullname) account.fullname = raw.fullname;
+  const avatarUrl = context.url(raw.avatar, { path: [...path, 'avatar'] }, HF_ORIGIN);
+  if (avatarUrl) account.avatarUrl = avatarUrl;
+  return account;
+}
+
+/** `…Z` timestamps pass through; anything unreadable is dropped with a warning. */
+function isoDate(raw: string | undefined, path: Path, context: ParseContext): string | undefined {
+  if (raw === undefined) return undefined;
+  if (ISO_DATE_PATTERN.test(raw)) return raw;
+  context.warn({ path }, 'dropped a date that is not ISO-8601', raw);
+  return undefined;
+}
+
+function mapPaper(raw: RawPaper, entry: RawDailyEntry | undefined, path: Path, context: ParseContext): Paper {
+  const paperPath = entry ? [...path, 'paper'] : path;
+  const at = (key: string): { path: Path } => ({ path: [...paperPath, key] });
+  const arxiv = parseArxivId(raw.id);
+  const id = arxiv?.id ?? raw.id;
+
+  const paper: Paper = {
+    id,
+    title: cleanLine(raw.title),
+    links: { page: `${HF_ORIGIN}/papers/${encodeURIComponent(id).replace('%2F', '/')}` },
+    metrics: {},
+    source: 'hf-api',
+  };
+  if (arxiv) {
+    paper.arxivId = arxiv.id;
+    paper.links.abstract = `https://arxiv.org/abs/${arxiv.id}`;
+    paper.links.pdf = `https://arxiv.org/pdf/${arxiv.id}`;
+  }
+  if (raw.summary !== undefined) {
+    const abstract = cleanParagraphs(raw.summary);
+    if (abstract) paper.abstract = abstract;
+  }
+  Object.assign(paper, mapAuthors(raw.authors));
+
+  const publishedAt = isoDate(raw.publishedAt, at('publishedAt').path, context);
+  if (publishedAt) paper.publishedAt = publishedAt;
+  const featuredAt =
+    isoDate(raw.submittedOnDailyAt, at('submittedOnDailyAt').path, context) ??
+    (entry?.publishedAt !== undefined && entry.publishedAt < PUBLISHED_AT_MEANING_CHANGED
+      ? isoDate(entry.publishedAt, [...path, 'publishedAt'], context)
+      : undefined);
+  if (featuredAt) paper.featuredAt = featuredAt;
+
+  const code = context.url(raw.githubRepo, at('githubRepo'));
+  if (code) paper.links.code = code;
+  const project = context.url(raw.projectPage, at('projectPage'));
+  if (project) paper.links.project = project;
+  const thumbnailKey = entry?.thumbnail !== undefined ? 'thumbnail' : 'mediaUrl';
+  const thumbnail = context.url(entry?.thumbnail ?? entry?.mediaUrl, { path: [...path, thumbnailKey] }, HF_ORIGIN);
+  if (thumbnail) paper.links.thumbnail = thumbnail;
+
+  if (raw.upvotes !== undefined) paper.metrics.upvotes = raw.upvotes;
+  const comments = entry?.numComments ?? raw.numComments;
+  if (comments !== undefined) paper.metrics.comments = comments;
+  if (raw.githubStars !== undefined) paper.metrics.githubStars = raw.githubStars;
+
+  if (raw.ai_summary) paper.aiSummary = cleanLine(raw.ai_summary);
+  if (raw.ai_keywords && raw.ai_keywords.length > 0) paper.keywords = raw.ai_keywords.map(cleanLine);
+
+  const organization =
+    mapOrganization(raw.organization, at('organization').path, context) ??
+    mapOrganization(entry?.organization, [...path, 'organization'], context);
+  if (organization) paper.organization = organization;
+  const submitter =
+    mapAccount(raw.submittedOnDailyBy, at('submittedOnDailyBy').path, context) ??
+    mapAccount(entry?.submittedBy, [...path, 'submittedBy'], context);
+  if (submitter) paper.submitter = submitter;
+  return paper;
+}

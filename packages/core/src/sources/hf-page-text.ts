@@ -1,0 +1,402 @@
+/**
+ * The visible text of a Hugging Face papers page, as a person copies it out of the browser or a text
+ * extractor writes it. There is no standard grammar to hand to a library here: three layouts occur and each
+ * is read by its own small scanner that works on lines, never on the raw bytes with one big regex.
+ *
+ * - **paragraphs** (a trending page copied as text): header chrome, a date line (`Mar 11`), then a title
+ *   paragraph and an abstract paragraph per paper.
+ * - **cards** (a daily page with tags turned into line breaks): `Submitted by` / user / upvotes / title /
+ *   `·` / `N authors` / comments, one value per line.
+ * - **markdown** (a page rendered to markdown): `### [Title](https://huggingface.co/papers/ID)` headings with
+ *   body, organisation, date, upvote and GitHub links; every card may appear twice (de-duplicated here).
+ */
+import type { Account, Paper } from '../model.js';
+import {
+  cleanLine,
+  cleanParagraphs,
+  isMonthDayLabel,
+  parseArxivId,
+  parseCount,
+  parsePrintedDate,
+} from '../normalize.js';
+import { defineSource, type ParseContext, type SourceResult } from '../source.js';
+import { HF_ORIGIN } from './hf-api.js';
+
+const SOURCE = 'hf-page-text';
+
+/** Lines of the page's header and footer: never papers. Compared case-insensitively after trimming. */
+const CHROME = new Set(
+  [
+    'new',
+    'get trending papers in your email inbox!',
+    'get trending papers in your email inbox once a day!',
+    'subscribe',
+    'byak and the research community',
+    'by ak and the research community',
+    'daily papers',
+    'trending papers',
+    'by',
+    'ak',
+    'and the research community',
+    'search by arxiv id or title',
+    'submit a paper',
+    'previous',
+    'next',
+    'hugging face',
+    'models',
+    'datasets',
+    'spaces',
+    'posts',
+    'docs',
+    'solutions',
+    'pricing',
+    'log in',
+    'sign up',
+    'company',
+    '© hugging face',
+    'tos',
+    'privacy',
+    'about',
+    'jobs',
+    'website',
+    '-',
+  ].map((line) => line.toLowerCase()),
+);
+
+function isChrome(line: string): boolean {
+  return CHROME.has(cleanLine(line).toLowerCase());
+}
+
+/** A title is one short line; an abstract is long or holds several sentences. */
+const MAX_TITLE_LENGTH = 300;
+/** Markdown card bodies shorter than this are the page's one-line AI summaries, not abstracts. */
+const MAX_SUMMARY_LENGTH = 400;
+
+interface Line {
+  text: string;
+  /** 1-based line number in the input. */
+  number: number;
+}
+
+function toLines(text: string): Line[] {
+  return text.split(/\r?\n/).map((line, index) => ({ text: line.trim(), number: index + 1 }));
+}
+
+function textId(title: string): string {
+  const slug = title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return `title:${slug || 'untitled'}`;
+}
+
+function basePaper(title: string): Paper {
+  const clean = cleanLine(title);
+  return { id: textId(clean), title: clean, links: {}, metrics: {}, source: SOURCE };
+}
+
+type Layout = 'markdown' | 'cards' | 'paragraphs';
+
+function layoutOf(lines: Line[]): Layout {
+  if (lines.some((line) => /^#{2,4}\s*\[.+\]\(.+\)\s*$/.test(line.text))) return 'markdown';
+  if (lines.some((line) => line.text === 'Submitted by') && lines.some((line) => /^\d+ authors?$/.test(line.text))) {
+    return 'cards';
+  }
+  return 'paragraphs';
+}
+
+export const hfPageTextSource = defineSource({
+  name: SOURCE,
+  description: 'the visible text of a Hugging Face papers page (copied text, or the page rendered as markdown)',
+  detect(input) {
+    const { text } = input;
+    if (input.isJson || text === undefined) return false;
+    const head = text.trimStart().slice(0, 200);
+    // HTML and XML documents belong to other sources; so does text that only failed to be JSON.
+    if (head.startsWith('<') || head.startsWith('{')) return false;
+    if (head.startsWith('[') && !/^\[[^\]\n]*\]\(/.test(head)) return false;
+    // Printable text: binary input has control characters.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: detecting binary input is the point
+    if (/[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 4096))) return false;
+    return /\S/.test(text);
+  },
+  parse(input, context) {
+    const lines = toLines(input.text ?? '');
+    const layout = layoutOf(lines);
+    const result =
+      layout === 'markdown'
+        ? parseMarkdown(lines, context)
+        : layout === 'cards'
+          ? parseCards(lines, context)
+          : parseParagraphs(lines, context);
+    return { ...result, meta: { ...result.meta, layout } };
+  },
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// paragraphs: title, abstract, title, abstract …
+
+interface Paragraph {
+  text: string;
+  line: number;
+}
+
+function toParagraphs(lines: Line[]): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  let current: Line[] = [];
+  const flush = (): void => {
+    const first = current[0];
+    if (first) paragraphs.push({ text: current.map((line) => line.text).join('\n'), line: first.number });
+    current = [];
+  };
+  for (const line of lines) {
+    if (line.text === '') flush();
+    else current.push(line);
+  }
+  flush();
+  return paragraphs;
+}
+
+function looksLikeTitle(paragraph: Paragraph): boolean {
+  return !paragraph.text.includes('\n') && paragraph.text.length <= MAX_TITLE_LENGTH;
+}
+
+function parseParagraphs(lines: Line[], context: ParseContext): SourceResult {
+  const papers: Paper[] = [];
+  const meta: SourceResult['meta'] = {};
+  let entries = 0;
+  const paragraphs = toParagraphs(lines);
+  for (let index = 0; index < paragraphs.length; index++) {
+    const paragraph = paragraphs[index] as Paragraph;
+    if (isChrome(paragraph.text)) continue;
+    if (isMonthDayLabel(paragraph.text)) {
+      meta.dateLabel ??= cleanLine(paragraph.text);
+      continue;
+    }
+    entries++;
+    const next = paragraphs[index + 1];
+    if (!looksLikeTitle(paragraph)) {
+      context.reject(
+        { index: entries - 1, line: paragraph.line },
+        'a long paragraph with no title before it (expected a title line, then its abstract)',
+        paragraph.text,
+      );
+      continue;
+    }
+    if (next === undefined || looksLikeTitle(next) || isChrome(next.text)) {
+      context.reject(
+        { index: entries - 1, line: paragraph.line },
+        'a short line with no abstract after it: not read as a paper (page chrome or a cut-off card)',
+        paragraph.text,
+      );
+      continue;
+    }
+    const paper = basePaper(paragraph.text);
+    paper.abstract = cleanParagraphs(next.text);
+    papers.push(paper);
+    index++;
+  }
+  return { papers, meta: { ...meta, entries } };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// cards: Submitted by / user / upvotes / title / · / N authors / comments
+
+function parseCards(lines: Line[], context: ParseContext): SourceResult {
+  const papers: Paper[] = [];
+  const content = lines.filter((line) => line.text !== '');
+  const starts = content.flatMap((line, index) => (line.text === 'Submitted by' ? [index] : []));
+  const dateParts = content.slice(0, starts[0] ?? 0).filter((line) => !isChrome(line.text));
+  const meta: SourceResult['meta'] = {};
+  // The page prints the day as two lines, `Aug` and `1`.
+  for (let i = 0; i + 1 < dateParts.length; i++) {
+    const label = `${dateParts[i]?.text} ${dateParts[i + 1]?.text}`;
+    if (isMonthDayLabel(label)) meta.dateLabel = label;
+  }
+
+  starts.forEach((start, entry) => {
+    const end = starts[entry + 1] ?? content.length;
+    const card = content.slice(start + 1, end).map((line) => line.text);
+    const position = { index: entry, line: (content[start] as Line).number };
+    const dot = card.indexOf('·');
+    // user, [upvotes], title…, ·, N authors, [comments]
+    const user = card[0];
+    let titleFrom = 1;
+    let upvotes: number | undefined;
+    if (card[1] !== undefined && /^\d[\d,.]*[kKmM]?$/.test(card[1])) {
+      upvotes = parseCount(card[1]);
+      titleFrom = 2;
+    }
+    const titleLines = dot === -1 ? [] : card.slice(titleFrom, dot).filter((line) => !isChrome(line));
+    if (user === undefined || dot === -1 || titleLines.length === 0) {
+      context.reject(position, 'a "Submitted by" card without a title followed by "·"', card.join(' / '));
+      return;
+    }
+    const paper = basePaper(titleLines.join(' '));
+    const submitter: Account = { name: user };
+    paper.submitter = submitter;
+    if (upvotes !== undefined) paper.metrics.upvotes = upvotes;
+    const authors = /^(\d+) authors?$/.exec(card[dot + 1] ?? '');
+    if (authors) {
+      paper.authorCount = Number(authors[1]);
+      const comments = card[dot + 2];
+      if (comments !== undefined && /^\d+$/.test(comments)) paper.metrics.comments = Number(comments);
+    }
+    papers.push(paper);
+  });
+  return { papers, meta: { ...meta, entries: starts.length } };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// markdown: ### [Title](https://huggingface.co/papers/ID) …
+
+/** `[text](url)` inline links, the only markdown construct the extractor emits inside cards. */
+const LINK = /\[([^[\]]*(?:\[[^\]]*\][^[\]]*)*)\]\(([^()\s]*)\)/g;
+/** The extractor's placeholder for an image without alt text, `[图片：无替代文本]`, or with one. */
+const IMAGE_PLACEHOLDER = /\[(?:图片|image)[：:][^\]]*\]\s*/gi;
+const HEADING = /^#{2,4}\s*\[(.+)\]\(([^()\s]*)\)\s*$/;
+
+interface MarkdownCard {
+  paper: Paper;
+  line: number;
+  /** How many fields are set: the richer of two renderings of one card wins. */
+  richness: number;
+}
+
+function parseMarkdown(lines: Line[], context: ParseContext): SourceResult {
+  const headingIndexes = lines.flatMap((line, index) => (HEADING.test(line.text) ? [index] : []));
+  const byId = new Map<string, MarkdownCard>();
+  const order: string[] = [];
+  let duplicates = 0;
+
+  headingIndexes.forEach((headingIndex, entry) => {
+    const heading = lines[headingIndex] as Line;
+    const [, rawTitle = '', href = ''] = HEADING.exec(heading.text) ?? [];
+    const previousHeading = headingIndexes[entry - 1] ?? -1;
+    const nextHeading = headingIndexes[entry + 1] ?? lines.length;
+    // A card's "Submitted by" block stands above its heading, after the previous card's links.
+    const before = lines.slice(previousHeading + 1, headingIndex);
+    let bodyEnd = nextHeading;
+    for (let i = headingIndex + 1; i < nextHeading; i++) {
+      if ((lines[i] as Line).text === 'Submitted by' || isCardImageLink((lines[i] as Line).text)) {
+        bodyEnd = i;
+        break;
+      }
+    }
+    const body = lines.slice(headingIndex + 1, bodyEnd);
+    const title = cleanLine(rawTitle.replace(IMAGE_PLACEHOLDER, ''));
+    if (title === '') {
+      context.reject({ index: entry, line: heading.number }, 'a card heading with an empty title', heading.text);
+      return;
+    }
+    const paper = basePaper(title);
+    const pageUrl = context.url(href, { index: entry, line: heading.number }, HF_ORIGIN);
+    const arxiv = pageUrl ? parseArxivId(pageUrl) : undefined;
+    if (pageUrl) paper.links.page = pageUrl;
+    if (arxiv) {
+      paper.id = arxiv.id;
+      paper.arxivId = arxiv.id;
+    }
+    readSubmitter(before, paper);
+    readBody(body, paper, entry, context);
+
+    const card: MarkdownCard = { paper, line: heading.number, richness: richness(paper) };
+    const existing = byId.get(paper.id);
+    if (existing === undefined) {
+      byId.set(paper.id, card);
+      order.push(paper.id);
+    } else {
+      duplicates++;
+      byId.set(paper.id, mergeCards(existing, card));
+    }
+  });
+
+  const papers = order.map((id) => (byId.get(id) as MarkdownCard).paper);
+  return { papers, meta: { entries: headingIndexes.length, duplicates } };
+}
+
+function isCardImageLink(text: string): boolean {
+  return /^\[\[(?:图片|image)[：:][^\]]*\]\]\(/i.test(text);
+}
+
+function readSubmitter(before: Line[], paper: Paper): void {
+  const at = before.findIndex((line) => line.text === 'Submitted by');
+  if (at === -1) return;
+  const user = before
+    .slice(at + 1)
+    .map((line) => line.text.replace(IMAGE_PLACEHOLDER, '').trim())
+    .find((text) => text !== '' && !text.startsWith('<'));
+  if (user) paper.submitter = { name: user };
+}
+
+function readBody(body: Line[], paper: Paper, entry: number, context: ParseContext): void {
+  const prose: string[] = [];
+  // Links can span lines (`[Upvote\n\n117](…)`), so links are read from the body joined into one string.
+  const joined = body.map((line) => line.text).join('\n');
+  for (const match of joined.matchAll(LINK)) {
+    const text = cleanLine((match[1] ?? '').replace(IMAGE_PLACEHOLDER, ''));
+    const href = match[2] ?? '';
+    const line = body[0] ? body[0].number + (joined.slice(0, match.index).match(/\n/g)?.length ?? 0) : 0;
+    const position = { index: entry, line };
+    const upvote = /^Upvote\s*(\S+)$/i.exec(text);
+    const github = /^GitHub\s*(\S+)?$/i.exec(text);
+    if (upvote) {
+      const upvotes = parseCount(upvote[1] ?? '');
+      if (upvotes !== undefined) paper.metrics.upvotes = upvotes;
+    } else if (github) {
+      const code = context.url(href, position);
+      if (code) paper.links.code = code;
+      const stars = github[1] === undefined ? undefined : parseCount(github[1]);
+      if (stars !== undefined) paper.metrics.githubStars = stars;
+    } else if (/^arxiv page$/i.test(text)) {
+      const abstract = context.url(href, position);
+      if (abstract) paper.links.abstract = abstract;
+    } else if (/^https?:\/\/huggingface\.co\/[^/]+\/?$/.test(href) && text !== '') {
+      const organization: Account = { name: href.replace(/\/$/, '').split('/').pop() as string, fullname: text };
+      paper.organization = organization;
+    }
+  }
+  for (const line of body) {
+    const text = line.text;
+    const published = /·\s*(?:Published on\s+)?([A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})\s*$/.exec(text);
+    if (published) {
+      const day = parsePrintedDate(published[1] ?? '');
+      if (day) paper.publishedAt = day;
+      continue;
+    }
+    const authors = /^-?\s*(\d+) authors?$/.exec(text);
+    if (authors) {
+      paper.authorCount = Number(authors[1]);
+      continue;
+    }
+    const withoutLinks = text.replace(LINK, '').replace(IMAGE_PLACEHOLDER, '').trim();
+    if (text === '' || text.startsWith('<') || text.startsWith('[') || text.startsWith('-') || withoutLinks === '') {
+      prose.push('');
+      continue;
+    }
+    prose.push(text);
+  }
+  const bodyText = cleanParagraphs(prose.join('\n'));
+  if (bodyText === '') return;
+  // Trending cards show either the full abstract or the site's one-line AI summary.
+  if (bodyText.length < MAX_SUMMARY_LENGTH && !bodyText.includes('\n')) paper.aiSummary = bodyText;
+  else paper.abstract = bodyText;
+}
+
+function richness(paper: Paper): number {
+  return Object.keys(paper).length + Object.keys(paper.links).length + Object.keys(paper.metrics).length;
+}
+
+/** Two renderings of one card: keep the richer one and fill its gaps from the other. */
+function mergeCards(a: MarkdownCard, b: MarkdownCard): MarkdownCard {
+  const [rich, poor] = a.richness >= b.richness ? [a, b] : [b, a];
+  const paper: Paper = {
+    ...poor.paper,
+    ...rich.paper,
+    links: { ...poor.paper.links, ...rich.paper.links },
+    metrics: { ...poor.paper.metrics, ...rich.paper.metrics },
+  };
+  return { paper, line: a.line, richness: richness(paper) };
+}

@@ -1,0 +1,21 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    snapshot: 'src/snapshot.ts',
+    cli: 'src/cli.ts',
+  },
+  format: ['esm', 'cjs'],
+  dts: {
+    entry: { index: 'src/index.ts', snapshot: 'src/snapshot.ts' },
+    // tsup's declaration build sets `baseUrl`, which TypeScript 6 deprecates (removed in 7).
+    compilerOptions: { ignoreDeprecations: '6.0' },
+  },
+  sourcemap: true,
+  clean: true,
+  target: 'es2022',
+  // Shared chunks keep the snapshot data out of the main entry and the parser out of the snapshot entry.
+  splitting: true,
+  treeshake: true,
+});
