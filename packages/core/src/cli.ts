@@ -158,7 +158,7 @@ function authorsOf(paper: Paper): string {
   const names = paper.authors?.map((author) => author.name) ?? [];
   const total = paper.authorCount ?? names.length;
   if (names.length === 0) return total > 0 ? `${total} authors` : '';
-  return total > 2 ? `${names.slice(0, 2).join(', ')} +${total - 2}` : names.join(', ');
+  return total > 2 ? `${names[0]} +${total - 1}` : names.join(', ');
 }
 
 /** A readable table: one row per paper (#, title, date, upvotes, authors), its links on the line below. */

@@ -129,8 +129,7 @@ function toListingInput(input: ListingSourceInput): ListingInput {
 }
 
 function tryJson(text: string): unknown {
-  const head = text.trimStart()[0];
-  if (head !== '{' && head !== '[' && head !== '"') return undefined;
+  // JSON.parse fails at the first character that cannot start JSON, so trying is cheap for any text.
   try {
     return JSON.parse(text);
   } catch {
@@ -170,7 +169,7 @@ function describeUnknown(input: ListingInput): string {
     const keys = Object.keys(json).slice(0, 8).join(', ');
     return `a JSON object with keys {${keys}}, expected an array of daily-paper entries or a paper with id, title and authors`;
   }
-  if (json !== undefined) return `a JSON ${kindOf(json)}, expected an array or object`;
+  if (json !== undefined) return `a JSON ${json === null ? 'null' : typeof json}, expected an array or object`;
   return 'no known format recognised the text';
 }
 

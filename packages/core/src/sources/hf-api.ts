@@ -36,11 +36,12 @@ const RawOrganizationSchema = z.object({
 });
 
 const count = z.number().int().nonnegative();
+const nonBlank = z.string().regex(/\S/, 'expected text, got an empty string');
 
 /** A paper object as `/api/papers/{id}` returns it and as daily entries nest it under `paper`. */
 export const HfRawPaperSchema = z.object({
-  id: z.string().min(1),
-  title: z.string().min(1),
+  id: nonBlank,
+  title: nonBlank,
   summary: z.string().optional(),
   authors: z.array(RawAuthorSchema).optional(),
   publishedAt: z.string().optional(),
@@ -154,7 +155,7 @@ function mapAuthors(authors: RawPaper['authors']): { authors?: Author[]; authorC
 
 function mapAccount(raw: RawUser | undefined, path: Path, context: ParseContext): Account | undefined {
   if (!raw) return undefined;
-  const name = raw.user ?? raw.name;
+  const name = raw.user?.trim() || raw.name?.trim();
   if (!name) return undefined;
   const account: Account = { name };
   if (raw.fullname) account.fullname = raw.fullname;
@@ -168,7 +169,7 @@ function mapOrganization(
   path: Path,
   context: ParseContext,
 ): Account | undefined {
-  if (!raw) return undefined;
+  if (!raw?.name.trim()) return undefined;
   const account: Account = { name: raw.name };
   if (raw.fullname) account.fullname = raw.fullname;
   const avatarUrl = context.url(raw.avatar, { path: [...path, 'avatar'] }, HF_ORIGIN);

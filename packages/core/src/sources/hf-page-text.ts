@@ -358,25 +358,24 @@ function readBody(body: Line[], paper: Paper, entry: number, context: ParseConte
       paper.organization = organization;
     }
   }
-  for (const line of body) {
-    const text = line.text;
+  // Prose is what remains once links (which may span lines) are taken out.
+  for (const rawLine of joined.replace(LINK, '').split('\n')) {
+    const text = rawLine.replace(IMAGE_PLACEHOLDER, '').trim();
     const published = /·\s*(?:Published on\s+)?([A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})\s*$/.exec(text);
     if (published) {
       const day = parsePrintedDate(published[1] ?? '');
       if (day) paper.publishedAt = day;
+      prose.push('');
       continue;
     }
     const authors = /^-?\s*(\d+) authors?$/.exec(text);
     if (authors) {
       paper.authorCount = Number(authors[1]);
-      continue;
-    }
-    const withoutLinks = text.replace(LINK, '').replace(IMAGE_PLACEHOLDER, '').trim();
-    if (text === '' || text.startsWith('<') || text.startsWith('[') || text.startsWith('-') || withoutLinks === '') {
       prose.push('');
       continue;
     }
-    prose.push(text);
+    // Anchors (`<a id=…>`), empty list bullets and link leftovers are layout, not prose.
+    prose.push(text.startsWith('<') || /^[-·\s]*$/.test(text) ? '' : text);
   }
   const bodyText = cleanParagraphs(prose.join('\n'));
   if (bodyText === '') return;

@@ -1,0 +1,82 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { EXIT, main } from '../src/cli.js';
+
+const fixturePath = (path: string): string => fileURLToPath(new URL(`./fixtures/${path}`, import.meta.url));
+
+async function run(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, {
+    stdout: (text) => {
+      out += text;
+    },
+    stderr: (text) => {
+      err += text;
+    },
+    readStdin: () => stdin,
+    columns: 120,
+  });
+  return { code, out, err };
+}
+
+describe('papertrend CLI', () => {
+  it('prints a readable table of a parsed file', async () => {
+    const { code, out, err } = await run(['parse', fixturePath('hf-api/2026-08-21.json')]);
+    expect(code).toBe(EXIT.ok);
+    expect(err).toBe('');
+    expect(out).toMatch(/17 of 17 papers/);
+    expect(out).toMatch(
+      /^1 +EnvHarness: Awakening Static Worlds for Agent Learning +2026-08-20 +163 +Chengsong Huang \+16$/m,
+    );
+    expect(out).toMatch(
+      /https:\/\/huggingface\.co\/papers\/2608\.19880 {2}https:\/\/github\.com\/google-research\/envharness/,
+    );
+  });
+
+  it('prints the Listing as JSON with --json, from stdin too', async () => {
+    const { code, out } = await run(['parse', '-', '--json', '--limit', '2'], '[]');
+    expect(code).toBe(EXIT.ok);
+    expect(JSON.parse(out)).toMatchObject({ papers: [], issues: [], format: 'hf-api' });
+    const snapshot = await run(['snapshot', 'trending', '--json', '--limit', '2']);
+    expect(JSON.parse(snapshot.out).papers).toHaveLength(2);
+  });
+
+  it('reports entry issues on stderr and fails under --strict', async () => {
+    const input = JSON.stringify([{ paper: { id: '1', title: 'x', authors: [] } }, 'junk']);
+    const lenient = await run(['parse', '-'], input);
+    expect(lenient.code).toBe(EXIT.ok);
+    expect(lenient.err).toMatch(/1 issue\(s\): 1 entry left out.*\n {2}error at \$\[1\]/);
+    const strict = await run(['parse', '-', '--strict'], input);
+    expect(strict.code).toBe(EXIT.badInput);
+    expect(strict.err).toMatch(/1 problem\(s\) in hf-api input/);
+  });
+
+  it('distinguishes bad input from usage errors, without stack traces', async () => {
+    const bad = await run(['parse', fixturePath('malformed/2025-01-10.wrapper-with-python-repr-strings.json')]);
+    expect(bad.code).toBe(EXIT.badInput);
+    expect(bad.err).toMatch(/^papertrend: Not a paper listing: a JSON object with keys \{status, date, count, data\}/);
+    expect(bad.err).not.toMatch(/\n\s+at /);
+    expect((await run(['parse'])).code).toBe(EXIT.usage);
+    expect((await run(['parse', '/nonexistent/file.json'])).err).toMatch(/cannot read .*ENOENT/);
+    expect((await run(['frobnicate'])).code).toBe(EXIT.usage);
+    expect((await run(['snapshot', '--limit', 'x'])).code).toBe(EXIT.usage);
+    expect((await run(['--bogus'])).code).toBe(EXIT.usage);
+  });
+
+  it('works as the built bin with real exit codes', () => {
+    const bin = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+    expect(existsSync(bin), 'build the package first (pnpm build)').toBe(true);
+    const ok = spawnSync(process.execPath, [bin, 'snapshot'], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/Hugging Face Daily Papers, 2026-08-21/);
+    const bad = spawnSync(process.execPath, [bin, 'parse', '-'], {
+      input: '<html><title>Oops</title></html>',
+      encoding: 'utf8',
+    });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/an HTML page \("Oops"\)/);
+  });
+});

@@ -1,0 +1,25 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** A fixture copied into this package (small, committed). */
+export function fixture(path: string): string {
+  return readFileSync(fileURLToPath(new URL(`./fixtures/${path}`, import.meta.url)), 'utf8');
+}
+
+/**
+ * The shared corpus beside the repository (`../shared/fixtures`), used only for corpus-wide checks.
+ * CI always has it; elsewhere set PAPERTREND_SHARED_FIXTURES to point at a copy.
+ */
+export const sharedFixturesDir =
+  process.env.PAPERTREND_SHARED_FIXTURES ?? fileURLToPath(new URL('../../../../shared/fixtures', import.meta.url));
+
+export function sharedDailyPaperFiles(): string[] {
+  const dir = `${sharedFixturesDir}/hf-api/daily_papers`;
+  if (!existsSync(dir)) {
+    throw new Error(`The shared fixture corpus is missing at ${dir}: set PAPERTREND_SHARED_FIXTURES.`);
+  }
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => `${dir}/${name}`);
+}

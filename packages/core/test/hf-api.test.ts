@@ -1,0 +1,161 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { type Paper, PaperSchema, parseListing } from '../src/index.js';
+import { fixture, sharedDailyPaperFiles } from './helpers.js';
+
+interface RawEntry {
+  paper: {
+    id: string;
+    title: string;
+    summary: string;
+    upvotes: number;
+    authors: { name: string; hidden?: boolean }[];
+    githubRepo?: string;
+    githubStars?: number;
+    projectPage?: string;
+    submittedOnDailyAt?: string;
+    ai_keywords?: string[];
+  };
+  publishedAt: string;
+  numComments: number;
+  thumbnail?: string;
+  mediaUrl?: string;
+}
+
+const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
+// What the WHATWG URL parser makes of the raw value once whitespace is removed (host lowercased, `/` path).
+const canonicalUrl = (raw: string | undefined): string | undefined =>
+  raw?.trim() ? new URL(raw.replace(/\s+/g, '')).href : undefined;
+
+describe('hf-api: the whole real corpus (156 days, 2,966 papers, every schema era)', () => {
+  const files = sharedDailyPaperFiles();
+  const days = files.map((file) => {
+    const text = readFileSync(file, 'utf8');
+    return { file, raw: JSON.parse(text) as RawEntry[], listing: parseListing(text) };
+  });
+
+  it('parses every day with zero issues into exactly the papers the raw data holds', () => {
+    expect(days).toHaveLength(156);
+    const total = days.reduce((sum, day) => sum + day.listing.papers.length, 0);
+    expect(total).toBe(2966);
+    for (const { file, raw, listing } of days) {
+      expect(listing.format, file).toBe('hf-api');
+      expect(listing.issues, file).toEqual([]);
+      expect(listing.papers.length, file).toBe(raw.length);
+      expect(listing.meta.entries, file).toBe(raw.length);
+    }
+  });
+
+  it('keeps every field faithful to the raw entry, normalised but not invented', () => {
+    for (const { file, raw, listing } of days) {
+      listing.papers.forEach((paper: Paper, index) => {
+        const entry = raw[index] as RawEntry;
+        const where = `${file} #${index}`;
+        expect(PaperSchema.safeParse(paper).success, where).toBe(true);
+        expect(paper.id, where).toBe(entry.paper.id);
+        expect(paper.title, where).toBe(squash(entry.paper.title));
+        expect(paper.title, where).not.toMatch(/\n|\s{2}/);
+        expect(squash(paper.abstract ?? ''), where).toBe(squash(entry.paper.summary));
+        const visible = entry.paper.authors.filter((author) => !author.hidden).map((author) => squash(author.name));
+        expect(
+          paper.authors?.map((author) => author.name),
+          where,
+        ).toEqual(visible);
+        expect(paper.metrics.upvotes, where).toBe(entry.paper.upvotes);
+        expect(paper.metrics.comments, where).toBe(entry.numComments);
+        expect(paper.metrics.githubStars, where).toBe(entry.paper.githubStars);
+        expect(paper.links.code, where).toBe(canonicalUrl(entry.paper.githubRepo));
+        expect(paper.links.project, where).toBe(canonicalUrl(entry.paper.projectPage));
+        expect(paper.links.thumbnail, where).toBe(entry.thumbnail ?? entry.mediaUrl);
+        expect(paper.keywords, where).toEqual(entry.paper.ai_keywords?.length ? entry.paper.ai_keywords : undefined);
+        const expectedFeatured =
+          entry.paper.submittedOnDailyAt ?? (entry.publishedAt < '2025-03-17' ? entry.publishedAt : undefined);
+        expect(paper.featuredAt, where).toBe(expectedFeatured);
+      });
+    }
+  });
+});
+
+describe('hf-api: the quirks of real days', () => {
+  const day = (date: string) => parseListing(fixture(`hf-api/${date}.json`));
+
+  it('joins arXiv hard wraps in titles and abstracts but keeps the words', () => {
+    const paper = day('2024-05-27').papers.find((p) => p.id === '2405.15738');
+    expect(paper?.title).toBe('ConvLLaVA: Hierarchical Backbones as Visual Encoder for Large Multimodal Models');
+    expect(paper?.abstract).toMatch(
+      /^High-resolution Large Multimodal Models \(LMMs\) encounter the challenges of excessive/,
+    );
+    expect(paper?.abstract).not.toContain('\n');
+  });
+
+  it('uses the LaTeX-free paper title, not the decorated top-level one', () => {
+    const raw = JSON.parse(fixture('hf-api/2024-05-27.json')) as { title: string }[];
+    expect(raw.some((entry) => entry.title.includes('\\textsc'))).toBe(true);
+    expect(day('2024-05-27').papers.some((paper) => paper.title.includes('\\'))).toBe(false);
+  });
+
+  it('resolves relative avatar URLs and reads the singular mediaUrl of 2024 as the thumbnail', () => {
+    const listing = day('2024-05-27');
+    expect(listing.papers[0]?.links.thumbnail).toBe(
+      'https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2405.15738.png',
+    );
+    const avatars = JSON.stringify(listing.papers).match(/"avatarUrl":"[^"]*"/g) ?? [];
+    for (const avatar of avatars) expect(avatar).toMatch(/"avatarUrl":"https:\/\//);
+  });
+
+  it('removes the newline GitHub URLs carry in October 2025', () => {
+    const codes = [...day('2025-10-08').papers, ...day('2025-10-23').papers].map((paper) => paper.links.code);
+    expect(codes).toContain('https://github.com/sirano1004/Margin-Apative-Direct-Preference-Optimization');
+    expect(codes).toContain('https://github.com/FightingFighting/NeuroAda.git');
+  });
+
+  it('trims the leading space of a project page', () => {
+    const pages = day('2025-03-17').papers.map((paper) => paper.links.project);
+    expect(pages).toContain('https://sites.google.com/view/adc-robot');
+  });
+
+  it('never lists hidden authors', () => {
+    const raw = JSON.parse(fixture('hf-api/2024-06-17.json')) as RawEntry[];
+    const hidden = raw.flatMap((entry) => entry.paper.authors.filter((a) => a.hidden).map((a) => a.name));
+    expect(hidden.length).toBeGreaterThan(0);
+    const shown = day('2024-06-17').papers.flatMap((paper) => paper.authors?.map((a) => a.name) ?? []);
+    for (const name of hidden) expect(shown).not.toContain(name);
+  });
+
+  it('keeps all 664 authors of the longest author list', () => {
+    const paper = day('2025-01-27').papers.find((p) => p.id === '2501.14249');
+    expect(paper?.authors).toHaveLength(664);
+  });
+
+  it('reads the featured day from submittedOnDailyAt in the 2026 shape, with submitter and organisation', () => {
+    const paper = day('2026-08-21').papers[0];
+    expect(paper).toMatchObject({
+      id: '2608.19880',
+      arxivId: '2608.19880',
+      publishedAt: '2026-08-20T00:00:00.000Z',
+      featuredAt: '2026-08-21T00:00:00.000Z',
+      submitter: { name: 'taesiri', fullname: 'taesiri' },
+      organization: { name: 'google', fullname: 'Google' },
+      links: {
+        page: 'https://huggingface.co/papers/2608.19880',
+        abstract: 'https://arxiv.org/abs/2608.19880',
+        code: 'https://github.com/google-research/envharness',
+      },
+      metrics: { upvotes: 163, comments: 1, githubStars: 8 },
+    });
+    expect(paper?.aiSummary).toMatch(/^EnvHarness and EnvRigger/);
+  });
+
+  it('reads the bare paper object of /api/papers/{id} and search results shaped like daily entries', () => {
+    const entries = JSON.parse(fixture('hf-api/2026-08-21.json')) as { paper: unknown }[];
+    const single = parseListing(JSON.stringify(entries[0]?.paper));
+    expect(single.format).toBe('hf-api');
+    expect(single.papers.map((paper) => paper.id)).toEqual(['2608.19880']);
+    const searchResults = parseListing(entries.slice(0, 3));
+    expect(searchResults.papers).toHaveLength(3);
+  });
+
+  it('treats an empty array (an out-of-range page) as an empty listing', () => {
+    expect(parseListing('[]')).toMatchObject({ papers: [], issues: [], format: 'hf-api' });
+  });
+});

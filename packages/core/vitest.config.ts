@@ -1,0 +1,9 @@
+import { defineProject, mergeConfig } from 'vitest/config';
+import { sharedTestConfig } from '../../vitest.shared.js';
+
+export default mergeConfig(
+  sharedTestConfig,
+  defineProject({
+    test: { name: 'core', include: ['test/**/*.test.ts'], testTimeout: 30_000 },
+  }),
+);

@@ -1,0 +1,15 @@
+import { afterEach, vi } from 'vitest';
+
+// As zod does: a test that writes to the console fails. Noise hides bugs; expected output is asserted.
+const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+let calls: string[] = [];
+for (const method of methods) {
+  vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+    calls.push(`console.${method}: ${args.map(String).join(' ')}`);
+  });
+}
+afterEach(() => {
+  const seen = calls;
+  calls = [];
+  if (seen.length > 0) throw new Error(`The test wrote to the console:\n${seen.join('\n')}`);
+});
