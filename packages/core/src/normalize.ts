@@ -2,15 +2,43 @@
  * Normalisation shared by every source: the ways real listings get text, URLs and ids wrong.
  */
 
-/** Collapse every run of whitespace (including arXiv's `"\n  "` hard wraps) into one space. */
+/** Collapse runs of whitespace (including arXiv's `"\n  "` hard wraps) into one space, and trim. */
 export function cleanLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // This runs on every title, name and abstract, so it is tuned: most values are already clean, and
+  // `replace(/\s+/g)` pays for every single space it matches. Checks with `includes` first, then joins
+  // hard-wrapped lines with `split`, and only falls back to the regex for what is left. Lone exotic spaces
+  // (no-break, thin) inside text are content and stay.
+  if (!needsCleaning(text)) return text;
+  let clean = text;
+  if (clean.includes('\n')) {
+    let joined = '';
+    for (const line of clean.split('\n')) {
+      const trimmed = line.trim();
+      if (trimmed !== '') joined = joined === '' ? trimmed : `${joined} ${trimmed}`;
+    }
+    clean = joined;
+    if (!needsCleaning(clean)) return clean;
+  }
+  return clean.replace(/\s+/g, ' ').trim();
+}
+
+function needsCleaning(text: string): boolean {
+  if (text.length === 0) return false;
+  return (
+    text.charCodeAt(0) <= 32 ||
+    text.charCodeAt(text.length - 1) <= 32 ||
+    text.includes('\n') ||
+    text.includes('  ') ||
+    text.includes('\t') ||
+    text.includes('\r')
+  );
 }
 
 /**
  * Join hard-wrapped lines of an abstract while keeping paragraph breaks (a blank line) as `\n\n`.
  */
 export function cleanParagraphs(text: string): string {
+  if (!text.includes('\n')) return cleanLine(text);
   return text
     .split(/\n[ \t]*\n\s*/)
     .map(cleanLine)

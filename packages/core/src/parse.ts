@@ -110,22 +110,10 @@ function toListingInput(input: ListingSourceInput): ListingInput {
   else if (input instanceof ArrayBuffer) text = utf8.decode(new Uint8Array(input));
   if (text === undefined) return { text: undefined, json: input, isJson: true };
 
-  let parsed = false;
-  let json: unknown;
-  const source = text;
-  return {
-    text: source,
-    get json() {
-      if (!parsed) {
-        parsed = true;
-        json = tryJson(source);
-      }
-      return json;
-    },
-    get isJson() {
-      return this.json !== undefined;
-    },
-  };
+  // Parsed once, up front: JSON.parse rejects non-JSON text at its first character, so this costs text
+  // sources nothing, and every source's detector then shares the one parsed value.
+  const json = tryJson(text);
+  return { text, json, isJson: json !== undefined };
 }
 
 function tryJson(text: string): unknown {

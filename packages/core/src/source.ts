@@ -3,8 +3,8 @@ import type { IssuePosition, ListingIssue, ListingMeta, Paper } from './model.js
 import { snippetOf, toHttpUrl } from './normalize.js';
 
 /**
- * The input handed to a source. Text is decoded once and JSON parsed once, lazily, however many sources
- * look at it during detection.
+ * The input handed to a source. Text is decoded once and JSON parsed once, however many sources look at
+ * it during detection.
  */
 export interface ListingInput {
   /** The input as text; `undefined` when the caller passed an already-parsed value. */
@@ -22,6 +22,13 @@ export interface SourceResult {
   meta?: Partial<ListingMeta>;
 }
 
+/** A position, or a function making one: hot paths build positions only when there is an issue to report. */
+export type LazyPosition = IssuePosition | (() => IssuePosition);
+
+function resolve(position: LazyPosition): IssuePosition {
+  return typeof position === 'function' ? position() : position;
+}
+
 /** Collects issues while a source parses; positions and snippets are filled in consistently. */
 export class ParseContext {
   readonly issues: ListingIssue[] = [];
@@ -32,23 +39,23 @@ export class ParseContext {
   }
 
   /** Leave an entry out, saying where and why. */
-  reject(position: IssuePosition, message: string, raw: unknown): void {
-    this.issues.push({ severity: 'error', position, message, snippet: snippetOf(raw) });
+  reject(position: LazyPosition, message: string, raw: unknown): void {
+    this.issues.push({ severity: 'error', position: resolve(position), message, snippet: snippetOf(raw) });
   }
 
   /** Keep the entry but report that part of it was dropped. */
-  warn(position: IssuePosition, message: string, raw: unknown): void {
-    this.issues.push({ severity: 'warning', position, message, snippet: snippetOf(raw) });
+  warn(position: LazyPosition, message: string, raw: unknown): void {
+    this.issues.push({ severity: 'warning', position: resolve(position), message, snippet: snippetOf(raw) });
   }
 
   /**
    * An http(s) URL or `undefined`. A value that is present but not a usable http(s) URL (`javascript:…`) is
    * reported as a warning, so unsafe links never reach a `Paper` silently.
    */
-  url(raw: string | undefined, position: IssuePosition, base?: string): string | undefined {
+  url(raw: string | undefined, position: LazyPosition, base?: string): string | undefined {
     if (raw === undefined || raw.trim() === '') return undefined;
     const url = toHttpUrl(raw, base);
-    if (url === undefined) this.warn(position, 'dropped a link that is not an http(s) URL', raw);
+    if (url === undefined) this.warn(resolve(position), 'dropped a link that is not an http(s) URL', raw);
     return url;
   }
 }

@@ -1,13 +1,21 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { defineSource, type Listing, type ListingIssue, type Paper, parseListing, type Source } from '../src/index.js';
+import {
+  type Author,
+  defineSource,
+  type Listing,
+  type ListingIssue,
+  type Paper,
+  parseListing,
+  type Source,
+} from '../src/index.js';
 
 describe('public types', () => {
   it('infers Paper from its schema, with optional fields optional', () => {
     expectTypeOf<Paper['id']>().toEqualTypeOf<string>();
     expectTypeOf<Paper['abstract']>().toEqualTypeOf<string | undefined>();
-    expectTypeOf<Paper['authors']>().toEqualTypeOf<
-      { name: string; hfUsername?: string; affiliations?: string[] }[] | undefined
-    >();
+    expectTypeOf<Paper['authors']>().toEqualTypeOf<Author[] | undefined>();
+    expectTypeOf<Author['name']>().toEqualTypeOf<string>();
+    expectTypeOf<Author>().toHaveProperty('hfUsername');
     expectTypeOf<Paper['metrics']['upvotes']>().toEqualTypeOf<number | undefined>();
   });
 

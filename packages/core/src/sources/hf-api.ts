@@ -74,6 +74,11 @@ type RawDailyEntry = z.output<typeof HfRawDailyEntrySchema>;
 type RawUser = z.output<typeof RawUserSchema>;
 type Path = (string | number)[];
 
+/** The position of `key` under `base`, built only if an issue is reported. */
+const under =
+  (base: Path, key: string): (() => { path: Path }) =>
+  () => ({ path: [...base, key] });
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
@@ -159,7 +164,7 @@ function mapAccount(raw: RawUser | undefined, path: Path, context: ParseContext)
   if (!name) return undefined;
   const account: Account = { name };
   if (raw.fullname) account.fullname = raw.fullname;
-  const avatarUrl = context.url(raw.avatarUrl, { path: [...path, 'avatarUrl'] }, HF_ORIGIN);
+  const avatarUrl = context.url(raw.avatarUrl, under(path, 'avatarUrl'), HF_ORIGIN);
   if (avatarUrl) account.avatarUrl = avatarUrl;
   return account;
 }
@@ -172,22 +177,21 @@ function mapOrganization(
   if (!raw?.name.trim()) return undefined;
   const account: Account = { name: raw.name };
   if (raw.fullname) account.fullname = raw.fullname;
-  const avatarUrl = context.url(raw.avatar, { path: [...path, 'avatar'] }, HF_ORIGIN);
+  const avatarUrl = context.url(raw.avatar, under(path, 'avatar'), HF_ORIGIN);
   if (avatarUrl) account.avatarUrl = avatarUrl;
   return account;
 }
 
 /** `…Z` timestamps pass through; anything unreadable is dropped with a warning. */
-function isoDate(raw: string | undefined, path: Path, context: ParseContext): string | undefined {
+function isoDate(raw: string | undefined, base: Path, key: string, context: ParseContext): string | undefined {
   if (raw === undefined) return undefined;
   if (ISO_DATE_PATTERN.test(raw)) return raw;
-  context.warn({ path }, 'dropped a date that is not ISO-8601', raw);
+  context.warn(under(base, key), 'dropped a date that is not ISO-8601', raw);
   return undefined;
 }
 
 function mapPaper(raw: RawPaper, entry: RawDailyEntry | undefined, path: Path, context: ParseContext): Paper {
   const paperPath = entry ? [...path, 'paper'] : path;
-  const at = (key: string): { path: Path } => ({ path: [...paperPath, key] });
   const arxiv = parseArxivId(raw.id);
   const id = arxiv?.id ?? raw.id;
 
@@ -209,21 +213,21 @@ function mapPaper(raw: RawPaper, entry: RawDailyEntry | undefined, path: Path, c
   }
   Object.assign(paper, mapAuthors(raw.authors));
 
-  const publishedAt = isoDate(raw.publishedAt, at('publishedAt').path, context);
+  const publishedAt = isoDate(raw.publishedAt, paperPath, 'publishedAt', context);
   if (publishedAt) paper.publishedAt = publishedAt;
   const featuredAt =
-    isoDate(raw.submittedOnDailyAt, at('submittedOnDailyAt').path, context) ??
+    isoDate(raw.submittedOnDailyAt, paperPath, 'submittedOnDailyAt', context) ??
     (entry?.publishedAt !== undefined && entry.publishedAt < PUBLISHED_AT_MEANING_CHANGED
-      ? isoDate(entry.publishedAt, [...path, 'publishedAt'], context)
+      ? isoDate(entry.publishedAt, path, 'publishedAt', context)
       : undefined);
   if (featuredAt) paper.featuredAt = featuredAt;
 
-  const code = context.url(raw.githubRepo, at('githubRepo'));
+  const code = context.url(raw.githubRepo, under(paperPath, 'githubRepo'));
   if (code) paper.links.code = code;
-  const project = context.url(raw.projectPage, at('projectPage'));
+  const project = context.url(raw.projectPage, under(paperPath, 'projectPage'));
   if (project) paper.links.project = project;
   const thumbnailKey = entry?.thumbnail !== undefined ? 'thumbnail' : 'mediaUrl';
-  const thumbnail = context.url(entry?.thumbnail ?? entry?.mediaUrl, { path: [...path, thumbnailKey] }, HF_ORIGIN);
+  const thumbnail = context.url(entry?.thumbnail ?? entry?.mediaUrl, under(path, thumbnailKey), HF_ORIGIN);
   if (thumbnail) paper.links.thumbnail = thumbnail;
 
   if (raw.upvotes !== undefined) paper.metrics.upvotes = raw.upvotes;
@@ -235,12 +239,12 @@ function mapPaper(raw: RawPaper, entry: RawDailyEntry | undefined, path: Path, c
   if (raw.ai_keywords && raw.ai_keywords.length > 0) paper.keywords = raw.ai_keywords.map(cleanLine);
 
   const organization =
-    mapOrganization(raw.organization, at('organization').path, context) ??
-    mapOrganization(entry?.organization, [...path, 'organization'], context);
+    (raw.organization && mapOrganization(raw.organization, [...paperPath, 'organization'], context)) ??
+    (entry?.organization && mapOrganization(entry.organization, [...path, 'organization'], context));
   if (organization) paper.organization = organization;
   const submitter =
-    mapAccount(raw.submittedOnDailyBy, at('submittedOnDailyBy').path, context) ??
-    mapAccount(entry?.submittedBy, [...path, 'submittedBy'], context);
+    (raw.submittedOnDailyBy && mapAccount(raw.submittedOnDailyBy, [...paperPath, 'submittedOnDailyBy'], context)) ??
+    (entry?.submittedBy && mapAccount(entry.submittedBy, [...path, 'submittedBy'], context));
   if (submitter) paper.submitter = submitter;
   return paper;
 }
