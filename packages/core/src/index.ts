@@ -43,6 +43,22 @@ export {
   unregisterSource,
 } from './parse.js';
 export {
+  boundedEditDistance,
+  createSearchIndex,
+  DEFAULT_FIELD_WEIGHTS,
+  foldToken,
+  loadSearchIndex,
+  type SearchField,
+  type SearchFilter,
+  type SearchHit,
+  SearchIndex,
+  type SearchIndexOptions,
+  type SearchMatch,
+  type SearchOptions,
+  type SearchSort,
+  type SerializedSearchIndex,
+} from './search.js';
+export {
   defineSource,
   type ListingInput,
   ParseContext,

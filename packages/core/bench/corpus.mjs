@@ -1,0 +1,72 @@
+// Corpora for the search benchmark: the real papers, and deterministic synthetic corpora recombined from
+// real titles, abstracts and author names so that text statistics stay realistic.
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseListing } from '../dist/index.js';
+
+export const sharedFixtures =
+  process.env.PAPERTREND_SHARED_FIXTURES ?? fileURLToPath(new URL('../../../../shared/fixtures', import.meta.url));
+
+/** The 2,966 API papers plus the 60 of the trending page text, de-duplicated by id. */
+export function realCorpus() {
+  const dir = `${sharedFixtures}/hf-api/daily_papers`;
+  const byId = new Map();
+  for (const name of readdirSync(dir)
+    .filter((file) => file.endsWith('.json'))
+    .sort()) {
+    for (const paper of parseListing(readFileSync(`${dir}/${name}`, 'utf8')).papers) byId.set(paper.id, paper);
+  }
+  const text = readFileSync(`${sharedFixtures}/hf-page-text/trending-mar-11.txt`, 'utf8');
+  for (const paper of parseListing(text).papers) byId.set(paper.id, paper);
+  return [...byId.values()];
+}
+
+// mulberry32: a tiny seeded PRNG, so every run builds the same corpus.
+function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `size` papers: each title joins halves of two real titles, each abstract ~1,500 chars of real sentences. */
+export function syntheticCorpus(real, size, seed = 42) {
+  const next = random(seed);
+  const pick = (list) => list[Math.floor(next() * list.length)];
+  const withAbstract = real.filter((paper) => paper.abstract && paper.abstract.length > 600);
+  const sentences = withAbstract.flatMap((paper) => paper.abstract.split(/(?<=\.)\s+/));
+  const names = real.flatMap((paper) => paper.authors?.map((author) => author.name) ?? []);
+  const keywordSets = real.map((paper) => paper.keywords).filter(Boolean);
+  const papers = [];
+  for (let i = 0; i < size; i++) {
+    const a = pick(real).title.split(' ');
+    const b = pick(real).title.split(' ');
+    const title = [...a.slice(0, Math.ceil(a.length / 2)), ...b.slice(Math.floor(b.length / 2))].join(' ');
+    let abstract = '';
+    while (abstract.length < 1500) abstract += `${pick(sentences)} `;
+    const authors = Array.from({ length: 2 + Math.floor(next() * 8) }, () => ({ name: pick(names) }));
+    const day = new Date(Date.UTC(2024, 4, 1) + Math.floor(next() * 800) * 86_400_000).toISOString().slice(0, 10);
+    const paper = {
+      id: `synthetic:${i}`,
+      title,
+      abstract: abstract.trim(),
+      authors,
+      publishedAt: day,
+      links: next() < 0.4 ? { code: `https://github.com/example/repo-${i}` } : {},
+      metrics: { upvotes: Math.floor(next() * 200) },
+      source: 'synthetic',
+    };
+    if (next() < 0.6) paper.keywords = pick(keywordSets);
+    papers.push(paper);
+  }
+  return papers;
+}
+
+/** Queries as a person types them: every prefix of each query, one keystroke at a time. */
+export function keystrokes(queries) {
+  return queries.flatMap((query) => Array.from({ length: query.length }, (_, i) => query.slice(0, i + 1)));
+}

@@ -1,0 +1,148 @@
+// Search benchmark: papertrend's index side by side with plain fuse.js (default options, same keys) and
+// fuse.js with `ignoreLocation: true`, in one run: build time, memory, per-keystroke latency, relevance.
+// Usage: pnpm bench (builds first). Run with --expose-gc for memory figures (the package script does).
+import { readFileSync } from 'node:fs';
+import Fuse from 'fuse.js';
+import { createSearchIndex, loadSearchIndex } from '../dist/index.js';
+import { keystrokes, realCorpus, syntheticCorpus } from './corpus.mjs';
+
+const labelled = JSON.parse(readFileSync(new URL('./relevance-queries.json', import.meta.url), 'utf8'));
+const typed = keystrokes(labelled.map((item) => item.query));
+const fuseKeys = [
+  { name: 'title', weight: 5 },
+  { name: 'keywords', weight: 2.5 },
+  { name: 'authors.name', weight: 2.5 },
+  { name: 'aiSummary', weight: 1.2 },
+  { name: 'abstract', weight: 1 },
+];
+
+const gc = globalThis.gc ?? (() => {});
+function heapMb() {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed / 1024 / 1024;
+}
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+function measureBuild(build) {
+  const before = heapMb();
+  const start = performance.now();
+  const engine = build();
+  const ms = performance.now() - start;
+  return { engine, ms, mb: heapMb() - before };
+}
+function measureQueries(search, queries) {
+  for (const query of queries.slice(0, 5)) search(query);
+  const samples = queries.map((query) => {
+    const start = performance.now();
+    search(query);
+    return performance.now() - start;
+  });
+  return { median: percentile(samples, 50), p95: percentile(samples, 95), n: samples.length };
+}
+// An evenly spread sample of keystrokes, for engines too slow to take them all.
+function sample(list, count) {
+  if (list.length <= count) return list;
+  return Array.from({ length: count }, (_, i) => list[Math.floor((i * list.length) / count)]);
+}
+
+const real = realCorpus();
+const corpora = [
+  { name: `real (${real.length})`, papers: real, fuseSample: 300, ignoreSample: 40 },
+  { name: '10,000', papers: syntheticCorpus(real, 10_000), fuseSample: 120, ignoreSample: 12 },
+  { name: '100,000', papers: syntheticCorpus(real, 100_000), fuseSample: 12, ignoreSample: 0 },
+];
+
+const rows = [['corpus', 'engine', 'build', 'memory', 'median', 'p95', 'keystrokes']];
+const progress = (row) => process.stderr.write(`  … ${row.join('  ')}\n`);
+const fmt = (ms) => (ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(2)} ms`);
+const medians = {};
+for (const corpus of corpora) {
+  const ours = measureBuild(() => createSearchIndex(corpus.papers));
+  const ourQueries = measureQueries((query) => ours.engine.search(query, { limit: 20 }), typed);
+  progress([corpus.name, 'papertrend built', fmt(ours.ms)]);
+  rows.push([
+    corpus.name,
+    'papertrend',
+    fmt(ours.ms),
+    `${ours.mb.toFixed(0)} MB`,
+    fmt(ourQueries.median),
+    fmt(ourQueries.p95),
+    String(ourQueries.n),
+  ]);
+  medians[corpus.name] = { papertrend: ourQueries.median };
+
+  const json = JSON.stringify(ours.engine.toJSON());
+  const loadStart = performance.now();
+  loadSearchIndex(JSON.parse(json), corpus.papers);
+  const loadMs = performance.now() - loadStart;
+  rows.push([
+    corpus.name,
+    '  (load toJSON)',
+    fmt(loadMs),
+    `${(json.length / 1024 / 1024).toFixed(1)} MB json`,
+    '',
+    '',
+    '',
+  ]);
+  ours.engine = undefined;
+
+  for (const [label, options, count] of [
+    ['fuse.js default', {}, corpus.fuseSample],
+    ['fuse.js ignoreLocation', { ignoreLocation: true }, corpus.ignoreSample],
+  ]) {
+    if (count === 0) {
+      rows.push([corpus.name, label, '', '', 'skipped (seconds per query)', '', '0']);
+      continue;
+    }
+    progress([corpus.name, label, `${count} keystrokes`]);
+    const fuse = measureBuild(() => new Fuse(corpus.papers, { keys: fuseKeys, includeMatches: true, ...options }));
+    const result = measureQueries((query) => fuse.engine.search(query, { limit: 20 }), sample(typed, count));
+    rows.push([
+      corpus.name,
+      label,
+      fmt(fuse.ms),
+      `${fuse.mb.toFixed(0)} MB`,
+      fmt(result.median),
+      fmt(result.p95),
+      String(result.n),
+    ]);
+    medians[corpus.name][label] = result.median;
+  }
+}
+const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+console.log(`Per-keystroke search latency (${labelled.length} queries typed one character at a time)\n`);
+for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column])).join('  '));
+for (const [name, m] of Object.entries(medians)) {
+  const ratio = m['fuse.js default'] / m.papertrend;
+  console.log(`${name}: papertrend median is ${ratio.toFixed(0)}× faster than fuse.js defaults`);
+}
+
+// Relevance on the real corpus: top-1 accuracy and MRR@10 of the labelled queries.
+function relevance(search) {
+  let top1 = 0;
+  let reciprocal = 0;
+  const misses = [];
+  for (const { query, expected } of labelled) {
+    const ids = search(query).slice(0, 10);
+    const rank = ids.indexOf(expected);
+    if (rank === 0) top1++;
+    else misses.push(`${query} → ${rank === -1 ? 'not in top 10' : `#${rank + 1}`}`);
+    if (rank !== -1) reciprocal += 1 / (rank + 1);
+  }
+  return { top1: top1 / labelled.length, mrr: reciprocal / labelled.length, misses };
+}
+const ourIndex = createSearchIndex(real);
+const plainFuse = new Fuse(real, { keys: fuseKeys });
+const scores = [
+  ['papertrend', relevance((query) => ourIndex.search(query, { limit: 10 }).map((hit) => hit.paper.id))],
+  ['fuse.js default', relevance((query) => plainFuse.search(query, { limit: 10 }).map((hit) => hit.item.id))],
+];
+console.log(`\nRelevance on the real corpus (${labelled.length} labelled queries)`);
+for (const [name, score] of scores) {
+  console.log(`${name.padEnd(16)} top-1 ${score.top1.toFixed(3)}  MRR@10 ${score.mrr.toFixed(3)}`);
+}
+const ourMisses = scores[0][1].misses;
+if (ourMisses.length > 0) console.log(`papertrend misses: ${ourMisses.join('; ')}`);

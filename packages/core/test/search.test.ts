@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { boundedEditDistance, createSearchIndex, loadSearchIndex, type Paper, parseListing } from '../src/index.js';
+import { fixture, sharedDailyPaperFiles } from './helpers.js';
+
+function paper(id: string, fields: Partial<Paper> = {}): Paper {
+  return { id, title: `Paper ${id}`, links: {}, metrics: {}, source: 'test', ...fields };
+}
+
+const small: Paper[] = [
+  paper('a', {
+    title: 'Attention Is All You Need',
+    abstract: 'The dominant sequence transduction models are based on recurrent networks.',
+    authors: [{ name: 'Ashish Vaswani' }, { name: 'Noam Shazeer' }],
+    metrics: { upvotes: 10 },
+    publishedAt: '2017-06-12',
+    links: { code: 'https://github.com/tensorflow/tensor2tensor' },
+  }),
+  paper('b', {
+    title: 'LoRA: Low-Rank Adaptation of Large Language Models',
+    abstract: 'We propose Low-Rank Adaptation, or LoRA, which freezes the pretrained weights.',
+    authors: [{ name: 'Edward Hu' }],
+    metrics: { upvotes: 50 },
+    publishedAt: '2021-06-17',
+  }),
+  paper('c', {
+    title: 'Billion-scale similarity search with GPUs',
+    abstract: 'Similarity search finds application in specialized database systems.',
+    authors: [{ name: 'Jeff Johnson' }, { name: 'Matthijs Douze' }, { name: 'Hervé Jégou' }],
+    metrics: { upvotes: 30 },
+    publishedAt: '2017-02-28',
+    source: 'other',
+  }),
+  paper('d', {
+    title: 'Neural Tangent Kernel: Convergence and Generalization',
+    abstract: 'We show that the NTK describes the evolution of networks during training.',
+    keywords: ['NTK', 'infinite width'],
+    publishedAt: '2018-06-20',
+  }),
+];
+const ids = (hits: { paper: Paper }[]): string[] => hits.map((hit) => hit.paper.id);
+
+describe('search index: matching', () => {
+  const index = createSearchIndex(small);
+
+  it('finds by title words in any order, by prefix while typing, despite typos', () => {
+    expect(ids(index.search('all you need attention'))[0]).toBe('a');
+    expect(ids(index.search('atten'))[0]).toBe('a');
+    expect(ids(index.search('atention'))[0]).toBe('a');
+    expect(ids(index.search('low rank adaptaton'))[0]).toBe('b');
+    expect(ids(index.search('simlarity serch'))[0]).toBe('c');
+  });
+
+  it('finds acronyms, keywords, authors and accented names without the accents', () => {
+    expect(ids(index.search('LoRA'))[0]).toBe('b');
+    expect(ids(index.search('ntk'))[0]).toBe('d');
+    expect(ids(index.search('vaswani'))).toEqual(['a']);
+    expect(ids(index.search('jegou'))).toEqual(['c']);
+    expect(ids(index.search('JÉGOU'))).toEqual(['c']);
+  });
+
+  it('ranks title matches above abstract-only matches', () => {
+    // "similarity" is in c's title; "networks" only in abstracts.
+    expect(ids(index.search('similarity'))[0]).toBe('c');
+    expect(ids(index.search('networks')).sort()).toEqual(['a', 'd']);
+  });
+
+  it('returns nothing for words no paper has', () => {
+    expect(index.search('zzzzqqq')).toEqual([]);
+  });
+
+  it('returns the listing order for an empty query, or the chosen sort', () => {
+    expect(ids(index.search(''))).toEqual(['a', 'b', 'c', 'd']);
+    expect(ids(index.search('  ', { sort: 'upvotes' }))).toEqual(['b', 'c', 'a', 'd']);
+    expect(ids(index.search('', { sort: 'date' }))).toEqual(['b', 'd', 'a', 'c']);
+    expect(ids(index.search('', { limit: 2 }))).toEqual(['a', 'b']);
+  });
+});
+
+describe('search index: highlight ranges', () => {
+  const index = createSearchIndex(small);
+
+  it('gives ranges on the original text, per field and list entry', () => {
+    const [hit] = index.search('attention need');
+    const title = hit?.matches.find((match) => match.field === 'title');
+    expect(title?.value).toBe('Attention Is All You Need');
+    expect(title?.ranges.map(([start, end]) => title.value.slice(start, end))).toEqual(['Attention', 'Need']);
+  });
+
+  it('highlights only the typed part of a prefix match', () => {
+    const [hit] = index.search('transduc');
+    const abstract = hit?.matches.find((match) => match.field === 'abstract');
+    expect(abstract?.ranges.map(([start, end]) => abstract.value.slice(start, end))).toEqual(['transduc']);
+  });
+
+  it('is correct on non-ASCII text: the accented name, the author index', () => {
+    const [hit] = index.search('jegou');
+    const author = hit?.matches.find((match) => match.field === 'authors');
+    expect(author).toMatchObject({ index: 2, value: 'Hervé Jégou' });
+    expect(author?.ranges.map(([start, end]) => author.value.slice(start, end))).toEqual(['Jégou']);
+  });
+
+  it('keeps ranges right after astral characters and combining marks', () => {
+    const tricky = createSearchIndex([paper('x', { title: '𝔘nicode 🚀 Cafe\u0301 Ｔｒａｎｓｆｏｒｍｅｒ models' })]);
+    const [hit] = tricky.search('cafe transformer models');
+    const title = hit?.matches[0];
+    expect(title?.ranges.map(([start, end]) => title.value.slice(start, end))).toEqual([
+      'Cafe\u0301',
+      'Ｔｒａｎｓｆｏｒｍｅｒ',
+      'models',
+    ]);
+  });
+});
+
+describe('search index: filters, sorts, incremental adds, serialisation', () => {
+  it('filters by date range, code, upvotes, source and a predicate', () => {
+    const index = createSearchIndex(small);
+    expect(ids(index.search('', { filter: { from: '2017-06-01', to: '2018-12-31' } }))).toEqual(['a', 'd']);
+    expect(ids(index.search('', { filter: { hasCode: true } }))).toEqual(['a']);
+    expect(ids(index.search('', { filter: { minUpvotes: 30 } }))).toEqual(['b', 'c']);
+    expect(ids(index.search('search', { filter: { source: 'other' } }))).toEqual(['c']);
+    expect(ids(index.search('', { filter: (p) => p.id !== 'a' }))).toEqual(['b', 'c', 'd']);
+  });
+
+  it('sorts relevant results by upvotes or date', () => {
+    const index = createSearchIndex(small);
+    expect(ids(index.search('networks', { sort: 'date' }))).toEqual(['d', 'a']);
+    expect(ids(index.search('networks', { sort: 'upvotes' }))).toEqual(['a', 'd']);
+  });
+
+  it('adds papers without a rebuild, and they are found like the rest', () => {
+    const index = createSearchIndex(small.slice(0, 2));
+    expect(index.search('jegou')).toEqual([]);
+    index.add(small.slice(2));
+    expect(index.size).toBe(4);
+    expect(ids(index.search('jegou'))).toEqual(['c']);
+    expect(ids(index.search('atention'))[0]).toBe('a');
+  });
+
+  it('round-trips through JSON and answers exactly as the original', () => {
+    const papers = parseListing(fixture('hf-api/2026-08-21.json')).papers;
+    const index = createSearchIndex(papers);
+    const loaded = loadSearchIndex(JSON.parse(JSON.stringify(index.toJSON())), papers);
+    for (const query of ['agent', 'envharnes', 'video generation', 'reinforcement learning', 'taesiri', '']) {
+      expect(loaded.search(query)).toEqual(index.search(query));
+    }
+    expect(() => loadSearchIndex(index.toJSON(), papers.slice(1))).toThrow(/do not match/);
+    expect(() => loadSearchIndex({ format: 'x' } as never, papers)).toThrow(/Not a papertrend search index/);
+  });
+});
+
+describe('typo distance', () => {
+  it('counts insertions, deletions, substitutions and transpositions, and stops past the bound', () => {
+    expect(boundedEditDistance('transformer', 'transformer', 2)).toBe(0);
+    expect(boundedEditDistance('transfomer', 'transformer', 2)).toBe(1);
+    expect(boundedEditDistance('trasnformer', 'transformer', 2)).toBe(1);
+    expect(boundedEditDistance('tronsfomer', 'transformer', 2)).toBe(2);
+    expect(boundedEditDistance('attention', 'transformer', 2)).toBe(3);
+  });
+});
+
+describe('relevance on the real corpus (order of results, never raw scores)', () => {
+  const byId = new Map<string, Paper>();
+  for (const file of sharedDailyPaperFiles()) {
+    for (const p of parseListing(readFileSync(file, 'utf8')).papers) byId.set(p.id, p);
+  }
+  const index = createSearchIndex([...byId.values()]);
+  const labelled = JSON.parse(readFileSync(new URL('../bench/relevance-queries.json', import.meta.url), 'utf8')) as {
+    kind: string;
+    query: string;
+    expected: string;
+  }[];
+
+  it.each(labelled)('$kind: "$query" finds $expected in the top 3', ({ query, expected }) => {
+    expect(ids(index.search(query, { limit: 3 }))).toContain(expected);
+  });
+});
