@@ -85,6 +85,7 @@ export interface SerializedSearchIndex {
 // ---------------------------------------------------------------------------------------------------------
 // Text folding and tokenising
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range is the point
 const ASCII = /^[\x00-\x7f]*$/;
 const ASCII_TOKEN = /[a-z0-9]+/g;
 // Letters and digits, with the combining marks that follow them (`e\u0301` stays one token).
@@ -354,7 +355,7 @@ export class SearchIndex {
       // Keep the table at most half full; re-insert every term into a table twice the size.
       this.#slots = new Int32Array(this.#slots.length * 2);
       this.#slotHashes = new Int32Array(this.#slots.length);
-      this.#terms.forEach((term, termId) => this.#insertSlot(termId, hashOf(term)));
+      for (const [termId, term] of this.#terms.entries()) this.#insertSlot(termId, hashOf(term));
     } else {
       this.#insertSlot(id, hashOf(token));
     }
