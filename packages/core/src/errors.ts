@@ -70,7 +70,13 @@ export function isPapertrendError(error: unknown): error is PapertrendError {
   return (
     error instanceof PapertrendError ||
     (error instanceof Error &&
-      ['PapertrendError', 'UnknownFormatError', 'ListingFormatError', 'ListingValidationError'].includes(error.name))
+      [
+        'PapertrendError',
+        'UnknownFormatError',
+        'ListingFormatError',
+        'ListingValidationError',
+        'ArxivApiError',
+      ].includes(error.name))
   );
 }
 export function isUnknownFormatError(error: unknown): error is UnknownFormatError {

@@ -9,6 +9,7 @@ export {
   PapertrendError,
   UnknownFormatError,
 } from './errors.js';
+export { mergeListings } from './merge.js';
 export {
   type Account,
   AccountSchema,
@@ -66,5 +67,7 @@ export {
   type SourceResult,
   validateEntry,
 } from './source.js';
+export { ArxivApiError, arxivAtomSource, isArxivApiError } from './sources/arxiv-atom.js';
 export { HfRawDailyEntrySchema, HfRawPaperSchema, hfApiSource } from './sources/hf-api.js';
+export { hfHtmlSource } from './sources/hf-html.js';
 export { hfPageTextSource } from './sources/hf-page-text.js';

@@ -100,6 +100,10 @@ export const PaperSchema = z.object({
   submitter: AccountSchema.optional(),
   /** A publisher DOI (arXiv's own `10.48550/arXiv.*` DOIs are not kept: they are the arXiv id again). */
   doi: z.string().optional(),
+  /** The author's comment on arXiv (`12 pages, 3 figures`). */
+  comment: z.string().optional(),
+  /** Where it was published, as arXiv's `journal_ref` says. */
+  journalRef: z.string().optional(),
   /** Name of the source adapter that produced this record (`hf-api`, `hf-page-text`, …). */
   source: z.string().min(1),
 });

@@ -1,11 +1,13 @@
 import { ListingValidationError, UnknownFormatError } from './errors.js';
 import type { Listing } from './model.js';
 import { type ListingInput, ParseContext, type Source } from './source.js';
+import { arxivAtomSource } from './sources/arxiv-atom.js';
 import { hfApiSource } from './sources/hf-api.js';
+import { hfHtmlSource } from './sources/hf-html.js';
 import { hfPageTextSource } from './sources/hf-page-text.js';
 
 /** Built-in sources in detection order: structured formats first, free text last. */
-export const builtinSources: readonly Source[] = [hfApiSource, hfPageTextSource];
+export const builtinSources: readonly Source[] = [hfApiSource, hfHtmlSource, arxivAtomSource, hfPageTextSource];
 
 const userSourcesFirst: Source[] = [];
 const userSourcesLast: Source[] = [];

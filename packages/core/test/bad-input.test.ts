@@ -52,11 +52,13 @@ describe('input that is no listing at all gets a typed error naming what was exp
     const error = thrown(() => parseListing(input));
     expect(isUnknownFormatError(error)).toBe(true);
     expect((error as UnknownFormatError).message).toMatch(reason);
-    expect((error as UnknownFormatError).tried).toEqual(['hf-api', 'hf-page-text']);
+    expect((error as UnknownFormatError).tried).toEqual(['hf-api', 'hf-html', 'arxiv-atom', 'hf-page-text']);
   });
 
   it('names the formats when the requested one does not exist', () => {
-    expect(() => parseListing('[]', { format: 'rss' })).toThrow(/no source is named "rss".*hf-api, hf-page-text/);
+    expect(() => parseListing('[]', { format: 'rss' })).toThrow(
+      /no source is named "rss".*hf-api, hf-html, arxiv-atom, hf-page-text/,
+    );
   });
 
   it('reads the Python-repr capture entry by entry when the format is forced, rejecting each with a hint', () => {

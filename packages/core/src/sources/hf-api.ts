@@ -200,7 +200,8 @@ function mapPaper(raw: RawPaper, entry: RawDailyEntry | undefined, path: Path, c
     title: cleanLine(raw.title),
     links: { page: `${HF_ORIGIN}/papers/${encodeURIComponent(id).replace('%2F', '/')}` },
     metrics: {},
-    source: 'hf-api',
+    // `hf-html` shares this mapping: the source is whoever parses.
+    source: context.source,
   };
   if (arxiv) {
     paper.arxivId = arxiv.id;

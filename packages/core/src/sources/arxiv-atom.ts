@@ -1,0 +1,283 @@
+/**
+ * arXiv's Atom feeds: the API (`export.arxiv.org/api/query`, every backend generation) and the listing feeds
+ * (`rss.arxiv.org/atom/cs.LG`). htmlparser2 in XML mode reads the markup; elements are matched by local
+ * name, so namespace prefixes, `xmlns` placement, element order and optional attributes do not matter.
+ * A feed whose only entry is titled `Error` is arXiv reporting a bad request: that is `ArxivApiError`.
+ */
+import { Parser } from 'htmlparser2';
+import { PapertrendError } from '../errors.js';
+import type { Author, ListingMeta, Paper } from '../model.js';
+import { cleanLine, cleanParagraphs, parseArxivId } from '../normalize.js';
+import { defineSource, type ParseContext, type SourceResult } from '../source.js';
+
+/** arXiv answered with an error entry instead of results (e.g. `incorrect id format for abc`). */
+export class ArxivApiError extends PapertrendError {
+  override name = 'ArxivApiError';
+  /** arXiv's error id, e.g. `https://arxiv.org/api/errors#incorrect_id_format_for_abc`. */
+  readonly errorId: string;
+  constructor(message: string, errorId: string) {
+    super(`arXiv API error: ${message}`);
+    this.errorId = errorId;
+  }
+}
+
+export function isArxivApiError(error: unknown): error is ArxivApiError {
+  return error instanceof ArxivApiError || (error instanceof Error && error.name === 'ArxivApiError');
+}
+
+/** One `<entry>` as read from the XML, before validation. */
+interface RawEntry {
+  /** Character offset of `<entry>`, for the issue's line number. */
+  offset: number;
+  id?: string;
+  title?: string;
+  summary?: string;
+  published?: string;
+  updated?: string;
+  authors: { name: string; affiliations: string[] }[];
+  links: { href: string; rel?: string; type?: string; title?: string }[];
+  categories: string[];
+  primaryCategory?: string;
+  comment?: string;
+  journalRef?: string;
+  doi?: string;
+  /** Listing feeds: `<arxiv:announce_type>` and the dc:creator author string. */
+  creator?: string;
+}
+
+interface RawFeed {
+  entries: RawEntry[];
+  totalResults?: number;
+  startIndex?: number;
+  itemsPerPage?: number;
+  title?: string;
+  sawFeed: boolean;
+}
+
+function localName(name: string): string {
+  const colon = name.lastIndexOf(':');
+  return (colon === -1 ? name : name.slice(colon + 1)).toLowerCase();
+}
+
+function readFeed(xml: string): RawFeed {
+  const feed: RawFeed = { entries: [], sawFeed: false };
+  const stack: string[] = [];
+  let entry: RawEntry | undefined;
+  let author: { name: string; affiliations: string[] } | undefined;
+  let text = '';
+
+  const parser = new Parser(
+    {
+      onopentag(rawName, attributes) {
+        const name = localName(rawName);
+        stack.push(name);
+        text = '';
+        if (name === 'feed') feed.sawFeed = true;
+        else if (name === 'entry') {
+          entry = { offset: parser.startIndex, authors: [], links: [], categories: [] };
+        } else if (entry && name === 'author') author = { name: '', affiliations: [] };
+        else if (entry && name === 'link' && attributes.href !== undefined) {
+          const link: RawEntry['links'][number] = { href: attributes.href };
+          if (attributes.rel) link.rel = attributes.rel;
+          if (attributes.type) link.type = attributes.type;
+          if (attributes.title) link.title = attributes.title;
+          entry.links.push(link);
+        } else if (entry && name === 'category' && attributes.term?.trim())
+          entry.categories.push(attributes.term.trim());
+        else if (entry && name === 'primary_category' && attributes.term) entry.primaryCategory = attributes.term;
+      },
+      ontext(chunk) {
+        text += chunk;
+      },
+      onclosetag(rawName) {
+        const name = localName(rawName);
+        stack.pop();
+        const parent = stack[stack.length - 1];
+        const value = text.trim();
+        text = '';
+        if (name === 'entry' && entry) {
+          feed.entries.push(entry);
+          entry = undefined;
+          return;
+        }
+        if (entry && author && parent === 'author') {
+          if (name === 'name') author.name = value;
+          else if (name === 'affiliation' && value) author.affiliations.push(value);
+          return;
+        }
+        if (entry && name === 'author' && author) {
+          entry.authors.push(author);
+          author = undefined;
+          return;
+        }
+        if (entry && parent === 'entry') {
+          switch (name) {
+            case 'id':
+              entry.id = value;
+              break;
+            case 'title':
+              entry.title = value;
+              break;
+            case 'summary':
+            case 'description':
+              entry.summary = value;
+              break;
+            case 'published':
+              entry.published = value;
+              break;
+            case 'updated':
+              entry.updated = value;
+              break;
+            case 'comment':
+              entry.comment = value;
+              break;
+            case 'journal_ref':
+              entry.journalRef = value;
+              break;
+            case 'doi':
+              entry.doi = value;
+              break;
+            case 'creator':
+              entry.creator = value;
+              break;
+          }
+          return;
+        }
+        if (!entry && parent === 'feed') {
+          const number = Number(value);
+          if (name === 'totalresults' && Number.isFinite(number)) feed.totalResults = number;
+          else if (name === 'startindex' && Number.isFinite(number)) feed.startIndex = number;
+          else if (name === 'itemsperpage' && Number.isFinite(number)) feed.itemsPerPage = number;
+          else if (name === 'title') feed.title = value;
+        }
+      },
+    },
+    { xmlMode: true, decodeEntities: true },
+  );
+  parser.write(xml);
+  parser.end();
+  return feed;
+}
+
+export const arxivAtomSource = defineSource({
+  name: 'arxiv-atom',
+  description: "arXiv's Atom feeds: the API (export.arxiv.org/api/query) and listing feeds (rss.arxiv.org/atom/…)",
+  detect(input) {
+    const { text } = input;
+    if (text === undefined || input.isJson) return false;
+    const head = text.trimStart().slice(0, 1024);
+    return head.startsWith('<') && /<(\w+:)?feed[\s>]/.test(head) && /arxiv/i.test(head);
+  },
+  parse(input, context) {
+    return parseArxivFeed(input.text ?? '', context);
+  },
+});
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+function parseArxivFeed(xml: string, context: ParseContext): SourceResult {
+  const feed = readFeed(xml);
+  const errorEntry = feed.entries.find((entry) => entry.title === 'Error' && entry.id?.includes('/api/errors'));
+  if (errorEntry) throw new ArxivApiError(errorEntry.summary ?? 'unknown error', errorEntry.id ?? '');
+
+  const papers: Paper[] = [];
+  feed.entries.forEach((entry, index) => {
+    const paper = mapEntry(entry, index, context, () => lineAt(xml, entry.offset));
+    if (paper) papers.push(paper);
+  });
+  const meta: Partial<ListingMeta> = { entries: feed.entries.length };
+  if (feed.totalResults !== undefined) meta.totalResults = feed.totalResults;
+  if (feed.startIndex !== undefined) meta.startIndex = feed.startIndex;
+  if (feed.itemsPerPage !== undefined) meta.itemsPerPage = feed.itemsPerPage;
+  if (feed.title) meta.title = feed.title;
+  return { papers, meta };
+}
+
+/** `A (X, Y), B, C (Z)` → names, keeping commas inside parentheses with the affiliation. */
+function splitCreators(creators: string): Author[] {
+  const authors: Author[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of `${creators},`) {
+    if (char === '(') depth++;
+    else if (char === ')') depth = Math.max(0, depth - 1);
+    if (char === ',' && depth === 0) {
+      const match = /^(.*?)\s*(?:\((.*)\))?$/s.exec(current.trim());
+      const name = cleanLine(match?.[1] ?? '');
+      const affiliation = match?.[2] ? cleanLine(match[2]) : undefined;
+      if (name) authors.push(affiliation ? { name, affiliations: [affiliation] } : { name });
+      current = '';
+    } else current += char;
+  }
+  return authors;
+}
+
+function mapEntry(entry: RawEntry, index: number, context: ParseContext, line: () => number): Paper | undefined {
+  const position = () => ({ index, line: line() });
+  if (!entry.id && !entry.title) {
+    context.reject(position, 'an empty entry with no id and no title (arXiv sends these for ids it lacks)', entry);
+    return undefined;
+  }
+  const arxiv = entry.id ? parseArxivId(entry.id) : undefined;
+  if (!arxiv) {
+    context.reject(position, `the entry id ${JSON.stringify(entry.id ?? '')} is not an arXiv id`, entry);
+    return undefined;
+  }
+  const title = cleanLine(entry.title ?? '');
+  if (!title) {
+    context.reject(position, `entry ${arxiv.id} has no title`, entry);
+    return undefined;
+  }
+  const paper: Paper = {
+    id: arxiv.id,
+    arxivId: arxiv.id,
+    title,
+    links: { abstract: `https://arxiv.org/abs/${arxiv.id}`, pdf: `https://arxiv.org/pdf/${arxiv.id}` },
+    metrics: {},
+    source: context.source,
+  };
+  if (arxiv.version !== undefined) paper.version = arxiv.version;
+  if (entry.summary) {
+    // Listing feeds prefix the abstract with `arXiv:… Announce Type: new Abstract:`.
+    const abstract = cleanParagraphs(entry.summary.replace(/^arXiv:\S+\s+Announce Type:\s*\S+\s+Abstract:\s*/i, ''));
+    if (abstract) paper.abstract = abstract;
+  }
+  const authors: Author[] =
+    entry.authors.length > 0
+      ? entry.authors
+          .filter((author) => author.name.trim() !== '')
+          .map((author) =>
+            author.affiliations.length > 0
+              ? { name: cleanLine(author.name), affiliations: author.affiliations.map(cleanLine) }
+              : { name: cleanLine(author.name) },
+          )
+      : entry.creator
+        ? splitCreators(entry.creator)
+        : [];
+  if (authors.length > 0) paper.authors = authors;
+  if (entry.published) paper.publishedAt = entry.published;
+  if (entry.updated) paper.updatedAt = entry.updated;
+
+  for (const link of entry.links) {
+    const href = context.url(link.href, position);
+    if (!href) continue;
+    // The 2025-11 backend sent links with no rel, type or title: recognise the PDF from its URL too.
+    if (link.title === 'pdf' || link.type === 'application/pdf' || /\/pdf\//.test(href)) paper.links.pdf = href;
+    else if (link.title === 'doi' || /doi\.org\//.test(href)) continue;
+    else if (link.rel === 'alternate' || /\/abs\//.test(href)) paper.links.abstract = href;
+  }
+  const categories = [
+    ...new Set([entry.primaryCategory, ...entry.categories].filter((term): term is string => !!term)),
+  ];
+  if (categories.length > 0) paper.categories = categories;
+  const doi = entry.doi?.trim().replace(/^https?:\/\/(dx\.)?doi\.org\//i, '');
+  // arXiv's own DOI is the arXiv id again, not a publisher DOI.
+  if (doi && !/^10\.48550\/arxiv\./i.test(doi)) paper.doi = doi;
+  if (entry.comment) paper.comment = cleanLine(entry.comment);
+  if (entry.journalRef) paper.journalRef = cleanLine(entry.journalRef);
+  return paper;
+}
