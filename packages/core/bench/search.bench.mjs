@@ -20,7 +20,9 @@ const gc = globalThis.gc ?? (() => {});
 function heapMb() {
   gc();
   gc();
-  return process.memoryUsage().heapUsed / 1024 / 1024;
+  // Typed arrays live outside the JS heap: count them too.
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return (heapUsed + arrayBuffers) / 1024 / 1024;
 }
 function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);

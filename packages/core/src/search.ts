@@ -167,6 +167,19 @@ function allowedTypos(length: number): number {
 
 /** How many vocabulary terms one query word may expand to (most frequent first): bounds work per keystroke. */
 const MAX_PREFIX_EXPANSIONS = 40;
+/** Words already finished (a space typed after them) still match their plural and other short suffixes. */
+const MAX_SUFFIX_EXPANSIONS = 6;
+const MAX_SUFFIX_LENGTH = 3;
+
+/**
+ * Words too common to tell papers apart. They are skipped when a query has other words (they would only
+ * cost time: each is in nearly every abstract), and still searched when typed alone or as the last prefix.
+ */
+const STOP_WORDS = new Set(
+  'a an and are as at be by can do for from has have how in into is it its of on or our that the their this to via vs was we what when which with without'.split(
+    ' ',
+  ),
+);
 const MAX_FUZZY_EXPANSIONS = 12;
 const PREFIX_WEIGHT = 0.75;
 const TYPO_WEIGHT = [1, 0.55, 0.35];
@@ -402,8 +415,9 @@ export class SearchIndex {
   }
 
   /** The vocabulary terms a query word may mean, with how much each counts (cached per word). */
-  #expand(word: string): Expansion[] {
-    const cached = this.#expansionCache.get(word);
+  #expand(word: string, typing: boolean): Expansion[] {
+    const cacheKey = typing ? `${word}\u0000` : word;
+    const cached = this.#expansionCache.get(cacheKey);
     if (cached) return cached;
     const expansions = new Map<number, Expansion>();
     const exact = this.#termIds.get(word);
@@ -420,14 +434,19 @@ export class SearchIndex {
       else high = mid;
     }
     const prefixed: number[] = [];
+    // The word being typed may become anything; a finished word only gains a short suffix (`model` → `models`).
+    const maxLength = typing ? Number.POSITIVE_INFINITY : word.length + MAX_SUFFIX_LENGTH;
     for (let i = low; i < sorted.length; i++) {
       const id = sorted[i] as number;
-      if (!(terms[id] as string).startsWith(word)) break;
-      if (id !== exact) prefixed.push(id);
+      const term = terms[id] as string;
+      if (!term.startsWith(word)) break;
+      if (id !== exact && term.length <= maxLength) prefixed.push(id);
     }
     const postings = this.#postings;
     prefixed.sort((a, b) => (postings[b] as PostingList).length - (postings[a] as PostingList).length);
-    for (const id of prefixed.slice(0, MAX_PREFIX_EXPANSIONS)) {
+    // One or two typed characters say little: expand them to the few most frequent completions only.
+    const cap = !typing ? MAX_SUFFIX_EXPANSIONS : word.length === 1 ? 8 : word.length === 2 ? 16 : MAX_PREFIX_EXPANSIONS;
+    for (const id of prefixed.slice(0, cap)) {
       // A longer completion is a weaker guess of what is being typed.
       const coverage = word.length / (terms[id] as string).length;
       expansions.set(id, { term: id, weight: PREFIX_WEIGHT * (0.5 + 0.5 * coverage), prefix: word.length });
@@ -441,7 +460,7 @@ export class SearchIndex {
     }
     const result = [...expansions.values()];
     if (this.#expansionCache.size >= EXPANSION_CACHE_SIZE) this.#expansionCache.clear();
-    this.#expansionCache.set(word, result);
+    this.#expansionCache.set(cacheKey, result);
     return result;
   }
 
@@ -484,7 +503,12 @@ export class SearchIndex {
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const limit = options.limit ?? 20;
     const accept = toPredicate(options.filter);
-    const words = [...new Set(tokens(query))];
+    const typed = [...new Set(tokens(query))];
+    // The last word is still being typed unless the query ends with a space or punctuation.
+    const typingLast = /[\p{L}\p{N}\p{M}]$/u.test(query);
+    const isTyping = (word: string, index: number): boolean => typingLast && index === typed.length - 1;
+    const meaningful = typed.filter((word, index) => isTyping(word, index) || !STOP_WORDS.has(word));
+    const words = meaningful.length > 0 ? meaningful : typed;
     if (words.length === 0) {
       let papers = this.#papers.filter((paper) => accept(paper));
       if (options.sort === 'upvotes' || options.sort === 'date') papers = sortPapers(papers, options.sort);
@@ -502,7 +526,8 @@ export class SearchIndex {
     const matched = this.#matched;
     const norms = this.#ensureNorms();
     const touched: number[] = [];
-    const expansionsByWord = words.map((word) => this.#expand(word));
+    const lastTyped = typed[typed.length - 1];
+    const expansionsByWord = words.map((word) => this.#expand(word, typingLast && word === lastTyped));
 
     expansionsByWord.forEach((expansions, wordIndex) => {
       const wordTouched: number[] = [];
@@ -536,7 +561,11 @@ export class SearchIndex {
       }
     });
 
-    const candidates: { doc: number; score: number }[] = [];
+    // Sorting by upvotes or date needs every relevant result; relevance needs only the best few, kept in a
+    // bounded heap instead of sorting tens of thousands of weak matches.
+    const bySort = options.sort === 'upvotes' || options.sort === 'date';
+    const keep = bySort ? Number.POSITIVE_INFINITY : Math.max(limit * 3, 60);
+    const best = new TopScores(keep);
     for (const doc of touched) {
       const covered = popcount(matched[doc] as number);
       // Documents matching every word come first; partial matches still show, scaled down.
@@ -544,21 +573,16 @@ export class SearchIndex {
       const score = (scores[doc] as number) * coverage * coverage * (covered === words.length ? 2 : 1);
       scores[doc] = 0;
       matched[doc] = 0;
-      if (accept(this.#papers[doc] as Paper)) candidates.push({ doc, score });
+      if (best.accepts(score) && accept(this.#papers[doc] as Paper)) best.push(doc, score);
     }
-    candidates.sort((a, b) => b.score - a.score || a.doc - b.doc);
-    if (words.length > 1) this.#rewardPhrases(candidates, expansionsByWord, Math.max(limit * 3, 60));
+    const candidates = best.sorted();
+    if (words.length > 1) this.#rewardPhrases(candidates, expansionsByWord, keep);
     let ranked = candidates.map(({ doc, score }) => ({ paper: this.#papers[doc] as Paper, score }));
-    if (options.sort === 'upvotes' || options.sort === 'date') {
+    if (bySort) {
       // Sorting by upvotes or date applies to the relevant results, not to every weak partial match.
-      const best = ranked[0]?.score ?? 0;
-      ranked = ranked.filter((hit) => hit.score >= best * 0.05);
-      const order = new Map(
-        sortPapers(
-          ranked.map((hit) => hit.paper),
-          options.sort,
-        ).map((paper, at) => [paper, at]),
-      );
+      const top = ranked[0]?.score ?? 0;
+      ranked = ranked.filter((hit) => hit.score >= top * 0.05);
+      const order = new Map(sortPapers(ranked.map((hit) => hit.paper), options.sort as 'upvotes' | 'date').map((paper, at) => [paper, at]));
       ranked.sort((a, b) => (order.get(a.paper) as number) - (order.get(b.paper) as number));
     }
     const highlightTerms = this.#highlightTerms(expansionsByWord, words);
@@ -662,6 +686,62 @@ function hashOf(term: string): number {
   let hash = FNV_OFFSET;
   for (let i = 0; i < term.length; i++) hash = Math.imul(hash ^ term.charCodeAt(i), FNV_PRIME);
   return hash;
+}
+
+/** The `capacity` highest scores seen (ties: lower document first), as a min-heap. */
+class TopScores {
+  readonly #capacity: number;
+  readonly #docs: number[] = [];
+  readonly #scores: number[] = [];
+  constructor(capacity: number) {
+    this.#capacity = capacity;
+  }
+  #worse(i: number, j: number): boolean {
+    const a = this.#scores[i] as number;
+    const b = this.#scores[j] as number;
+    return a < b || (a === b && (this.#docs[i] as number) > (this.#docs[j] as number));
+  }
+  #swap(i: number, j: number): void {
+    [this.#docs[i], this.#docs[j]] = [this.#docs[j] as number, this.#docs[i] as number];
+    [this.#scores[i], this.#scores[j]] = [this.#scores[j] as number, this.#scores[i] as number];
+  }
+  /** Could a document with this score enter? (Cheap check before running filters.) */
+  accepts(score: number): boolean {
+    return this.#docs.length < this.#capacity || score >= (this.#scores[0] as number);
+  }
+  push(doc: number, score: number): void {
+    if (this.#docs.length < this.#capacity) {
+      this.#docs.push(doc);
+      this.#scores.push(score);
+      for (let i = this.#docs.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (!this.#worse(i, parent)) break;
+        this.#swap(i, parent);
+        i = parent;
+      }
+      return;
+    }
+    const rootScore = this.#scores[0] as number;
+    if (score < rootScore || (score === rootScore && doc > (this.#docs[0] as number))) return;
+    this.#docs[0] = doc;
+    this.#scores[0] = score;
+    for (let i = 0; ; ) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let smallest = i;
+      if (left < this.#docs.length && this.#worse(left, smallest)) smallest = left;
+      if (right < this.#docs.length && this.#worse(right, smallest)) smallest = right;
+      if (smallest === i) break;
+      this.#swap(i, smallest);
+      i = smallest;
+    }
+  }
+  /** Best first. */
+  sorted(): { doc: number; score: number }[] {
+    return this.#docs
+      .map((doc, i) => ({ doc, score: this.#scores[i] as number }))
+      .sort((a, b) => b.score - a.score || a.doc - b.doc);
+  }
 }
 
 function bigramsOf(word: string): string[] {
