@@ -13,6 +13,12 @@ const days = readdirSync(dailyDir)
 const bytes = days.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
 const pageText = readFileSync(`${shared}/hf-page-text/trending-mar-11.txt`, 'utf8');
 const markdown = readFileSync(`${shared}/hf-page-text/trending-2026-10-excerpt.md`, 'utf8');
+const html = readFileSync(`${shared}/hf-html/papers_daily_2024-08-01.html`, 'utf8');
+const arxivDir = `${shared}/arxiv`;
+// The error feed throws by design; benchmark the feeds that hold results.
+const feeds = readdirSync(arxivDir)
+  .filter((name) => name.endsWith('.xml') && !name.includes('error'))
+  .map((name) => readFileSync(`${arxivDir}/${name}`, 'utf8'));
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -62,6 +68,16 @@ const parsed = median(parseMs);
 const pageMs = time(() => parseListing(pageText), 50, 5);
 const pageJsonMs = time(() => JSON.parse(JSON.stringify(pageText)), 50, 5);
 const markdownMs = time(() => parseListing(markdown), 50, 5);
+const htmlMs = time(() => parseListing(html), 30, 5);
+const feedsMs = time(
+  () => {
+    for (const feed of feeds) parseListing(feed);
+  },
+  30,
+  5,
+);
+const feedBytes = feeds.reduce((sum, feed) => sum + feed.length, 0);
+const feedPapers = feeds.reduce((sum, feed) => sum + parseListing(feed).papers.length, 0);
 
 const mb = bytes / 1024 / 1024;
 const rows = [
@@ -88,6 +104,22 @@ const rows = [
     String(parseListing(markdown).papers.length),
     '',
     `${markdownMs.toFixed(2)} ms`,
+    '',
+  ],
+  [
+    'HF papers page HTML',
+    `${(html.length / 1024).toFixed(0)} kB`,
+    String(parseListing(html).papers.length),
+    '',
+    `${htmlMs.toFixed(2)} ms`,
+    '',
+  ],
+  [
+    `arXiv Atom, ${feeds.length} feeds`,
+    `${(feedBytes / 1024).toFixed(0)} kB`,
+    String(feedPapers),
+    '',
+    `${feedsMs.toFixed(2)} ms`,
     '',
   ],
 ];

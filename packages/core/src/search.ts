@@ -445,7 +445,13 @@ export class SearchIndex {
     const postings = this.#postings;
     prefixed.sort((a, b) => (postings[b] as PostingList).length - (postings[a] as PostingList).length);
     // One or two typed characters say little: expand them to the few most frequent completions only.
-    const cap = !typing ? MAX_SUFFIX_EXPANSIONS : word.length === 1 ? 8 : word.length === 2 ? 16 : MAX_PREFIX_EXPANSIONS;
+    const cap = !typing
+      ? MAX_SUFFIX_EXPANSIONS
+      : word.length === 1
+        ? 8
+        : word.length === 2
+          ? 16
+          : MAX_PREFIX_EXPANSIONS;
     for (const id of prefixed.slice(0, cap)) {
       // A longer completion is a weaker guess of what is being typed.
       const coverage = word.length / (terms[id] as string).length;
@@ -582,7 +588,12 @@ export class SearchIndex {
       // Sorting by upvotes or date applies to the relevant results, not to every weak partial match.
       const top = ranked[0]?.score ?? 0;
       ranked = ranked.filter((hit) => hit.score >= top * 0.05);
-      const order = new Map(sortPapers(ranked.map((hit) => hit.paper), options.sort as 'upvotes' | 'date').map((paper, at) => [paper, at]));
+      const order = new Map(
+        sortPapers(
+          ranked.map((hit) => hit.paper),
+          options.sort as 'upvotes' | 'date',
+        ).map((paper, at) => [paper, at]),
+      );
       ranked.sort((a, b) => (order.get(a.paper) as number) - (order.get(b.paper) as number));
     }
     const highlightTerms = this.#highlightTerms(expansionsByWord, words);

@@ -126,4 +126,48 @@ describe('the parser never crashes and never loses an entry', () => {
       { numRuns: 150 },
     );
   });
+
+  it('real arXiv feeds and Hugging Face HTML with random splices of markup-significant text', () => {
+    const documents = [
+      fixture('arxiv/query-all-science-2019-08.xml'),
+      fixture('arxiv/api-new-2026_search-testing_start0_max10.xml'),
+      fixture('arxiv/api-transitional-2025-11_idlist-with-missing-ids.xml'),
+      fixture('hf-html/papers_daily_2024-08-01.html'),
+    ];
+    const noise = fc.oneof(
+      fc.constantFrom(
+        '<',
+        '>',
+        '&',
+        '&amp;',
+        '"',
+        "'",
+        '</entry>',
+        '<entry>',
+        '<id>',
+        '</title>',
+        '<![CDATA[',
+        ']]>',
+        '&#0;',
+      ),
+      fc.constantFrom('<link href="javascript:alert(1)"/>', '<title>Error</title>', 'data-props="{', '&quot;'),
+      fc.string({ maxLength: 20 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.nat(documents.length - 1),
+        fc.array(fc.tuple(fc.nat(), fc.nat(200), noise), { minLength: 1, maxLength: 8 }),
+        (which, splices) => {
+          let text = documents[which] as string;
+          for (const [at, remove, insert] of splices) {
+            const index = at % (text.length + 1);
+            text = text.slice(0, index) + insert + text.slice(index + remove);
+          }
+          const listing = parseOrTypedError(text);
+          if (listing) expectAccounted(listing);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
 });
