@@ -512,8 +512,9 @@ export class SearchIndex {
     const typed = [...new Set(tokens(query))];
     // The last word is still being typed unless the query ends with a space or punctuation.
     const typingLast = /[\p{L}\p{N}\p{M}]$/u.test(query);
-    const isTyping = (word: string, index: number): boolean => typingLast && index === typed.length - 1;
-    const meaningful = typed.filter((word, index) => isTyping(word, index) || !STOP_WORDS.has(word));
+    const meaningful = typed.filter(
+      (word, index) => (typingLast && index === typed.length - 1) || !STOP_WORDS.has(word),
+    );
     const words = meaningful.length > 0 ? meaningful : typed;
     if (words.length === 0) {
       let papers = this.#papers.filter((paper) => accept(paper));

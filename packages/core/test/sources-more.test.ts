@@ -237,7 +237,7 @@ describe('mergeListings', () => {
 
   it('matches text-only records to arXiv records by title, and collapses duplicates inside one listing', () => {
     const page = parseListing(
-      'Mar 11\n\nEnvHarness: awakening static worlds for agent learning\n\n' + 'Abstract text. '.repeat(30),
+      `Mar 11\n\nEnvHarness: awakening static worlds for agent learning\n\n${'Abstract text. '.repeat(30)}`,
     );
     const fromArxiv = parseListing(atom);
     const merged = mergeListings(page, fromArxiv, fromArxiv);
