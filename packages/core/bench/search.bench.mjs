@@ -52,9 +52,9 @@ function sample(list, count) {
 
 const real = realCorpus();
 const corpora = [
-  { name: `real (${real.length})`, papers: real, fuseSample: 300, ignoreSample: 40 },
-  { name: '10,000', papers: syntheticCorpus(real, 10_000), fuseSample: 120, ignoreSample: 12 },
-  { name: '100,000', papers: syntheticCorpus(real, 100_000), fuseSample: 12, ignoreSample: 0 },
+  { name: `real (${real.length})`, papers: real, fuseSample: 100, ignoreSample: 15 },
+  { name: '10,000', papers: syntheticCorpus(real, 10_000), fuseSample: 40, ignoreSample: 6 },
+  { name: '100,000', papers: syntheticCorpus(real, 100_000), fuseSample: 6, ignoreSample: 0 },
 ];
 
 const rows = [['corpus', 'engine', 'build', 'memory', 'median', 'p95', 'keystrokes']];
