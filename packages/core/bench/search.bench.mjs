@@ -100,7 +100,7 @@ for (const corpus of corpora) {
       continue;
     }
     progress([corpus.name, label, `${count} keystrokes`]);
-    const fuse = measureBuild(() => new Fuse(corpus.papers, { keys: fuseKeys, includeMatches: true, ...options }));
+    const fuse = measureBuild(() => new Fuse(corpus.papers, { keys: fuseKeys, ...options }));
     const result = measureQueries((query) => fuse.engine.search(query, { limit: 20 }), sample(typed, count));
     rows.push([
       corpus.name,
