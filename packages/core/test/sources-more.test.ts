@@ -161,6 +161,7 @@ describe('arxiv-atom: every backend generation', () => {
     <a:title>LoRA:\n  Low-Rank Adaptation</a:title>
     <a:id>http://arxiv.org/abs/2106.09685v2</a:id>
     <x:doi>10.48550/arXiv.2106.09685</x:doi>
+    <a:published>yesterday</a:published>
     <a:link href="javascript:alert(1)" rel="alternate"/>
     <x:primary_category term="cs.CL"/><a:category term="cs.LG"/><a:category term="cs.CL"/>
   </a:entry>
@@ -183,6 +184,7 @@ describe('arxiv-atom: every backend generation', () => {
     ]);
     expect(listing.issues.map((issue) => [issue.severity, issue.position.index, issue.position.line])).toEqual([
       ['error', 0, 3],
+      ['warning', 1, 4],
       ['warning', 1, 4],
     ]);
     expect(listing.meta.entries).toBe(2);
