@@ -88,3 +88,87 @@ export function isListingFormatError(error: unknown): error is ListingFormatErro
 export function isListingValidationError(error: unknown): error is ListingValidationError {
   return error instanceof ListingValidationError || hasName(error, 'ListingValidationError');
 }
+
+/** What every client error knows about the request that failed. */
+export interface RequestInfo {
+  method: string;
+  url: string;
+  /** How many times the request was retried before giving up. */
+  retries: number;
+}
+
+function describeRequest(request: RequestInfo): string {
+  return `[${request.method}] "${request.url}"`;
+}
+
+function retriesSuffix(retries: number): string {
+  return retries > 0 ? ` (after ${retries} ${retries === 1 ? 'retry' : 'retries'})` : '';
+}
+
+/** The server answered with an error status (after any retries). */
+export class HttpError extends PapertrendError {
+  override name = 'HttpError';
+  readonly status: number;
+  readonly request: RequestInfo;
+  /** The first 300 characters of the response body. */
+  readonly bodyExcerpt: string;
+  constructor(request: RequestInfo, status: number, statusText: string, bodyExcerpt: string) {
+    const hint = status === 403 ? ' — the server refused: not retried (blocked or not allowed)' : '';
+    super(`${describeRequest(request)}: ${status} ${statusText}${retriesSuffix(request.retries)}${hint}`);
+    this.status = status;
+    this.request = request;
+    this.bodyExcerpt = bodyExcerpt;
+  }
+}
+
+/** The request took longer than the timeout (headers and body together). */
+export class RequestTimeoutError extends PapertrendError {
+  override name = 'RequestTimeoutError';
+  readonly request: RequestInfo;
+  readonly timeout: number;
+  constructor(request: RequestInfo, timeout: number) {
+    super(`${describeRequest(request)}: no complete response within ${timeout} ms${retriesSuffix(request.retries)}`);
+    this.request = request;
+    this.timeout = timeout;
+  }
+}
+
+/** The request never got an answer: offline, DNS failure, connection refused or reset. */
+export class NetworkError extends PapertrendError {
+  override name = 'NetworkError';
+  readonly request: RequestInfo;
+  constructor(request: RequestInfo, cause: unknown) {
+    const reason =
+      cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause);
+    super(`${describeRequest(request)}: network error: ${reason}${retriesSuffix(request.retries)}`, { cause });
+    this.request = request;
+  }
+}
+
+/**
+ * The server said 200 but sent something that is not what the endpoint promises: an empty body, truncated
+ * JSON, an HTML page instead of JSON or XML. (Upstream sent data we did not expect; the network was fine.)
+ */
+export class ResponseFormatError extends PapertrendError {
+  override name = 'ResponseFormatError';
+  readonly request: RequestInfo;
+  readonly bodyExcerpt: string;
+  constructor(request: RequestInfo, problem: string, bodyExcerpt: string) {
+    super(`${describeRequest(request)}: ${problem}`);
+    this.request = request;
+    this.bodyExcerpt = bodyExcerpt;
+  }
+}
+
+export function isHttpError(error: unknown): error is HttpError {
+  return error instanceof HttpError || hasName(error, 'HttpError');
+}
+export function isRequestTimeoutError(error: unknown): error is RequestTimeoutError {
+  return error instanceof RequestTimeoutError || hasName(error, 'RequestTimeoutError');
+}
+export function isNetworkError(error: unknown): error is NetworkError {
+  return error instanceof NetworkError || hasName(error, 'NetworkError');
+}
+export function isResponseFormatError(error: unknown): error is ResponseFormatError {
+  return error instanceof ResponseFormatError || hasName(error, 'ResponseFormatError');
+}

@@ -1,12 +1,32 @@
 export {
+  type ArxivSearchOptions,
+  type CacheStore,
+  type CallOptions,
+  type ClientOptions,
+  createClient,
+  createMemoryCache,
+  type DailyOptions,
+  type PapertrendClient,
+  type RetryPolicy,
+} from './client.js';
+export {
   describePosition,
+  HttpError,
+  isHttpError,
   isListingFormatError,
   isListingValidationError,
+  isNetworkError,
   isPapertrendError,
+  isRequestTimeoutError,
+  isResponseFormatError,
   isUnknownFormatError,
   ListingFormatError,
   ListingValidationError,
+  NetworkError,
   PapertrendError,
+  type RequestInfo,
+  RequestTimeoutError,
+  ResponseFormatError,
   UnknownFormatError,
 } from './errors.js';
 export { mergeListings } from './merge.js';
