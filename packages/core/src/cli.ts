@@ -2,34 +2,44 @@
 /**
  * `papertrend` — parse and show paper listings from the command line.
  * Exit codes: 0 success, 1 the input is not a readable listing (or has issues under --strict),
- * 2 wrong usage, 70 an internal error (a bug: please report it with the input).
+ * 2 wrong usage, 3 the network or the service failed, 70 an internal error (a bug: please report it).
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { createClient } from './client.js';
 import { describePosition, isPapertrendError } from './errors.js';
 import type { Listing, Paper } from './model.js';
 import { listSources, parseListing } from './parse.js';
+import { createSearchIndex } from './search.js';
 
-export const EXIT = { ok: 0, badInput: 1, usage: 2, internal: 70 } as const;
+export const EXIT = { ok: 0, badInput: 1, usage: 2, network: 3, internal: 70 } as const;
 
 const HELP = `papertrend — research-paper listings from Hugging Face, arXiv and your own sources
 
 Usage:
-  papertrend parse <file|->   Parse a listing (any known format) and print its papers
+  papertrend trending             Trending papers on Hugging Face
+  papertrend daily [--date D]     Hugging Face Daily Papers of a day (YYYY-MM-DD; default: latest)
+  papertrend search <query>       Search Hugging Face papers; with --file, search a local listing instead
+  papertrend paper <id>           One paper (arXiv id, arXiv or Hugging Face URL)
+  papertrend arxiv <query>        Search arXiv (query syntax: all:word, ti:word, au:name, cat:cs.LG)
+  papertrend parse <file|->       Parse a listing (any known format) and print its papers
   papertrend snapshot [daily|trending]
-                              Print the bundled offline snapshot (default: daily, most upvoted first)
+                                  Print the bundled offline snapshot (default: daily, most upvoted first)
 
 Options:
   --json            Print the whole Listing as JSON (papers, issues, format, meta)
   --format <name>   Skip detection and read the input as this format
   --strict          Exit with 1 when any entry had an issue
-  --limit <n>       Show at most n papers
+  --limit <n>       Show (and fetch) at most n papers
+  --offline         trending/daily: use the bundled snapshot when Hugging Face cannot be reached
+  --file <path>     search: search this local listing file instead of Hugging Face
   -h, --help        Show this help
 
 Formats: ${listSources()
   .map((source) => source.name)
   .join(', ')}
-Exit codes: 0 ok, 1 bad input, 2 usage error, 70 internal error.
+Environment: PAPERTREND_HF_URL, PAPERTREND_ARXIV_URL override the service base URLs (proxies, tests).
+Exit codes: 0 ok, 1 bad input, 2 usage error, 3 network or service failure, 70 internal error.
 `;
 
 class UsageError extends Error {}
@@ -39,6 +49,8 @@ interface Io {
   stderr: (text: string) => void;
   readStdin: () => string;
   columns: number;
+  /** Show a progress note; returns a function that clears it. Only for terminals. */
+  progress?: ((message: string) => () => void) | undefined;
 }
 
 const defaultIo: Io = {
@@ -46,6 +58,12 @@ const defaultIo: Io = {
   stderr: (text) => process.stderr.write(text),
   readStdin: () => readFileSync(0, 'utf8'),
   columns: process.stdout.columns ?? 100,
+  progress: process.stderr.isTTY
+    ? (message) => {
+        process.stderr.write(message);
+        return () => process.stderr.write(`\r${' '.repeat(message.length)}\r`);
+      }
+    : undefined,
 };
 
 /** Run the CLI with `argv` (without `node` and the script); returns the exit code. */
@@ -59,6 +77,9 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         format: { type: 'string' },
         strict: { type: 'boolean', default: false },
         limit: { type: 'string' },
+        date: { type: 'string' },
+        offline: { type: 'boolean', default: false },
+        file: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -92,6 +113,14 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         which === 'daily'
           ? `Hugging Face Daily Papers, ${snapshot.daily.meta.date} (bundled snapshot, most upvoted first)`
           : `Hugging Face trending papers, ${snapshot.trending.meta.dateLabel} (bundled snapshot)`;
+    } else if (command === 'search' && values.file !== undefined) {
+      const query = rest.join(' ');
+      const parsed = parseListing(readInput(values.file));
+      const hits = createSearchIndex(parsed.papers).search(query, { limit: limit ?? 20 });
+      listing = { ...parsed, papers: hits.map((hit) => hit.paper) };
+      title = `"${query}" in ${values.file} (${hits.length} best matches of ${parsed.papers.length})`;
+    } else if (['trending', 'daily', 'search', 'paper', 'arxiv'].includes(command)) {
+      ({ listing, title } = await fetchListing(command, rest, values, limit, io));
     } else {
       throw new UsageError(`unknown command "${command}"`);
     }
@@ -111,11 +140,66 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     }
     if (isPapertrendError(error)) {
       io.stderr(`papertrend: ${error.message}\n`);
-      return EXIT.badInput;
+      const network = ['HttpError', 'RequestTimeoutError', 'NetworkError', 'ResponseFormatError', 'ArxivApiError'];
+      return network.includes(error.name) ? EXIT.network : EXIT.badInput;
     }
     io.stderr(`papertrend: internal error, please report it: ${(error as Error)?.stack ?? String(error)}\n`);
     return EXIT.internal;
   }
+}
+
+async function fetchListing(
+  command: string,
+  rest: string[],
+  values: { date?: string | undefined; offline?: boolean | undefined },
+  limit: number | undefined,
+  io: Io,
+): Promise<{ listing: Listing; title: string }> {
+  const client = createClient({
+    baseUrls: {
+      ...(process.env.PAPERTREND_HF_URL ? { huggingface: process.env.PAPERTREND_HF_URL } : {}),
+      ...(process.env.PAPERTREND_ARXIV_URL ? { arxiv: process.env.PAPERTREND_ARXIV_URL } : {}),
+    },
+    userAgent: 'papertrend-cli (+https://www.npmjs.com/package/@papertrend/core)',
+    ...(values.offline ? { fallback: 'snapshot' as const } : {}),
+  });
+  const query = rest.join(' ').trim();
+  const needsQuery = command === 'search' || command === 'paper' || command === 'arxiv';
+  if (needsQuery && query === '') throw new UsageError(`${command} needs ${command === 'paper' ? 'an id' : 'a query'}`);
+  const stopProgress = io.progress?.(`fetching ${command}…`);
+  try {
+    const limited = limit === undefined ? {} : { limit };
+    switch (command) {
+      case 'trending': {
+        const listing = await client.trending(limited);
+        return { listing, title: `Trending on Hugging Face${fallbackNote(listing)}` };
+      }
+      case 'daily': {
+        const listing = await client.daily({ ...limited, ...(values.date ? { date: values.date } : {}) });
+        return {
+          listing,
+          title: `Hugging Face Daily Papers${values.date ? `, ${values.date}` : ''}${fallbackNote(listing)}`,
+        };
+      }
+      case 'search':
+        return { listing: await client.search(query, limited), title: `Hugging Face papers matching "${query}"` };
+      case 'paper':
+        return { listing: await client.paper(query), title: `Paper ${query}` };
+      default:
+        return {
+          listing: await client.arxiv.search({ query, ...(limit === undefined ? {} : { maxResults: limit }) }),
+          title: `arXiv: ${query}`,
+        };
+    }
+  } finally {
+    stopProgress?.();
+  }
+}
+
+function fallbackNote(listing: Listing): string {
+  return listing.meta.fallback === 'snapshot'
+    ? ` — offline: showing the bundled snapshot (${listing.meta.date}) because ${listing.meta.fallbackReason}`
+    : '';
 }
 
 function readInput(file: string): string {

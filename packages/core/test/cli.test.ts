@@ -1,8 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT, main } from '../src/cli.js';
+import { fixture as readFixture } from './helpers.js';
 
 const fixturePath = (path: string): string => fileURLToPath(new URL(`./fixtures/${path}`, import.meta.url));
 
@@ -78,5 +79,76 @@ describe('papertrend CLI', () => {
     });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/an HTML page \("Oops"\)/);
+  });
+});
+
+describe('papertrend CLI over the network', () => {
+  let server: import('node:http').Server;
+  let base = '';
+  const day = readFixture('hf-api/2026-08-21.json');
+  beforeAll(async () => {
+    const { createServer } = await import('node:http');
+    server = createServer((req, res) => {
+      if (req.url?.startsWith('/api/daily_papers?date=2001')) res.writeHead(503).end('down');
+      else if (req.url?.startsWith('/api/daily_papers')) res.writeHead(200).end(day);
+      else if (req.url?.startsWith('/api/query'))
+        res.writeHead(200).end(readFixture('arxiv/api-new-2026_id-1707.08567.xml'));
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}`;
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+  const bin = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+  // Asynchronous on purpose: a synchronous spawn would block this process, and with it the server.
+  const cli = (args: string[], env: Record<string, string> = {}) =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [bin, ...args], {
+        env: { ...process.env, PAPERTREND_HF_URL: base, PAPERTREND_ARXIV_URL: base, ...env },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk) => {
+        stdout += chunk;
+      });
+      child.stderr.on('data', (chunk) => {
+        stderr += chunk;
+      });
+      child.on('close', (status) => resolve({ status, stdout, stderr }));
+    });
+
+  it('prints trending papers as a table or JSON, and searches arXiv', async () => {
+    const table = await cli(['trending', '--limit', '3']);
+    expect(table.status).toBe(0);
+    expect(table.stdout).toMatch(/^Trending on Hugging Face\n3 of 17 papers/);
+    expect(table.stderr).toBe('');
+    const asJson = JSON.parse((await cli(['trending', '--json'])).stdout);
+    expect(asJson.papers).toHaveLength(17);
+    expect((await cli(['arxiv', 'all:information'])).stdout).toMatch(/Proceedings of Workshop AEW10/);
+  });
+
+  it('fails a network error in one line with exit code 3, or falls back to the snapshot with --offline', async () => {
+    const down = await cli(['daily', '--date', '2001-01-01'], { PAPERTREND_HF_URL: 'http://127.0.0.1:9' });
+    expect(down.status).toBe(3);
+    expect(down.stderr.trim().split('\n')).toHaveLength(1);
+    expect(down.stderr).toMatch(
+      /^papertrend: \[GET\] "http:\/\/127\.0\.0\.1:9\/api\/daily_papers\?date=2001-01-01": network error/,
+    );
+    const offline = await cli(['trending', '--offline'], { PAPERTREND_HF_URL: 'http://127.0.0.1:9' });
+    expect(offline.status).toBe(0);
+    expect(offline.stdout).toMatch(/offline: showing the bundled snapshot \(2026-08-21\)/);
+  });
+
+  it('searches a local listing file with --file', async () => {
+    const result = await cli([
+      'search',
+      'envharnes agent',
+      '--file',
+      fixturePath('hf-api/2026-08-21.json'),
+      '--limit',
+      '2',
+    ]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/2 of 2 papers[\s\S]*1 +EnvHarness/);
   });
 });
