@@ -18,4 +18,6 @@ export default defineConfig({
   // Shared chunks keep the snapshot data out of the main entry and the parser out of the snapshot entry.
   splitting: true,
   treeshake: true,
+  // Keep `node:` specifiers: they make Node-only imports unmistakable (only the CLI has any).
+  removeNodeProtocol: false,
 });
