@@ -9,7 +9,9 @@ it('keeps Node-only imports out of everything but the CLI (browsers and edge run
   expect(files.length).toBeGreaterThan(3);
   for (const name of files) {
     const code = readFileSync(`${dist}${name}`, 'utf8');
-    expect(code, name).not.toMatch(/(?:from|require\()\s*['"](?:node:)?(?:fs|path|util|http|https|net|child_process|os)['"]/);
+    expect(code, name).not.toMatch(
+      /(?:from|require\()\s*['"](?:node:)?(?:fs|path|util|http|https|net|child_process|os)['"]/,
+    );
   }
   expect(readFileSync(`${dist}cli.js`, 'utf8')).toMatch(/from ['"]node:fs['"]/);
 });

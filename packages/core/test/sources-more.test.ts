@@ -205,6 +205,36 @@ Abstract: We study things.</summary>
       { name: 'Ana Li', affiliations: ['ETH'] },
     ]);
   });
+
+  // Hand-made: no capture of rss.arxiv.org exists here; its documented RSS 2.0 shape.
+  it('handmade: the RSS 2.0 listing feed (rss.arxiv.org/rss/cs.LG)', () => {
+    const rss = `<?xml version="1.0" encoding="UTF-8"?>
+<rss xmlns:arxiv="http://arxiv.org/schemas/atom" xmlns:dc="http://purl.org/dc/elements/1.1/" version="2.0">
+<channel><title>cs.LG updates on arXiv.org</title><link>http://rss.arxiv.org/rss/cs.LG</link>
+<item><title>Sparse Mixtures, Revisited</title><link>https://arxiv.org/abs/2411.00002</link>
+<description>arXiv:2411.00002v1 Announce Type: new
+Abstract: We revisit sparse mixtures &amp; their routers.</description>
+<guid isPermaLink="false">oai:arXiv.org:2411.00002v1</guid><category>cs.LG</category><category>stat.ML</category>
+<pubDate>Mon, 04 Nov 2024 00:00:00 -0500</pubDate><arxiv:announce_type>new</arxiv:announce_type>
+<dc:creator>Mei Chen, Omar Farouk (Cairo University, Egypt)</dc:creator></item></channel></rss>`;
+    const listing = parseListing(rss);
+    expect(listing.format).toBe('arxiv-atom');
+    expect(listing.papers).toEqual([
+      {
+        id: '2411.00002',
+        arxivId: '2411.00002',
+        version: 1,
+        title: 'Sparse Mixtures, Revisited',
+        abstract: 'We revisit sparse mixtures & their routers.',
+        authors: [{ name: 'Mei Chen' }, { name: 'Omar Farouk', affiliations: ['Cairo University, Egypt'] }],
+        publishedAt: '2024-11-04T05:00:00.000Z',
+        categories: ['cs.LG', 'stat.ML'],
+        links: { abstract: 'https://arxiv.org/abs/2411.00002', pdf: 'https://arxiv.org/pdf/2411.00002' },
+        metrics: {},
+        source: 'arxiv-atom',
+      },
+    ]);
+  });
 });
 
 describe('mergeListings', () => {

@@ -1,6 +1,6 @@
 /**
  * arXiv's Atom feeds: the API (`export.arxiv.org/api/query`, every backend generation) and the listing feeds
- * (`rss.arxiv.org/atom/cs.LG`). htmlparser2 in XML mode reads the markup; elements are matched by local
+ * (`rss.arxiv.org/atom/cs.LG`, and the RSS 2.0 flavour `rss.arxiv.org/rss/cs.LG`). htmlparser2 in XML mode reads the markup; elements are matched by local
  * name, so namespace prefixes, `xmlns` placement, element order and optional attributes do not matter.
  * A feed whose only entry is titled `Error` is arXiv reporting a bad request: that is `ArxivApiError`.
  */
@@ -72,8 +72,8 @@ function readFeed(xml: string): RawFeed {
         const name = localName(rawName);
         stack.push(name);
         text = '';
-        if (name === 'feed') feed.sawFeed = true;
-        else if (name === 'entry') {
+        if (name === 'feed' || name === 'channel') feed.sawFeed = true;
+        else if (name === 'entry' || name === 'item') {
           entry = { offset: parser.startIndex, authors: [], links: [], categories: [] };
         } else if (entry && name === 'author') author = { name: '', affiliations: [] };
         else if (entry && name === 'link' && attributes.href !== undefined) {
@@ -95,7 +95,7 @@ function readFeed(xml: string): RawFeed {
         const parent = stack[stack.length - 1];
         const value = text.trim();
         text = '';
-        if (name === 'entry' && entry) {
+        if ((name === 'entry' || name === 'item') && entry) {
           feed.entries.push(entry);
           entry = undefined;
           return;
@@ -110,11 +110,21 @@ function readFeed(xml: string): RawFeed {
           author = undefined;
           return;
         }
-        if (entry && parent === 'entry') {
+        if (entry && (parent === 'entry' || parent === 'item')) {
           switch (name) {
             case 'id':
+            case 'guid':
               entry.id = value;
               break;
+            case 'link':
+              // RSS 2.0 puts the URL in the element's text (Atom uses the href attribute, read above).
+              if (value) entry.links.push({ href: value });
+              break;
+            case 'pubdate': {
+              const time = Date.parse(value);
+              entry.published = Number.isNaN(time) ? value : new Date(time).toISOString();
+              break;
+            }
             case 'title':
               entry.title = value;
               break;
@@ -140,10 +150,13 @@ function readFeed(xml: string): RawFeed {
             case 'creator':
               entry.creator = value;
               break;
+            case 'category':
+              if (value && !entry.categories.includes(value)) entry.categories.push(value);
+              break;
           }
           return;
         }
-        if (!entry && parent === 'feed') {
+        if (!entry && (parent === 'feed' || parent === 'channel')) {
           const number = Number(value);
           if (name === 'totalresults' && Number.isFinite(number)) feed.totalResults = number;
           else if (name === 'startindex' && Number.isFinite(number)) feed.startIndex = number;
@@ -161,12 +174,13 @@ function readFeed(xml: string): RawFeed {
 
 export const arxivAtomSource = defineSource({
   name: 'arxiv-atom',
-  description: "arXiv's Atom feeds: the API (export.arxiv.org/api/query) and listing feeds (rss.arxiv.org/atom/…)",
+  description:
+    "arXiv's feeds: the Atom API (export.arxiv.org/api/query) and listing feeds (rss.arxiv.org, Atom or RSS)",
   detect(input) {
     const { text } = input;
     if (text === undefined || input.isJson) return false;
     const head = text.trimStart().slice(0, 1024);
-    return head.startsWith('<') && /<(\w+:)?feed[\s>]/.test(head) && /arxiv/i.test(head);
+    return head.startsWith('<') && /<(\w+:)?(feed|rss)[\s>]/.test(head) && /arxiv/i.test(head);
   },
   parse(input, context) {
     return parseArxivFeed(input.text ?? '', context);
