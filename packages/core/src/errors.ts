@@ -66,6 +66,13 @@ function hasName(error: unknown, name: string): boolean {
   return error instanceof Error && error.name === name;
 }
 
+function guardFor<T extends Error>(
+  type: abstract new (...args: never[]) => T,
+  name: string,
+): (error: unknown) => error is T {
+  return (error: unknown): error is T => error instanceof type || hasName(error, name);
+}
+
 export function isPapertrendError(error: unknown): error is PapertrendError {
   return (
     error instanceof PapertrendError ||
@@ -78,15 +85,6 @@ export function isPapertrendError(error: unknown): error is PapertrendError {
         'ArxivApiError',
       ].includes(error.name))
   );
-}
-export function isUnknownFormatError(error: unknown): error is UnknownFormatError {
-  return error instanceof UnknownFormatError || hasName(error, 'UnknownFormatError');
-}
-export function isListingFormatError(error: unknown): error is ListingFormatError {
-  return error instanceof ListingFormatError || hasName(error, 'ListingFormatError');
-}
-export function isListingValidationError(error: unknown): error is ListingValidationError {
-  return error instanceof ListingValidationError || hasName(error, 'ListingValidationError');
 }
 
 /** What every client error knows about the request that failed. */
@@ -160,15 +158,29 @@ export class ResponseFormatError extends PapertrendError {
   }
 }
 
-export function isHttpError(error: unknown): error is HttpError {
-  return error instanceof HttpError || hasName(error, 'HttpError');
-}
-export function isRequestTimeoutError(error: unknown): error is RequestTimeoutError {
-  return error instanceof RequestTimeoutError || hasName(error, 'RequestTimeoutError');
-}
-export function isNetworkError(error: unknown): error is NetworkError {
-  return error instanceof NetworkError || hasName(error, 'NetworkError');
-}
-export function isResponseFormatError(error: unknown): error is ResponseFormatError {
-  return error instanceof ResponseFormatError || hasName(error, 'ResponseFormatError');
-}
+// Pure annotations let bundlers drop the guards an app does not use.
+export const isUnknownFormatError: (error: unknown) => error is UnknownFormatError = /* @__PURE__ */ guardFor(
+  UnknownFormatError,
+  'UnknownFormatError',
+);
+export const isListingFormatError: (error: unknown) => error is ListingFormatError = /* @__PURE__ */ guardFor(
+  ListingFormatError,
+  'ListingFormatError',
+);
+export const isListingValidationError: (error: unknown) => error is ListingValidationError = /* @__PURE__ */ guardFor(
+  ListingValidationError,
+  'ListingValidationError',
+);
+export const isHttpError: (error: unknown) => error is HttpError = /* @__PURE__ */ guardFor(HttpError, 'HttpError');
+export const isRequestTimeoutError: (error: unknown) => error is RequestTimeoutError = /* @__PURE__ */ guardFor(
+  RequestTimeoutError,
+  'RequestTimeoutError',
+);
+export const isNetworkError: (error: unknown) => error is NetworkError = /* @__PURE__ */ guardFor(
+  NetworkError,
+  'NetworkError',
+);
+export const isResponseFormatError: (error: unknown) => error is ResponseFormatError = /* @__PURE__ */ guardFor(
+  ResponseFormatError,
+  'ResponseFormatError',
+);
