@@ -102,6 +102,11 @@ describe('arxiv-atom: every backend generation', () => {
       comment: '44 pages, editors for the proceedings: Yanling Chen and A. J. Han Vinck',
     });
     expect(single?.authors).toHaveLength(34);
+    // The canonical https abstract page, not the feed's versioned http link; the PDF of this version.
+    expect(single?.links).toEqual({
+      abstract: 'https://arxiv.org/abs/1707.08567',
+      pdf: 'https://arxiv.org/pdf/1707.08567v1',
+    });
     expect(single?.authors?.[0]).toEqual({ name: 'Kees A. Schouhamer Immink' });
   });
 

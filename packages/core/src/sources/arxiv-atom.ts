@@ -288,7 +288,10 @@ function mapEntry(entry: RawEntry, index: number, context: ParseContext, line: (
     // The 2025-11 backend sent links with no rel, type or title: recognise the PDF from its URL too.
     if (link.title === 'pdf' || link.type === 'application/pdf' || /\/pdf\//.test(href)) paper.links.pdf = href;
     else if (link.title === 'doi' || /doi\.org\//.test(href)) continue;
-    else if (link.rel === 'alternate' || /\/abs\//.test(href)) paper.links.abstract = href;
+    // arXiv's own abstract page stays the canonical https link set above; other landing pages replace it.
+    else if ((link.rel === 'alternate' || /\/abs\//.test(href)) && !/^https?:\/\/(export\.)?arxiv\.org\//.test(href)) {
+      paper.links.abstract = href;
+    }
   }
   const categories = [
     ...new Set([entry.primaryCategory, ...entry.categories].filter((term): term is string => !!term)),
