@@ -91,3 +91,4 @@ export { ArxivApiError, arxivAtomSource, isArxivApiError } from './sources/arxiv
 export { HfRawDailyEntrySchema, HfRawPaperSchema, hfApiSource } from './sources/hf-api.js';
 export { hfHtmlSource } from './sources/hf-html.js';
 export { hfPageTextSource } from './sources/hf-page-text.js';
+export { papertrendJsonSource } from './sources/papertrend-json.js';

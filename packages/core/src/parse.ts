@@ -5,9 +5,16 @@ import { arxivAtomSource } from './sources/arxiv-atom.js';
 import { hfApiSource } from './sources/hf-api.js';
 import { hfHtmlSource } from './sources/hf-html.js';
 import { hfPageTextSource } from './sources/hf-page-text.js';
+import { papertrendJsonSource } from './sources/papertrend-json.js';
 
 /** Built-in sources in detection order: structured formats first, free text last. */
-export const builtinSources: readonly Source[] = [hfApiSource, hfHtmlSource, arxivAtomSource, hfPageTextSource];
+export const builtinSources: readonly Source[] = [
+  papertrendJsonSource,
+  hfApiSource,
+  hfHtmlSource,
+  arxivAtomSource,
+  hfPageTextSource,
+];
 
 const userSourcesFirst: Source[] = [];
 const userSourcesLast: Source[] = [];

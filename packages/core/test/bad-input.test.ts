@@ -52,12 +52,18 @@ describe('input that is no listing at all gets a typed error naming what was exp
     const error = thrown(() => parseListing(input));
     expect(isUnknownFormatError(error)).toBe(true);
     expect((error as UnknownFormatError).message).toMatch(reason);
-    expect((error as UnknownFormatError).tried).toEqual(['hf-api', 'hf-html', 'arxiv-atom', 'hf-page-text']);
+    expect((error as UnknownFormatError).tried).toEqual([
+      'papertrend-json',
+      'hf-api',
+      'hf-html',
+      'arxiv-atom',
+      'hf-page-text',
+    ]);
   });
 
   it('names the formats when the requested one does not exist', () => {
     expect(() => parseListing('[]', { format: 'rss' })).toThrow(
-      /no source is named "rss".*hf-api, hf-html, arxiv-atom, hf-page-text/,
+      /no source is named "rss".*papertrend-json, hf-api, hf-html, arxiv-atom, hf-page-text/,
     );
   });
 

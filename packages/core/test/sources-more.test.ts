@@ -284,3 +284,30 @@ describe('mergeListings', () => {
     expect(merged.meta).toEqual({ entries: 3, duplicates: 2 });
   });
 });
+
+describe("papertrend-json: papertrend's own output read back", () => {
+  it('round-trips a Listing printed with --json, validating every paper', () => {
+    const original = parseListing(fixture('hf-api/2026-08-21.json'));
+    const readBack = parseListing(JSON.stringify(original));
+    expect(readBack.format).toBe('papertrend-json');
+    expect(readBack.papers).toEqual(original.papers);
+    expect(readBack.issues).toEqual([]);
+  });
+
+  it('drops unsafe links from a hostile file and reports papers that are not papers', () => {
+    const [first] = parseListing(fixture('hf-api/2026-08-21.json')).papers;
+    const hostile = [
+      { ...first, links: { ...first?.links, code: 'javascript:alert(1)' }, title: '<img src=x onerror=alert(1)>' },
+      { id: 'x', title: 'no links or metrics', links: {}, metrics: {}, source: 1 },
+    ];
+    const listing = parseListing(JSON.stringify(hostile));
+    expect(listing.format).toBe('papertrend-json');
+    expect(listing.papers).toHaveLength(1);
+    expect(listing.papers[0]?.links.code).toBeUndefined();
+    expect(listing.papers[0]?.title).toBe('<img src=x onerror=alert(1)>');
+    expect(listing.issues.map((issue) => [issue.severity, issue.position.path])).toEqual([
+      ['warning', [0, 'links', 'code']],
+      ['error', [1, 'source']],
+    ]);
+  });
+});
