@@ -1,0 +1,356 @@
+'use client';
+import type { Paper, SearchHit, SearchMatch, SearchSort } from '@papertrend/core';
+import {
+  type ChangeEvent,
+  createElement,
+  type KeyboardEvent,
+  type ReactNode,
+  useCallback,
+  useId,
+  useMemo,
+  useState,
+} from 'react';
+import { type UsePapersOptions, usePaperSearch, usePapers } from './hooks.js';
+import { defaultLabels, type Labels } from './labels.js';
+import { formatCount, highlightPieces, toPaperView } from './view.js';
+
+type HeadingLevel = 2 | 3 | 4 | 5 | 6;
+
+function Highlighted({ text, ranges }: { text: string; ranges?: SearchMatch['ranges'] | undefined }): ReactNode {
+  // React renders strings as text: paper text is never interpreted as HTML.
+  return highlightPieces(text, ranges).map((piece, index) =>
+    piece.mark ? (
+      // biome-ignore lint/suspicious/noArrayIndexKey: pieces are positional and never reorder
+      <mark key={index} className="pt-mark">
+        {piece.text}
+      </mark>
+    ) : (
+      piece.text
+    ),
+  );
+}
+
+function rangesOf(matches: readonly SearchMatch[] | undefined, field: SearchMatch['field'], index?: number) {
+  return matches?.find((match) => match.field === field && (index === undefined || match.index === index))?.ranges;
+}
+
+export interface PaperCardProps {
+  paper: Paper;
+  /** Highlight ranges from a search hit. */
+  matches?: readonly SearchMatch[];
+  labels?: Labels;
+  locale?: string;
+  /** Reference time for relative dates, so server and client agree. */
+  now?: number;
+  headingLevel?: HeadingLevel;
+  onSelect?: (paper: Paper) => void;
+}
+
+/** One paper: title link, authors, date, metrics, links, clamped abstract with an expand control. */
+export function PaperCard({
+  paper,
+  matches,
+  labels = defaultLabels,
+  locale,
+  now,
+  headingLevel = 3,
+  onSelect,
+}: PaperCardProps): ReactNode {
+  const view = useMemo(
+    () => toPaperView(paper, { ...(locale ? { locale } : {}), ...(now === undefined ? {} : { now }) }),
+    [paper, locale, now],
+  );
+  const [expanded, setExpanded] = useState(false);
+  const abstractId = useId();
+  const title = <Highlighted text={view.title} ranges={rangesOf(matches, 'title')} />;
+  const authorIndex = new Map(paper.authors?.map((author, index) => [author.name, index]));
+  return (
+    <article className="pt-card">
+      {createElement(
+        `h${headingLevel}`,
+        { className: 'pt-title' },
+        view.href ? (
+          <a
+            className="pt-title-link"
+            href={view.href}
+            rel="noopener noreferrer"
+            target="_blank"
+            onClick={onSelect ? () => onSelect(paper) : undefined}
+          >
+            {title}
+          </a>
+        ) : (
+          title
+        ),
+      )}
+      {view.authors.length > 0 || view.moreAuthors > 0 ? (
+        <p className="pt-authors">
+          {view.authors.map((name, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: two authors can share a name; the order never changes
+            <span key={`${name}-${index}`} className="pt-author">
+              {index > 0 ? ', ' : ''}
+              <Highlighted text={name} ranges={rangesOf(matches, 'authors', authorIndex.get(name))} />
+            </span>
+          ))}
+          {view.moreAuthors > 0 ? (
+            <span className="pt-more-authors">
+              {view.authors.length > 0 ? ' ' : ''}
+              {labels.moreAuthors(view.moreAuthors)}
+            </span>
+          ) : null}
+        </p>
+      ) : null}
+      <p className="pt-meta">
+        {view.date ? (
+          <time className="pt-date" dateTime={view.date.iso} title={view.date.label}>
+            {view.date.relative}
+          </time>
+        ) : null}
+        {view.upvotes === undefined ? null : (
+          <span className="pt-upvotes">{labels.upvotes(formatCount(view.upvotes, locale))}</span>
+        )}
+        {view.comments === undefined ? null : (
+          <span className="pt-comments">{labels.comments(formatCount(view.comments, locale))}</span>
+        )}
+        {view.githubStars === undefined ? null : (
+          <span className="pt-stars">{labels.stars(formatCount(view.githubStars, locale))}</span>
+        )}
+        {view.links.map((link) => (
+          <a
+            key={link.kind}
+            className={`pt-link pt-link-${link.kind}`}
+            href={link.href}
+            rel="noopener noreferrer"
+            target="_blank"
+          >
+            {labels.links[link.kind]}
+          </a>
+        ))}
+      </p>
+      {view.aiSummary ? (
+        <p className="pt-summary">
+          <Highlighted text={view.aiSummary} ranges={rangesOf(matches, 'summary')} />
+        </p>
+      ) : null}
+      {view.abstract ? (
+        <>
+          <p id={abstractId} className="pt-abstract" data-expanded={expanded ? 'true' : 'false'}>
+            <Highlighted text={view.abstract} ranges={rangesOf(matches, 'abstract')} />
+          </p>
+          <button
+            type="button"
+            className="pt-expand"
+            aria-expanded={expanded}
+            aria-controls={abstractId}
+            onClick={() => setExpanded((value) => !value)}
+          >
+            {expanded ? labels.hideAbstract : labels.showAbstract}
+          </button>
+        </>
+      ) : null}
+      {view.keywords.length > 0 ? (
+        <ul className="pt-keywords">
+          {view.keywords.map((keyword, index) => (
+            <li key={keyword} className="pt-keyword">
+              <Highlighted text={keyword} ranges={rangesOf(matches, 'keywords', index)} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </article>
+  );
+}
+
+export interface SearchBoxProps {
+  value: string;
+  onChange: (value: string) => void;
+  labels?: Labels;
+}
+
+/** A labelled search input. It captures no global keys. */
+export function SearchBox({ value, onChange, labels = defaultLabels }: SearchBoxProps): ReactNode {
+  const id = useId();
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: <search> is too new for some embed targets; the role is equivalent
+    <div className="pt-search" role="search">
+      <label className="pt-search-label" htmlFor={id}>
+        {labels.searchLabel}
+      </label>
+      <input
+        id={id}
+        className="pt-search-input"
+        type="search"
+        autoComplete="off"
+        spellCheck={false}
+        placeholder={labels.searchPlaceholder}
+        value={value}
+        onChange={(event: ChangeEvent<HTMLInputElement>) => onChange(event.target.value)}
+      />
+    </div>
+  );
+}
+
+/** Placeholder cards while papers load; the container carries `aria-busy`. */
+export function PapersSkeleton({ count = 3 }: { count?: number }): ReactNode {
+  return (
+    <ul className="pt-skeleton" aria-hidden="true">
+      {Array.from({ length: count }, (_, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: identical placeholders
+        <li key={index} className="pt-skeleton-card">
+          <span className="pt-skeleton-line pt-skeleton-title" />
+          <span className="pt-skeleton-line" />
+          <span className="pt-skeleton-line pt-skeleton-short" />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export interface PaperListProps extends Omit<PaperCardProps, 'paper' | 'matches'> {
+  hits: readonly SearchHit[];
+  renderPaper?: (hit: SearchHit) => ReactNode;
+}
+
+/** A list of papers; ArrowUp/ArrowDown (and Home/End) move between their title links. */
+export function PaperList({ hits, renderPaper, ...cardProps }: PaperListProps): ReactNode {
+  const onKeyDown = useCallback((event: KeyboardEvent<HTMLOListElement>) => {
+    if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) return;
+    const links = [...event.currentTarget.querySelectorAll<HTMLAnchorElement>('.pt-title-link')];
+    const current = links.indexOf(event.target as HTMLAnchorElement);
+    if (current === -1) return;
+    const next =
+      event.key === 'Home'
+        ? 0
+        : event.key === 'End'
+          ? links.length - 1
+          : Math.min(links.length - 1, Math.max(0, current + (event.key === 'ArrowDown' ? 1 : -1)));
+    event.preventDefault();
+    links[next]?.focus();
+  }, []);
+  return (
+    <ol className="pt-list" onKeyDown={onKeyDown}>
+      {hits.map((hit) => (
+        <li key={hit.paper.id} className="pt-item">
+          {renderPaper ? renderPaper(hit) : <PaperCard paper={hit.paper} matches={hit.matches} {...cardProps} />}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export interface TrendingPapersProps extends UsePapersOptions {
+  /** Papers shown per page; "show more" adds another page (default 20). */
+  limit?: number;
+  /** Starting query (uncontrolled). */
+  initialQuery?: string;
+  /** Controlled query; pair with `onQueryChange`. */
+  query?: string;
+  onQueryChange?: (query: string) => void;
+  /** Initial sort: `relevance` is the listing's own order until a query is typed. */
+  sort?: SearchSort;
+  /** `auto` follows the page (`prefers-color-scheme`, an ancestor `[data-theme=dark]` or `.dark`). */
+  theme?: 'light' | 'dark' | 'auto';
+  labels?: Partial<Labels>;
+  locale?: string;
+  headingLevel?: HeadingLevel;
+  renderPaper?: (hit: SearchHit) => ReactNode;
+  onSelect?: (paper: Paper) => void;
+  /** Reference time for relative dates (pass the server's time when rendering on the server). */
+  now?: number;
+  className?: string;
+}
+
+/** The trending-papers widget: search as you type, sort, states, paging. */
+export function TrendingPapers(props: TrendingPapersProps): ReactNode {
+  const { limit = 20, theme = 'auto', headingLevel = 3, className, renderPaper, onSelect, locale, now } = props;
+  const labels = useMemo(() => ({ ...defaultLabels, ...props.labels }), [props.labels]);
+  const [ownQuery, setOwnQuery] = useState(props.initialQuery ?? '');
+  const query = props.query ?? ownQuery;
+  const setQuery = (value: string): void => {
+    if (props.query === undefined) setOwnQuery(value);
+    props.onQueryChange?.(value);
+  };
+  const [sort, setSort] = useState<SearchSort>(props.sort ?? 'relevance');
+  const [shown, setShown] = useState(limit);
+  const loaded = usePapers({
+    ...(props.papers ? { papers: props.papers } : {}),
+    ...(props.src ? { src: props.src } : {}),
+    ...(props.load ? { load: props.load } : {}),
+  });
+  const hits = usePaperSearch(loaded.papers, query, { sort });
+  const visible = hits.slice(0, shown);
+  const sortId = useId();
+  const cardProps = {
+    labels,
+    headingLevel,
+    ...(locale ? { locale } : {}),
+    ...(now === undefined ? {} : { now }),
+    ...(onSelect ? { onSelect } : {}),
+  };
+
+  let body: ReactNode;
+  if (loaded.status === 'loading') body = <PapersSkeleton count={Math.min(limit, 3)} />;
+  else if (loaded.status === 'error') {
+    body = (
+      <div className="pt-error" role="alert">
+        <p>{labels.error}</p>
+        <p className="pt-error-detail">{loaded.error.message}</p>
+        <button type="button" className="pt-button" onClick={loaded.retry}>
+          {labels.retry}
+        </button>
+      </div>
+    );
+  } else if (loaded.papers.length === 0) body = <p className="pt-empty">{labels.empty}</p>;
+  else if (hits.length === 0) {
+    body = (
+      <div className="pt-no-match">
+        <p>{labels.noMatch(query)}</p>
+        <button type="button" className="pt-button" onClick={() => setQuery('')}>
+          {labels.clearSearch}
+        </button>
+      </div>
+    );
+  } else {
+    body = (
+      <>
+        <PaperList hits={visible} {...(renderPaper ? { renderPaper } : {})} {...cardProps} />
+        {hits.length > shown ? (
+          <button type="button" className="pt-button pt-show-more" onClick={() => setShown((value) => value + limit)}>
+            {labels.showMore(hits.length - shown)}
+          </button>
+        ) : null}
+      </>
+    );
+  }
+
+  return (
+    <section
+      className={className ? `pt-root ${className}` : 'pt-root'}
+      data-pt-theme={theme}
+      aria-busy={loaded.status === 'loading'}
+    >
+      <div className="pt-toolbar">
+        <SearchBox value={query} onChange={setQuery} labels={labels} />
+        <label className="pt-sort-label" htmlFor={sortId}>
+          {labels.sortLabel}
+        </label>
+        <select
+          id={sortId}
+          className="pt-sort"
+          value={sort}
+          onChange={(event) => setSort(event.target.value as SearchSort)}
+        >
+          <option value="relevance">{labels.sorts.relevance}</option>
+          <option value="upvotes">{labels.sorts.upvotes}</option>
+          <option value="date">{labels.sorts.date}</option>
+        </select>
+      </div>
+      <p className="pt-count" aria-live="polite">
+        {loaded.status === 'ready' && loaded.papers.length > 0
+          ? labels.resultCount(hits.length, loaded.papers.length)
+          : ''}
+      </p>
+      {body}
+    </section>
+  );
+}

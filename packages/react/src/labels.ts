@@ -1,0 +1,44 @@
+/** Every string the widget shows, for translation. Functions receive the numbers they talk about. */
+export interface Labels {
+  searchLabel: string;
+  searchPlaceholder: string;
+  resultCount: (count: number, total: number) => string;
+  noMatch: (query: string) => string;
+  clearSearch: string;
+  empty: string;
+  loading: string;
+  error: string;
+  retry: string;
+  showMore: (remaining: number) => string;
+  showAbstract: string;
+  hideAbstract: string;
+  upvotes: (count: string) => string;
+  comments: (count: string) => string;
+  stars: (count: string) => string;
+  moreAuthors: (count: number) => string;
+  links: { code: string; project: string; pdf: string; abstract: string };
+  sortLabel: string;
+  sorts: { relevance: string; upvotes: string; date: string };
+}
+
+export const defaultLabels: Labels = {
+  searchLabel: 'Search papers',
+  searchPlaceholder: 'Search titles, authors, abstracts…',
+  resultCount: (count, total) => (count === total ? `${total} papers` : `${count} of ${total} papers`),
+  noMatch: (query) => `No papers match “${query}”.`,
+  clearSearch: 'Clear search',
+  empty: 'No papers to show yet.',
+  loading: 'Loading papers…',
+  error: 'Could not load papers.',
+  retry: 'Try again',
+  showMore: (remaining) => `Show more (${remaining})`,
+  showAbstract: 'Show abstract',
+  hideAbstract: 'Hide abstract',
+  upvotes: (count) => `${count} upvotes`,
+  comments: (count) => `${count} comments`,
+  stars: (count) => `${count} GitHub stars`,
+  moreAuthors: (count) => `+${count}`,
+  links: { code: 'Code', project: 'Project', pdf: 'PDF', abstract: 'arXiv' },
+  sortLabel: 'Sort by',
+  sorts: { relevance: 'Trending', upvotes: 'Most upvoted', date: 'Newest' },
+};

@@ -1,0 +1,126 @@
+/**
+ * The one place where a `Paper` becomes what the widget shows: pure functions, no React, no DOM, so they
+ * are tested directly and behave identically on the server and in the browser.
+ */
+import type { Paper, SearchMatch } from '@papertrend/core';
+
+export interface PaperLinkView {
+  kind: 'code' | 'project' | 'pdf' | 'abstract';
+  href: string;
+}
+
+export interface PaperView {
+  id: string;
+  title: string;
+  /** The title's link target: the paper's page, else its abstract page. Absent when neither is safe. */
+  href?: string;
+  /** Names shown, in order. */
+  authors: string[];
+  /** How many more authors there are than `authors` shows ("+N"). */
+  moreAuthors: number;
+  /** ISO date for `<time dateTime>`, and the same date as people read it. */
+  date?: { iso: string; label: string; relative: string };
+  upvotes?: number;
+  comments?: number;
+  githubStars?: number;
+  links: PaperLinkView[];
+  abstract?: string;
+  aiSummary?: string;
+  keywords: string[];
+}
+
+/** Only http(s) URLs ever become links, even if something upstream let another scheme through. */
+export function safeHref(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 86_400_000],
+  ['month', 30 * 86_400_000],
+  ['week', 7 * 86_400_000],
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/** "3 days ago", in the reader's language. `now` is passed in so server and client render the same text. */
+export function relativeTime(iso: string, now: number, locale?: string): string {
+  const delta = Date.parse(iso) - now;
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(delta) >= size) return format.format(Math.round(delta / size), unit);
+  }
+  return format.format(0, 'minute');
+}
+
+export interface ViewOptions {
+  locale?: string;
+  /** Reference time for relative dates (default: now). */
+  now?: number;
+  /** Show at most this many author names (default 3). */
+  maxAuthors?: number;
+}
+
+export function toPaperView(paper: Paper, options: ViewOptions = {}): PaperView {
+  const maxAuthors = options.maxAuthors ?? 3;
+  const names = paper.authors?.map((author) => author.name) ?? [];
+  const total = Math.max(paper.authorCount ?? 0, names.length);
+  const shown = names.slice(0, maxAuthors);
+  const view: PaperView = {
+    id: paper.id,
+    title: paper.title,
+    authors: shown,
+    moreAuthors: total - shown.length,
+    links: [],
+    keywords: paper.keywords ?? [],
+  };
+  const href = safeHref(paper.links.page) ?? safeHref(paper.links.abstract);
+  if (href) view.href = href;
+  const iso = paper.publishedAt ?? paper.featuredAt;
+  if (iso && !Number.isNaN(Date.parse(iso))) {
+    const label = new Intl.DateTimeFormat(options.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      new Date(iso),
+    );
+    view.date = { iso, label, relative: relativeTime(iso, options.now ?? Date.now(), options.locale) };
+  }
+  if (paper.metrics.upvotes !== undefined) view.upvotes = paper.metrics.upvotes;
+  if (paper.metrics.comments !== undefined) view.comments = paper.metrics.comments;
+  if (paper.metrics.githubStars !== undefined) view.githubStars = paper.metrics.githubStars;
+  for (const kind of ['code', 'project', 'pdf', 'abstract'] as const) {
+    const link = safeHref(paper.links[kind]);
+    if (link && link !== href) view.links.push({ kind, href: link });
+  }
+  if (paper.abstract) view.abstract = paper.abstract;
+  if (paper.aiSummary) view.aiSummary = paper.aiSummary;
+  return view;
+}
+
+/** Pieces of `text` to render: plain strings and highlighted ones, from a search match's ranges. */
+export function highlightPieces(
+  text: string,
+  ranges: SearchMatch['ranges'] | undefined,
+): { text: string; mark: boolean }[] {
+  if (!ranges || ranges.length === 0) return [{ text, mark: false }];
+  const pieces: { text: string; mark: boolean }[] = [];
+  let at = 0;
+  for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    if (end <= at || start >= text.length) continue;
+    const from = Math.max(start, at);
+    if (from > at) pieces.push({ text: text.slice(at, from), mark: false });
+    pieces.push({ text: text.slice(from, Math.min(end, text.length)), mark: true });
+    at = Math.min(end, text.length);
+  }
+  if (at < text.length) pieces.push({ text: text.slice(at), mark: false });
+  return pieces;
+}
+
+/** Compact counts as people read them: 1234 → "1.2K" in English. */
+export function formatCount(value: number, locale?: string): string {
+  return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+}

@@ -1,0 +1,163 @@
+import { type Paper, parseListing } from '@papertrend/core';
+import { snapshot } from '@papertrend/core/snapshot';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { renderToString } from 'react-dom/server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { highlightPieces, PaperCard, safeHref, TrendingPapers, toPaperView } from '../src/index.js';
+
+afterEach(cleanup);
+const papers = snapshot.daily.papers;
+const NOW = Date.parse('2026-08-24T00:00:00Z');
+
+describe('view helpers', () => {
+  it('shortens long author lists, leaves hidden authors to core, and keeps only http(s) links', () => {
+    const paper: Paper = {
+      id: 'x',
+      title: 'T',
+      authors: [{ name: 'A' }, { name: 'B' }, { name: 'C' }, { name: 'D' }],
+      authorCount: 664,
+      links: { page: 'https://huggingface.co/papers/x', code: 'javascript:alert(1)', pdf: 'https://arxiv.org/pdf/x' },
+      metrics: {},
+      source: 'test',
+      publishedAt: '2026-08-21T00:00:00Z',
+    };
+    const view = toPaperView(paper, { now: NOW, locale: 'en' });
+    expect(view.authors).toEqual(['A', 'B', 'C']);
+    expect(view.moreAuthors).toBe(661);
+    expect(view.links).toEqual([{ kind: 'pdf', href: 'https://arxiv.org/pdf/x' }]);
+    expect(view.date).toMatchObject({ iso: '2026-08-21T00:00:00Z', relative: '3 days ago' });
+    expect(safeHref('data:text/html,x')).toBeUndefined();
+  });
+
+  it('splits text into highlighted pieces by ranges, ignoring overlaps and out-of-range ends', () => {
+    expect(highlightPieces('Hervé Jégou', [[6, 11]])).toEqual([
+      { text: 'Hervé ', mark: false },
+      { text: 'Jégou', mark: true },
+    ]);
+    expect(
+      highlightPieces('abcdef', [
+        [2, 4],
+        [3, 5],
+        [10, 12],
+      ]).map((p) => p.text),
+    ).toEqual(['ab', 'cd', 'e', 'f']);
+  });
+});
+
+describe('server rendering', () => {
+  it('renders the full list to HTML without touching window or document', () => {
+    const html = renderToString(<TrendingPapers papers={papers} limit={5} now={NOW} locale="en" />);
+    expect(html).toContain('class="pt-root"');
+    expect(html).toContain('data-pt-theme="auto"');
+    expect(html.match(/class="pt-card"/g)).toHaveLength(5);
+    expect(html).toContain('EnvHarness: Awakening Static Worlds for Agent Learning');
+    expect(html).toMatch(/<time class="pt-date" dateTime="2026-08-20T00:00:00.000Z"[^>]*>4 days ago<\/time>/);
+    expect(html).toContain('17 papers');
+    expect(html).toMatch(/<label class="pt-search-label" for="[^"]+">Search papers<\/label>/);
+  });
+
+  it('renders the loading state for a URL source on the server, with aria-busy', () => {
+    const html = renderToString(<TrendingPapers src="/papers.json" />);
+    expect(html).toContain('aria-busy="true"');
+    expect(html).toContain('class="pt-skeleton"');
+  });
+});
+
+describe('in the DOM', () => {
+  it('searches as you type, highlights matches, announces the count, and offers to clear a miss', () => {
+    render(<TrendingPapers papers={papers} now={NOW} />);
+    const input = screen.getByLabelText('Search papers');
+    fireEvent.change(input, { target: { value: 'envharnes' } });
+    const list = document.querySelector('.pt-list') as HTMLElement;
+    const first = within(list).getAllByRole('article')[0] as HTMLElement;
+    expect(first.querySelector('.pt-title')?.textContent).toBe(
+      'EnvHarness: Awakening Static Worlds for Agent Learning',
+    );
+    expect([...first.querySelectorAll('.pt-title mark')].map((mark) => mark.textContent)).toEqual(['EnvHarnes']); // the typed part of the word
+    expect(screen.getByText(/of 17 papers/).getAttribute('aria-live')).toBe('polite');
+
+    fireEvent.change(input, { target: { value: 'zzzqqq' } });
+    expect(screen.getByText('No papers match “zzzqqq”.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Clear search' }));
+    expect((input as HTMLInputElement).value).toBe('');
+    expect(screen.getAllByRole('article')).toHaveLength(17);
+  });
+
+  it('sorts, pages with "show more", and expands an abstract', () => {
+    render(<TrendingPapers papers={papers} limit={5} now={NOW} />);
+    expect(screen.getAllByRole('article')).toHaveLength(5);
+    fireEvent.click(screen.getByRole('button', { name: 'Show more (12)' }));
+    expect(screen.getAllByRole('article')).toHaveLength(10);
+    fireEvent.change(screen.getByLabelText('Sort by'), { target: { value: 'upvotes' } });
+    const upvotes = screen.getAllByText(/upvotes$/).map((node) => Number(node.textContent?.split(' ')[0]));
+    expect(upvotes).toEqual([...upvotes].sort((a, b) => b - a));
+    const [toggle] = screen.getAllByRole('button', { name: 'Show abstract' });
+    expect(toggle?.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(toggle as HTMLElement);
+    expect(toggle?.getAttribute('aria-expanded')).toBe('true');
+    expect(toggle?.textContent).toBe('Hide abstract');
+  });
+
+  it('moves focus between results with the arrow keys', () => {
+    render(<TrendingPapers papers={papers} limit={3} now={NOW} />);
+    const links = [...document.querySelectorAll<HTMLAnchorElement>('.pt-title-link')];
+    links[0]?.focus();
+    fireEvent.keyDown(links[0] as HTMLElement, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(links[1]);
+    fireEvent.keyDown(links[1] as HTMLElement, { key: 'End' });
+    expect(document.activeElement).toBe(links[2]);
+    fireEvent.keyDown(links[2] as HTMLElement, { key: 'Home' });
+    expect(document.activeElement).toBe(links[0]);
+  });
+
+  it('shows a loading skeleton, then an error with a retry that works', async () => {
+    let calls = 0;
+    const load = async () => {
+      calls++;
+      if (calls === 1) throw new Error('HTTP 503 from the proxy');
+      return papers;
+    };
+    render(<TrendingPapers load={load} now={NOW} />);
+    expect(document.querySelector('.pt-root')?.getAttribute('aria-busy')).toBe('true');
+    expect(await screen.findByRole('alert')).toHaveProperty(
+      'textContent',
+      'Could not load papers.HTTP 503 from the proxyTry again',
+    );
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    });
+    expect(await screen.findAllByRole('article')).toHaveLength(17);
+  });
+
+  it('distinguishes an empty listing from no match, and translates every string', () => {
+    render(
+      <TrendingPapers
+        papers={[]}
+        labels={{ empty: 'Noch keine Paper.', searchLabel: 'Paper suchen', sortLabel: 'Sortieren' }}
+      />,
+    );
+    expect(screen.getByText('Noch keine Paper.')).toBeTruthy();
+    expect(screen.getByLabelText('Paper suchen')).toBeTruthy();
+  });
+
+  it('renders hostile paper text as text and never links a non-http URL', () => {
+    const hostile = parseListing(
+      JSON.stringify([
+        {
+          ...papers[0],
+          title: '<img src=x onerror="window.__pwned=1">',
+          abstract: '<script>window.__pwned=1</script>',
+          links: { page: 'https://huggingface.co/papers/x', code: 'javascript:window.__pwned=1' },
+        },
+      ]),
+    ).papers;
+    const { container } = render(<PaperCard paper={hostile[0] as Paper} now={NOW} />);
+    expect(container.querySelector('img, script')).toBeNull();
+    expect(container.textContent).toContain('<img src=x onerror="window.__pwned=1">');
+    for (const link of container.querySelectorAll('a')) {
+      expect(link.getAttribute('href')).toMatch(/^https:\/\//);
+      expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+    }
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+});
