@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
+
+const dist = (name: string): string => readFileSync(fileURLToPath(new URL(`../dist/${name}`, import.meta.url)), 'utf8');
+
+it('keeps "use client" at the top of the built files, for React Server Components', () => {
+  for (const file of ['index.js', 'index.cjs']) expect(dist(file).startsWith("'use client';"), file).toBe(true);
+});
+
+it('never bundles React or core: both stay imports of the user’s copies', () => {
+  const esm = dist('index.js');
+  expect(esm).toMatch(/from ["']react["']/);
+  expect(esm).toMatch(/from ["']@papertrend\/core["']/);
+  expect(esm).not.toMatch(/function createElement\(|__SECRET_INTERNALS|class SearchIndex/);
+});
