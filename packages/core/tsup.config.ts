@@ -4,11 +4,13 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     snapshot: 'src/snapshot.ts',
+    // Search alone, without parsers, zod or the client: what a widget with static papers needs.
+    search: 'src/search.ts',
     cli: 'src/cli.ts',
   },
   format: ['esm', 'cjs'],
   dts: {
-    entry: { index: 'src/index.ts', snapshot: 'src/snapshot.ts' },
+    entry: { index: 'src/index.ts', snapshot: 'src/snapshot.ts', search: 'src/search.ts' },
     // tsup's declaration build sets `baseUrl`, which TypeScript 6 deprecates (removed in 7).
     compilerOptions: { ignoreDeprecations: '6.0' },
   },

@@ -8,7 +8,7 @@ export default defineConfig({
   clean: true,
   target: 'es2022',
   // React and core are the user's: never bundled.
-  external: ['react', 'react-dom', 'react/jsx-runtime', '@papertrend/core'],
+  external: ['react', 'react-dom', 'react/jsx-runtime', /^@papertrend\/core/],
   // Every component is a client component; esbuild drops module directives inside a bundle, so the
   // directive is put back at the top of each output file for React Server Components users.
   banner: { js: "'use client';" },

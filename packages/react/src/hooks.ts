@@ -1,11 +1,5 @@
-import {
-  createSearchIndex,
-  type Paper,
-  parseListing,
-  type SearchFilter,
-  type SearchHit,
-  type SearchSort,
-} from '@papertrend/core';
+import type { Paper } from '@papertrend/core';
+import { createSearchIndex, type SearchFilter, type SearchHit, type SearchSort } from '@papertrend/core/search';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 
 export type PapersState =
@@ -28,6 +22,8 @@ async function loadSrc(src: string, signal: AbortSignal): Promise<readonly Paper
   const response = await fetch(src, { signal });
   if (!response.ok) throw new Error(`${src}: ${response.status} ${response.statusText}`);
   // Any format parseListing knows, including papertrend's own `--json` output; validated like all input.
+  // Loaded on demand: widgets given static papers never download the parsers.
+  const { parseListing } = await import('@papertrend/core');
   return parseListing(await response.text()).papers;
 }
 

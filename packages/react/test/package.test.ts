@@ -12,6 +12,9 @@ it('keeps "use client" at the top of the built files, for React Server Component
 it('never bundles React or core: both stay imports of the user’s copies', () => {
   const esm = dist('index.js');
   expect(esm).toMatch(/from ["']react["']/);
-  expect(esm).toMatch(/from ["']@papertrend\/core["']/);
+  // Static papers need only core's search entry; the parsers load on demand for `src`.
+  expect(esm).toMatch(/from ["']@papertrend\/core\/search["']/);
+  expect(esm).toMatch(/import\(["']@papertrend\/core["']\)/);
+  expect(esm).not.toMatch(/from ["']@papertrend\/core["']/);
   expect(esm).not.toMatch(/function createElement\(|__SECRET_INTERNALS|class SearchIndex/);
 });
