@@ -107,13 +107,13 @@ export function PaperCard({
           </time>
         ) : null}
         {view.upvotes === undefined ? null : (
-          <span className="pt-upvotes">{labels.upvotes(formatCount(view.upvotes, locale))}</span>
+          <span className="pt-upvotes">{labels.upvotes(formatCount(view.upvotes, locale), view.upvotes)}</span>
         )}
         {view.comments === undefined ? null : (
-          <span className="pt-comments">{labels.comments(formatCount(view.comments, locale))}</span>
+          <span className="pt-comments">{labels.comments(formatCount(view.comments, locale), view.comments)}</span>
         )}
         {view.githubStars === undefined ? null : (
-          <span className="pt-stars">{labels.stars(formatCount(view.githubStars, locale))}</span>
+          <span className="pt-stars">{labels.stars(formatCount(view.githubStars, locale), view.githubStars)}</span>
         )}
         {view.links.map((link) => (
           <a

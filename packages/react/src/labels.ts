@@ -12,9 +12,10 @@ export interface Labels {
   showMore: (remaining: number) => string;
   showAbstract: string;
   hideAbstract: string;
-  upvotes: (count: string) => string;
-  comments: (count: string) => string;
-  stars: (count: string) => string;
+  /** `formatted` is the locale's compact number ("1.2K"); `value` the exact one, for plural rules. */
+  upvotes: (formatted: string, value: number) => string;
+  comments: (formatted: string, value: number) => string;
+  stars: (formatted: string, value: number) => string;
   moreAuthors: (count: number) => string;
   links: { code: string; project: string; pdf: string; abstract: string };
   sortLabel: string;
@@ -34,9 +35,9 @@ export const defaultLabels: Labels = {
   showMore: (remaining) => `Show more (${remaining})`,
   showAbstract: 'Show abstract',
   hideAbstract: 'Hide abstract',
-  upvotes: (count) => `${count} upvotes`,
-  comments: (count) => `${count} comments`,
-  stars: (count) => `${count} GitHub stars`,
+  upvotes: (count, value) => `${count} ${value === 1 ? 'upvote' : 'upvotes'}`,
+  comments: (count, value) => `${count} ${value === 1 ? 'comment' : 'comments'}`,
+  stars: (count, value) => `${count} GitHub ${value === 1 ? 'star' : 'stars'}`,
   moreAuthors: (count) => `+${count}`,
   links: { code: 'Code', project: 'Project', pdf: 'PDF', abstract: 'arXiv' },
   sortLabel: 'Sort by',
