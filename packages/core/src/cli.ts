@@ -7,10 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createClient } from './client.js';
-import { describePosition, isPapertrendError } from './errors.js';
+import { describePosition, isPapertrendError, isRequestError } from './errors.js';
 import type { Listing, Paper } from './model.js';
 import { listSources, parseListing } from './parse.js';
 import { createSearchIndex } from './search.js';
+import { isArxivApiError } from './sources/arxiv-atom.js';
 
 export const EXIT = { ok: 0, badInput: 1, usage: 2, network: 3, internal: 70 } as const;
 
@@ -140,8 +141,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     }
     if (isPapertrendError(error)) {
       io.stderr(`papertrend: ${error.message}\n`);
-      const network = ['HttpError', 'RequestTimeoutError', 'NetworkError', 'ResponseFormatError', 'ArxivApiError'];
-      return network.includes(error.name) ? EXIT.network : EXIT.badInput;
+      return isRequestError(error) || isArxivApiError(error) ? EXIT.network : EXIT.badInput;
     }
     io.stderr(`papertrend: internal error, please report it: ${(error as Error)?.stack ?? String(error)}\n`);
     return EXIT.internal;

@@ -8,7 +8,10 @@
 import ky, { HTTPError, type KyInstance, TimeoutError } from 'ky';
 import {
   HttpError,
+  isHttpError,
   isPapertrendError,
+  isRequestError,
+  isResponseFormatError,
   NetworkError,
   type RequestInfo,
   RequestTimeoutError,
@@ -332,12 +335,8 @@ export function createClient(options: ClientOptions = {}): PapertrendClient {
 }
 
 function isUnreachable(error: unknown): boolean {
-  const name = (error as Error)?.name;
-  return (
-    name === 'NetworkError' ||
-    name === 'RequestTimeoutError' ||
-    (name === 'HttpError' && ((error as HttpError).status >= 500 || (error as HttpError).status === 429))
-  );
+  if (!isRequestError(error) || isResponseFormatError(error)) return false;
+  return !isHttpError(error) || error.status >= 500 || error.status === 429;
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

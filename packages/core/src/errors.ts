@@ -1,8 +1,18 @@
 import type { ListingIssue } from './model.js';
 
+// Symbol.for is shared by every realm, so the brands identify papertrend's errors across iframes, workers'
+// structured copies aside, and duplicated installs, where `instanceof` fails.
+const ERROR_BRAND = Symbol.for('papertrend.error');
+const REQUEST_ERROR_BRAND = Symbol.for('papertrend.request-error');
+
+function hasBrand(error: unknown, brand: symbol): boolean {
+  return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[brand] === true;
+}
+
 /** Base class of every error papertrend throws on purpose. Anything else is a bug: please report it. */
 export class PapertrendError extends Error {
   override name = 'PapertrendError';
+  readonly [ERROR_BRAND] = true;
 }
 
 /**
@@ -74,17 +84,7 @@ function guardFor<T extends Error>(
 }
 
 export function isPapertrendError(error: unknown): error is PapertrendError {
-  return (
-    error instanceof PapertrendError ||
-    (error instanceof Error &&
-      [
-        'PapertrendError',
-        'UnknownFormatError',
-        'ListingFormatError',
-        'ListingValidationError',
-        'ArxivApiError',
-      ].includes(error.name))
-  );
+  return error instanceof PapertrendError || hasBrand(error, ERROR_BRAND);
 }
 
 /** What every client error knows about the request that failed. */
@@ -103,43 +103,49 @@ function retriesSuffix(retries: number): string {
   return retries > 0 ? ` (after ${retries} ${retries === 1 ? 'retry' : 'retries'})` : '';
 }
 
+/** Base of the client's errors: the request failed, and `request` says which and after how many retries. */
+export class RequestError extends PapertrendError {
+  override name = 'RequestError';
+  readonly [REQUEST_ERROR_BRAND] = true;
+  readonly request: RequestInfo;
+  /** `detail` follows the request in the message: `[GET] "https://…": <detail>`. */
+  constructor(request: RequestInfo, detail: string, options?: { cause?: unknown }) {
+    super(`${describeRequest(request)}: ${detail}`, options);
+    this.request = request;
+  }
+}
+
 /** The server answered with an error status (after any retries). */
-export class HttpError extends PapertrendError {
+export class HttpError extends RequestError {
   override name = 'HttpError';
   readonly status: number;
-  readonly request: RequestInfo;
   /** The first 300 characters of the response body. */
   readonly bodyExcerpt: string;
   constructor(request: RequestInfo, status: number, statusText: string, bodyExcerpt: string) {
     const hint = status === 403 ? ' — the server refused: not retried (blocked or not allowed)' : '';
-    super(`${describeRequest(request)}: ${status} ${statusText}${retriesSuffix(request.retries)}${hint}`);
+    super(request, `${status} ${statusText}${retriesSuffix(request.retries)}${hint}`);
     this.status = status;
-    this.request = request;
     this.bodyExcerpt = bodyExcerpt;
   }
 }
 
 /** The request took longer than the timeout (headers and body together). */
-export class RequestTimeoutError extends PapertrendError {
+export class RequestTimeoutError extends RequestError {
   override name = 'RequestTimeoutError';
-  readonly request: RequestInfo;
   readonly timeout: number;
   constructor(request: RequestInfo, timeout: number) {
-    super(`${describeRequest(request)}: no complete response within ${timeout} ms${retriesSuffix(request.retries)}`);
-    this.request = request;
+    super(request, `no complete response within ${timeout} ms${retriesSuffix(request.retries)}`);
     this.timeout = timeout;
   }
 }
 
 /** The request never got an answer: offline, DNS failure, connection refused or reset. */
-export class NetworkError extends PapertrendError {
+export class NetworkError extends RequestError {
   override name = 'NetworkError';
-  readonly request: RequestInfo;
   constructor(request: RequestInfo, cause: unknown) {
     const reason =
       cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause);
-    super(`${describeRequest(request)}: network error: ${reason}${retriesSuffix(request.retries)}`, { cause });
-    this.request = request;
+    super(request, `network error: ${reason}${retriesSuffix(request.retries)}`, { cause });
   }
 }
 
@@ -147,15 +153,18 @@ export class NetworkError extends PapertrendError {
  * The server said 200 but sent something that is not what the endpoint promises: an empty body, truncated
  * JSON, an HTML page instead of JSON or XML. (Upstream sent data we did not expect; the network was fine.)
  */
-export class ResponseFormatError extends PapertrendError {
+export class ResponseFormatError extends RequestError {
   override name = 'ResponseFormatError';
-  readonly request: RequestInfo;
   readonly bodyExcerpt: string;
   constructor(request: RequestInfo, problem: string, bodyExcerpt: string) {
-    super(`${describeRequest(request)}: ${problem}`);
-    this.request = request;
+    super(request, problem);
     this.bodyExcerpt = bodyExcerpt;
   }
+}
+
+/** Any of the client's errors: the request failed (status, timeout, network, unexpected body). */
+export function isRequestError(error: unknown): error is RequestError {
+  return error instanceof RequestError || hasBrand(error, REQUEST_ERROR_BRAND);
 }
 
 // Pure annotations let bundlers drop the guards an app does not use.

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { IssuePosition, ListingIssue, ListingMeta, Paper } from './model.js';
+import { ISO_DATE_PATTERN, type IssuePosition, type ListingIssue, type ListingMeta, type Paper } from './model.js';
 import { snippetOf, toHttpUrl } from './normalize.js';
 
 /**
@@ -57,6 +57,14 @@ export class ParseContext {
     const url = toHttpUrl(raw, base);
     if (url === undefined) this.warn(resolve(position), 'dropped a link that is not an http(s) URL', raw);
     return url;
+  }
+
+  /** An ISO-8601 date or `undefined`; a present value that is not one is dropped and reported as `field`. */
+  date(raw: string | undefined, position: LazyPosition, field: string): string | undefined {
+    if (raw === undefined || raw === '') return undefined;
+    if (ISO_DATE_PATTERN.test(raw)) return raw;
+    this.warn(position, `dropped ${field}: ${JSON.stringify(raw)} is not an ISO-8601 date`, raw);
+    return undefined;
   }
 }
 

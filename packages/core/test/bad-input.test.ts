@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  HttpError,
   isListingValidationError,
+  isPapertrendError,
+  isRequestError,
   isUnknownFormatError,
   ListingValidationError,
+  NetworkError,
   parseListing,
-  type UnknownFormatError,
+  UnknownFormatError,
 } from '../src/index.js';
 import { fixture } from './helpers.js';
 
@@ -165,5 +169,16 @@ describe('bad entries among good ones', () => {
     const foreign = Object.assign(new Error('x'), { name: 'UnknownFormatError' });
     expect(isUnknownFormatError(foreign)).toBe(true);
     expect(isUnknownFormatError(new Error('x'))).toBe(false);
+    // A second copy of papertrend (another realm, a duplicated install) brands its errors the same way.
+    const twin = Object.assign(new Error('y'), { name: 'HttpError', [Symbol.for('papertrend.error')]: true });
+    expect(isPapertrendError(twin)).toBe(true);
+    expect(isPapertrendError(Object.assign(new Error('z'), { name: 'HttpError' }))).toBe(false);
+    // Every error class is a papertrend error, the client's included.
+    const request = { method: 'GET', url: 'https://x.test/', retries: 0 };
+    for (const error of [new HttpError(request, 503, 'Service Unavailable', ''), new NetworkError(request, 'down')]) {
+      expect(isPapertrendError(error)).toBe(true);
+      expect(isRequestError(error)).toBe(true);
+    }
+    expect(isRequestError(new UnknownFormatError('r', []))).toBe(false);
   });
 });

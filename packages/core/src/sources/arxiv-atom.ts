@@ -6,7 +6,7 @@
  */
 import { Parser } from 'htmlparser2';
 import { PapertrendError } from '../errors.js';
-import { type Author, ISO_DATE_PATTERN, type ListingMeta, type Paper } from '../model.js';
+import type { Author, ListingMeta, Paper } from '../model.js';
 import { cleanLine, cleanParagraphs, parseArxivId } from '../normalize.js';
 import { defineSource, type ParseContext, type SourceResult } from '../source.js';
 
@@ -273,14 +273,10 @@ function mapEntry(entry: RawEntry, index: number, context: ParseContext, line: (
         ? splitCreators(entry.creator)
         : [];
   if (authors.length > 0) paper.authors = authors;
-  for (const [field, value] of [
-    ['publishedAt', entry.published],
-    ['updatedAt', entry.updated],
-  ] as const) {
-    if (value === undefined || value === '') continue;
-    if (ISO_DATE_PATTERN.test(value)) paper[field] = value;
-    else context.warn(position, `dropped ${field}: ${JSON.stringify(value)} is not an ISO-8601 date`, value);
-  }
+  const publishedAt = context.date(entry.published, position, 'publishedAt');
+  if (publishedAt) paper.publishedAt = publishedAt;
+  const updatedAt = context.date(entry.updated, position, 'updatedAt');
+  if (updatedAt) paper.updatedAt = updatedAt;
 
   for (const link of entry.links) {
     const href = context.url(link.href, position);

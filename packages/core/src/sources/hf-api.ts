@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { ListingFormatError } from '../errors.js';
-import { type Account, type Author, ISO_DATE_PATTERN, type Paper } from '../model.js';
+import type { Account, Author, Paper } from '../model.js';
 import { cleanLine, cleanParagraphs, parseArxivId } from '../normalize.js';
 import { defineSource, type ParseContext, type SourceResult, validateEntry } from '../source.js';
 
@@ -182,14 +182,6 @@ function mapOrganization(
   return account;
 }
 
-/** `…Z` timestamps pass through; anything unreadable is dropped with a warning. */
-function isoDate(raw: string | undefined, base: Path, key: string, context: ParseContext): string | undefined {
-  if (raw === undefined) return undefined;
-  if (ISO_DATE_PATTERN.test(raw)) return raw;
-  context.warn(under(base, key), 'dropped a date that is not ISO-8601', raw);
-  return undefined;
-}
-
 function mapPaper(raw: RawPaper, entry: RawDailyEntry | undefined, path: Path, context: ParseContext): Paper {
   const paperPath = entry ? [...path, 'paper'] : path;
   const arxiv = parseArxivId(raw.id);
@@ -214,12 +206,12 @@ function mapPaper(raw: RawPaper, entry: RawDailyEntry | undefined, path: Path, c
   }
   Object.assign(paper, mapAuthors(raw.authors));
 
-  const publishedAt = isoDate(raw.publishedAt, paperPath, 'publishedAt', context);
+  const publishedAt = context.date(raw.publishedAt, under(paperPath, 'publishedAt'), 'publishedAt');
   if (publishedAt) paper.publishedAt = publishedAt;
   const featuredAt =
-    isoDate(raw.submittedOnDailyAt, paperPath, 'submittedOnDailyAt', context) ??
+    context.date(raw.submittedOnDailyAt, under(paperPath, 'submittedOnDailyAt'), 'submittedOnDailyAt') ??
     (entry?.publishedAt !== undefined && entry.publishedAt < PUBLISHED_AT_MEANING_CHANGED
-      ? isoDate(entry.publishedAt, path, 'publishedAt', context)
+      ? context.date(entry.publishedAt, under(path, 'publishedAt'), 'publishedAt')
       : undefined);
   if (featuredAt) paper.featuredAt = featuredAt;
 
