@@ -331,19 +331,21 @@ export function TrendingPapers(props: TrendingPapersProps): ReactNode {
     >
       <div className="pt-toolbar">
         <SearchBox value={query} onChange={setQuery} labels={labels} />
-        <label className="pt-sort-label" htmlFor={sortId}>
-          {labels.sortLabel}
-        </label>
-        <select
-          id={sortId}
-          className="pt-sort"
-          value={sort}
-          onChange={(event) => setSort(event.target.value as SearchSort)}
-        >
-          <option value="relevance">{labels.sorts.relevance}</option>
-          <option value="upvotes">{labels.sorts.upvotes}</option>
-          <option value="date">{labels.sorts.date}</option>
-        </select>
+        <div className="pt-sort-group">
+          <label className="pt-sort-label" htmlFor={sortId}>
+            {labels.sortLabel}
+          </label>
+          <select
+            id={sortId}
+            className="pt-sort"
+            value={sort}
+            onChange={(event) => setSort(event.target.value as SearchSort)}
+          >
+            <option value="relevance">{labels.sorts.relevance}</option>
+            <option value="upvotes">{labels.sorts.upvotes}</option>
+            <option value="date">{labels.sorts.date}</option>
+          </select>
+        </div>
       </div>
       <p className="pt-count" aria-live="polite">
         {loaded.status === 'ready' && loaded.papers.length > 0

@@ -1,0 +1,182 @@
+import { RequestTimeoutError } from '@papertrend/core';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import type { CSSProperties } from 'react';
+import { defaultLabels, type Labels, PaperCard, TrendingPapers } from '../src/index.js';
+import { DAILY_NOW, dailyPapers, hostilePapers, longAuthorPaper, trendingPapers } from './data.js';
+
+const meta = {
+  title: 'Widget/TrendingPapers',
+  component: TrendingPapers,
+  args: { locale: 'en', limit: 8 },
+  argTypes: {
+    theme: { control: 'inline-radio', options: ['auto', 'light', 'dark'] },
+    sort: { control: 'inline-radio', options: ['relevance', 'upvotes', 'date'] },
+    headingLevel: { control: 'inline-radio', options: [2, 3, 4, 5, 6] },
+    papers: { control: false },
+    load: { control: false },
+    renderPaper: { control: false },
+  },
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'The trending-papers widget. Import `@papertrend/react/styles.css` once, then give it `papers` ' +
+          '(built at build time or by a server component), a `src` URL of any listing format core reads, ' +
+          'or a `load` function (a client call).',
+      },
+    },
+  },
+} satisfies Meta<typeof TrendingPapers>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** The Daily Papers day, with relative dates as of three days after it. */
+const daily = { papers: dailyPapers, now: DAILY_NOW };
+
+/** The Hugging Face trending page (copied text): titles and abstracts, no metrics. */
+export const Default: Story = { args: { papers: trendingPapers } };
+
+/** A Daily Papers API day: upvotes, comments, GitHub stars, AI summaries, keywords, code and project links. */
+export const RichApiDay: Story = { args: daily };
+
+/** Search as you type: matches highlighted in titles, authors, abstracts and keywords. */
+export const SearchWithResults: Story = { args: { ...daily, initialQuery: 'agent' } };
+
+/** A query nothing matches: distinct from an empty listing, and offers to clear the search. */
+export const SearchNoMatch: Story = { args: { ...daily, initialQuery: 'basket weaving' } };
+
+/** Skeleton cards with `aria-busy` while the listing loads (the animation stops under reduced motion). */
+export const Loading: Story = { args: { load: () => new Promise(() => {}) } };
+
+/** A failed load shows the typed error's message and a retry button. */
+export const ErrorState: Story = {
+  name: 'Error',
+  args: {
+    load: () =>
+      Promise.reject(
+        new RequestTimeoutError({ method: 'GET', url: 'https://huggingface.co/api/daily_papers', retries: 2 }, 15_000),
+      ),
+  },
+};
+
+/** A listing with no papers at all. */
+export const Empty: Story = { args: { papers: [] } };
+
+/** `theme="auto"` follows an ancestor `[data-theme="dark"]` (Docusaurus, Nextra) or `.dark`. */
+export const DarkViaAncestor: Story = {
+  args: daily,
+  decorators: [
+    (Story) => (
+      <div data-theme="dark" style={{ background: '#0d1117', padding: 16, borderRadius: 8 }}>
+        <Story />
+      </div>
+    ),
+  ],
+};
+
+const brandVariables = {
+  // Set on a wrapper: the variables inherit into the widget. light-dark() keeps a palette for each scheme.
+  '--pt-accent': 'light-dark(#8250df, #c297ff)',
+  '--pt-focus': 'light-dark(#8250df, #c297ff)',
+  '--pt-mark-bg': 'light-dark(#f3e8ff, #4c2889)',
+  '--pt-mark-fg': 'light-dark(#3e1f79, #ffffff)',
+  '--pt-card-bg': 'light-dark(#fdfcff, #1d1530)',
+  '--pt-border': 'light-dark(#d8b9ff, #5a3d8a)',
+  '--pt-radius': '14px',
+  '--pt-gap': '16px',
+  '--pt-font': 'Georgia, "Times New Roman", serif',
+} as CSSProperties;
+
+/** Theming is `--pt-*` custom properties on any ancestor (or on the widget): no specificity fights. */
+export const CustomCssVariables: Story = {
+  args: { ...daily, initialQuery: 'reasoning' },
+  decorators: [
+    (Story) => (
+      <div style={brandVariables}>
+        <Story />
+      </div>
+    ),
+  ],
+};
+
+/** A narrow phone-width column: the toolbar wraps, metrics wrap, nothing overflows. */
+export const MobileWidth: Story = {
+  args: { ...daily, limit: 4 },
+  decorators: [
+    (Story) => (
+      <div style={{ maxWidth: 340, margin: '0 auto' }}>
+        <Story />
+      </div>
+    ),
+  ],
+};
+
+/** A large collaboration: the first authors are shown and the rest counted as "+N". */
+export const LongAuthorList: Story = { args: { papers: [longAuthorPaper], now: DAILY_NOW } };
+
+const germanLabels: Partial<Labels> = {
+  searchLabel: 'Artikel durchsuchen',
+  searchPlaceholder: 'Titel, Autorinnen, Abstracts …',
+  resultCount: (count, total) => (count === total ? `${total} Artikel` : `${count} von ${total} Artikeln`),
+  noMatch: (query) => `Keine Artikel zu „${query}“.`,
+  clearSearch: 'Suche löschen',
+  empty: 'Noch keine Artikel.',
+  loading: 'Artikel werden geladen …',
+  error: 'Artikel konnten nicht geladen werden.',
+  retry: 'Erneut versuchen',
+  showMore: (remaining) => `Mehr anzeigen (${remaining})`,
+  showAbstract: 'Abstract anzeigen',
+  hideAbstract: 'Abstract ausblenden',
+  upvotes: (formatted, value) => `${formatted} ${value === 1 ? 'Stimme' : 'Stimmen'}`,
+  comments: (formatted, value) => `${formatted} ${value === 1 ? 'Kommentar' : 'Kommentare'}`,
+  stars: (formatted, value) => `${formatted} GitHub-${value === 1 ? 'Stern' : 'Sterne'}`,
+  links: { ...defaultLabels.links, code: 'Quellcode', project: 'Projektseite' },
+  sortLabel: 'Sortieren nach',
+  sorts: { relevance: 'Im Trend', upvotes: 'Meiste Stimmen', date: 'Neueste' },
+};
+
+/** Every visible string comes from `labels`; dates and numbers follow `locale`. */
+export const I18nLabels: Story = { args: { ...daily, labels: germanLabels, locale: 'de' } };
+
+/** `renderPaper` replaces the card; search, sort, paging and states stay the widget's. */
+export const CustomCardRenderer: Story = {
+  args: {
+    ...daily,
+    initialQuery: 'video',
+    renderPaper: (hit) => (
+      <div style={{ display: 'flex', gap: 12, alignItems: 'baseline' }}>
+        <strong style={{ minWidth: '3ch', textAlign: 'right' }}>{hit.paper.metrics.upvotes ?? 0}</strong>
+        <span>{hit.paper.title}</span>
+      </div>
+    ),
+  },
+};
+
+/**
+ * Markup, event handlers and `javascript:`/`data:` URLs in every field of an unvalidated array: shown as
+ * text, and titles without a safe link are not links.
+ */
+export const HostilePapers: Story = { args: { papers: hostilePapers, now: DAILY_NOW } };
+
+/** `src` mode: the widget fetches a Hugging Face API response and validates it with core's parsers. */
+export const FromUrl: Story = { args: { src: 'fixtures/hf-api/2026-08-21.json' } };
+
+/** The same hostile listing loaded through `src`: validation drops the unsafe links before rendering. */
+export const HostileFromUrl: Story = {
+  args: { src: 'fixtures/hostile-papers.json' },
+};
+
+/** `PaperCard` alone, for people composing their own layout. */
+export const SingleCard: StoryObj<typeof PaperCard> = {
+  render: () => {
+    const paper = dailyPapers[0];
+    return paper ? (
+      <div className="pt-root">
+        <PaperCard paper={paper} now={DAILY_NOW} locale="en" headingLevel={2} />
+      </div>
+    ) : (
+      <p>no paper</p>
+    );
+  },
+};

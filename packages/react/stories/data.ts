@@ -1,0 +1,25 @@
+/** Story data: the bundled real listings, nothing fetched. */
+import type { Paper } from '@papertrend/core';
+import { snapshot, snapshotPapers } from '@papertrend/core/snapshot';
+import hostile from '../test/fixtures/hostile-papers.json';
+
+/** The Hugging Face trending page as copied text (titles and abstracts only). */
+export const trendingPapers: readonly Paper[] = snapshot.trending.papers;
+/** One Daily Papers API day: upvotes, comments, stars, AI summaries, keywords, code links. */
+export const dailyPapers: readonly Paper[] = snapshotPapers;
+
+/** Relative dates are computed against this instant so screenshots and docs stay stable. */
+export const DAILY_NOW = Date.parse('2026-08-24T09:00:00Z');
+
+/** The daily paper with the longest author list, padded to a large collaboration's size. */
+export const longAuthorPaper: Paper = (() => {
+  const longest = [...dailyPapers].sort((a, b) => (b.authors?.length ?? 0) - (a.authors?.length ?? 0))[0];
+  if (!longest) throw new Error('the snapshot has no papers');
+  return { ...longest, authorCount: Math.max(longest.authors?.length ?? 0, 412) };
+})();
+
+/**
+ * Every field carries markup, event handlers or `javascript:` URLs, as an unvalidated `Paper[]` would if
+ * a user passed a hand-made array straight in. Rendering must execute nothing and link nothing unsafe.
+ */
+export const hostilePapers = hostile as unknown as readonly Paper[];

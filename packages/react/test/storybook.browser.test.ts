@@ -1,0 +1,197 @@
+// @vitest-environment node
+/**
+ * The built Storybook in Debian's chromium: every story renders without console errors and passes axe-core
+ * in light and dark; typing searches and highlights; keyboard navigation; hostile papers execute nothing.
+ * Needs `pnpm build-storybook` first (the test command runs it).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  axeViolations,
+  launchChromium,
+  luminance,
+  openWatchedPage,
+  type StaticServer,
+  screenshotPath,
+  serveStatic,
+} from '../../../test/browser.js';
+
+const STORYBOOK_DIR = new URL('../storybook-static/', import.meta.url).pathname;
+const indexFile = `${STORYBOOK_DIR}index.json`;
+if (!existsSync(indexFile)) {
+  throw new Error(`${indexFile} is missing: run \`pnpm build-storybook\` before the browser tests`);
+}
+const storyIds = Object.values(
+  JSON.parse(readFileSync(indexFile, 'utf8')).entries as Record<string, { id: string; type: string }>,
+)
+  .filter((entry) => entry.type === 'story')
+  .map((entry) => entry.id);
+
+// A browser and ~20 stories twice over: far slower than a unit test, still seconds.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 60_000 });
+
+let server: StaticServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([serveStatic(STORYBOOK_DIR), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const storyUrl = (id: string) => `${server.url}/iframe.html?id=${id}&viewMode=story`;
+
+/** Waits until a story is rendered and done loading (the loading story never is). */
+async function storyReady(page: Page, id: string): Promise<void> {
+  await page.waitForSelector('#storybook-root > *');
+  if (!id.endsWith('--loading')) {
+    await page.waitForFunction(() => !document.querySelector('.pt-root[aria-busy="true"]'));
+  }
+}
+
+/** Opens a story alone (no Storybook manager) in a fresh context. */
+async function openStory(
+  id: string,
+  options: Parameters<typeof openWatchedPage>[1] = {},
+): Promise<Awaited<ReturnType<typeof openWatchedPage>>> {
+  const watched = await openWatchedPage(browser, options);
+  await watched.page.goto(storyUrl(id));
+  await storyReady(watched.page, id);
+  return watched;
+}
+
+const cardBackground = (page: Page) =>
+  page.$eval('.pt-card', (card) => getComputedStyle(card).backgroundColor).then(luminance);
+
+describe('every story in a real browser', () => {
+  it('found the stories', () => {
+    expect(storyIds.length).toBeGreaterThanOrEqual(15);
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`renders each story with zero console errors and zero axe violations (${colorScheme})`, async () => {
+      const failures: string[] = [];
+      // One page visits every story in turn (a full load each time, scripts from the HTTP cache).
+      const { page, context, problems } = await openWatchedPage(browser, { colorScheme });
+      for (const id of storyIds) {
+        await page.goto(storyUrl(id));
+        await storyReady(page, id);
+        const violations = await axeViolations(page, '#storybook-root');
+        failures.push(...problems.splice(0).map((problem) => `${id}: ${problem}`));
+        failures.push(...violations.map((violation) => `${id}: ${violation}`));
+      }
+      await context.close();
+      expect(failures).toEqual([]);
+    });
+  }
+});
+
+describe('the widget in chromium', () => {
+  it('narrows and highlights as each key is typed, and restores the list when cleared', async () => {
+    const { page, context, problems } = await openStory('widget-trendingpapers--rich-api-day');
+    const total = await page.locator('.pt-item').count();
+    expect(await page.textContent('.pt-count')).toBe('17 papers');
+    const input = page.getByRole('searchbox', { name: 'Search papers' });
+    await input.click();
+    const counts: number[] = [];
+    for (const key of 'agent') {
+      await page.keyboard.type(key);
+      counts.push(await page.locator('.pt-item').count());
+    }
+    // Every keystroke answered; the final list is a real narrowing, every card shows why it matched.
+    expect(await page.textContent('.pt-count')).toMatch(/^\d+ of 17 papers$/);
+    const shown = await page.locator('.pt-item').count();
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(17);
+    expect(counts.at(-1)).toBe(shown);
+    const marks = await page.locator('.pt-item mark').allTextContents();
+    expect(marks.length).toBeGreaterThanOrEqual(shown);
+    for (const mark of marks) expect(mark.toLowerCase()).toContain('agent');
+    for (const item of await page.locator('.pt-item').all())
+      expect(await item.locator('mark').count()).toBeGreaterThan(0);
+
+    await page.keyboard.type('zzq');
+    await expect.poll(() => page.textContent('.pt-no-match p')).toContain('agentzzq');
+    await page.getByRole('button', { name: 'Clear search' }).click();
+    expect(await page.locator('.pt-item').count()).toBe(Math.min(total, 8));
+    expect(await input.inputValue()).toBe('');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('moves between results with the arrow keys, with a visible focus ring, and captures no global keys', async () => {
+    const { page, context, problems } = await openStory('widget-trendingpapers--rich-api-day');
+    await page.locator('body').press('/');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+    const links = page.locator('.pt-title-link');
+    await links.nth(0).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(await links.nth(2).textContent());
+    await page.keyboard.press('End');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(await links.last().textContent());
+    const outline = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement as Element);
+      return { style: style.outlineStyle, width: Number.parseFloat(style.outlineWidth) };
+    });
+    expect(outline.style).not.toBe('none');
+    expect(outline.width).toBeGreaterThanOrEqual(2);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('follows the page theme: ancestor data-theme, prefers-color-scheme, and light by default', async () => {
+    const light = await openStory('widget-trendingpapers--rich-api-day');
+    expect(await cardBackground(light.page)).toBeGreaterThan(0.8);
+    await light.page.screenshot({ path: await screenshotPath('storybook-rich-api-day-light'), fullPage: true });
+    await light.context.close();
+
+    const ancestor = await openStory('widget-trendingpapers--dark-via-ancestor');
+    expect(await cardBackground(ancestor.page)).toBeLessThan(0.05);
+    await ancestor.page.screenshot({ path: await screenshotPath('storybook-dark-via-ancestor'), fullPage: true });
+    await ancestor.context.close();
+
+    const osDark = await openStory('widget-trendingpapers--rich-api-day', { colorScheme: 'dark' });
+    expect(await cardBackground(osDark.page)).toBeLessThan(0.05);
+    await osDark.page.screenshot({ path: await screenshotPath('storybook-rich-api-day-os-dark'), fullPage: true });
+    await osDark.context.close();
+
+    const mobile = await openStory('widget-trendingpapers--mobile-width', { viewport: { width: 390, height: 844 } });
+    const overflow = await mobile.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await mobile.page.screenshot({ path: await screenshotPath('storybook-mobile-width'), fullPage: true });
+    await mobile.context.close();
+  });
+
+  for (const id of ['widget-trendingpapers--hostile-papers', 'widget-trendingpapers--hostile-from-url']) {
+    it(`executes nothing from hostile papers (${id.split('--')[1]})`, async () => {
+      const { page, context, problems } = await openStory(id);
+      await page.waitForSelector('.pt-card');
+      for (const button of await page.locator('.pt-expand').all()) await button.click();
+      await page.getByRole('searchbox').fill('img onerror');
+      await page.getByRole('searchbox').fill('');
+      // Give any injected handler (img onerror, svg onload, iframe srcdoc) time to run if it existed.
+      await page.waitForTimeout(300);
+      const report = await page.evaluate(() => ({
+        // biome-ignore lint/suspicious/noExplicitAny: the payloads set this global if they ever run
+        pwned: (window as any).__pwned,
+        injected: document.querySelectorAll('.pt-root img, .pt-root script, .pt-root svg, .pt-root iframe').length,
+        hrefs: [...document.querySelectorAll('.pt-root a')].map((a) => a.getAttribute('href')),
+        text: document.querySelector('.pt-root')?.textContent ?? '',
+      }));
+      expect(report.pwned).toBeUndefined();
+      expect(report.injected).toBe(0);
+      expect(report.text).toContain('<img src=x onerror=');
+      expect(report.text).toContain('<script>');
+      expect(report.hrefs.length).toBeGreaterThan(0);
+      for (const href of report.hrefs) expect(href).toMatch(/^https?:\/\//);
+      expect(problems).toEqual([]);
+      if (id.endsWith('hostile-papers')) {
+        await page.screenshot({ path: await screenshotPath('storybook-hostile-papers'), fullPage: true });
+      }
+      await context.close();
+    });
+  }
+});
