@@ -6,11 +6,18 @@ export default defineConfig({
     snapshot: 'src/snapshot.ts',
     // Search alone, without parsers, zod or the client: what a widget with static papers needs.
     search: 'src/search.ts',
+    // parseListing without the HTML/XML parser: what a browser fetching JSON or page text needs.
+    lite: 'src/lite.ts',
     cli: 'src/cli.ts',
   },
   format: ['esm', 'cjs'],
   dts: {
-    entry: { index: 'src/index.ts', snapshot: 'src/snapshot.ts', search: 'src/search.ts' },
+    entry: {
+      index: 'src/index.ts',
+      snapshot: 'src/snapshot.ts',
+      search: 'src/search.ts',
+      lite: 'src/lite.ts',
+    },
     // tsup's declaration build sets `baseUrl`, which TypeScript 6 deprecates (removed in 7).
     compilerOptions: { ignoreDeprecations: '6.0' },
   },

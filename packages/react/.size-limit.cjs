@@ -1,25 +1,39 @@
-// Byte budgets, React excluded (it is the host page's). The first entry is what a page pays on load for a
-// widget given static papers; `src` mode loads core's parsers later, on demand, and is budgeted separately.
-const lazyParsersExternal = {
-  name: 'lazy-parsers-external',
+// Byte budgets, React excluded (it is the host page's). What a page pays: the widget given static papers on
+// load; in `src` mode it later loads a parser on demand — the lite one for JSON and page text, the full one
+// only for markup (Hugging Face HTML, arXiv feeds).
+const externalDynamicImports = (specifiers) => ({
+  name: 'external-dynamic-imports',
   setup(build) {
-    // Only the dynamic import('@papertrend/core') of src mode: static imports are measured as usual.
-    build.onResolve({ filter: /^@papertrend\/core$/ }, (args) =>
+    // Only dynamic import()s are cut off: static imports are measured as usual.
+    build.onResolve({ filter: /^@papertrend\/core(\/lite)?$/ }, (args) =>
+      args.kind === 'dynamic-import' && specifiers.includes(args.path)
+        ? { path: args.path, external: true }
+        : undefined,
+    );
+    // The client's offline snapshot is a chunk of its own, loaded only when a fetch fails with
+    // `fallback: 'snapshot'`; the widget never asks for it.
+    build.onResolve({ filter: /^\.\/snapshot\.js$/ }, (args) =>
       args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
     );
   },
-};
+});
+
+const widget = (name, limit, externals) => ({
+  name,
+  path: 'dist/index.js',
+  import: '{ TrendingPapers }',
+  ignore: ['react', 'react-dom'],
+  limit,
+  // The budgets are stated in gzip, as most hosts serve it.
+  gzip: true,
+  modifyEsbuildConfig(config) {
+    config.plugins = [externalDynamicImports(externals), ...(config.plugins ?? [])];
+    return config;
+  },
+});
 
 module.exports = [
-  {
-    name: 'TrendingPapers with static papers, initial load',
-    path: 'dist/index.js',
-    import: '{ TrendingPapers }',
-    ignore: ['react', 'react-dom'],
-    limit: '20 kB',
-    modifyEsbuildConfig(config) {
-      config.plugins = [...(config.plugins ?? []), lazyParsersExternal];
-      return config;
-    },
-  },
+  widget('TrendingPapers with static papers (initial load)', '20 kB', ['@papertrend/core', '@papertrend/core/lite']),
+  widget('TrendingPapers fetching and validating a JSON or text listing', '35 kB', ['@papertrend/core']),
+  widget('TrendingPapers fetching any format, HTML and XML included', '60 kB', []),
 ];

@@ -1,47 +1,47 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * An http(s) URL, already normalised (no surrounding or embedded whitespace, absolute).
  * Sources never put another scheme into a `Paper`: `javascript:`, `data:` and friends are dropped and reported.
  */
-export const HttpUrlSchema = z.string().regex(/^https?:\/\/\S+$/, 'expected an absolute http(s) URL');
+export const HttpUrlSchema = z.string().check(z.regex(/^https?:\/\/\S+$/, 'expected an absolute http(s) URL'));
 
 /** An ISO-8601 timestamp (`2024-05-24T17:34:15.000Z`) or a calendar day (`2024-05-24`). */
 export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
-export const IsoDateSchema = z.string().regex(ISO_DATE_PATTERN, 'expected an ISO-8601 date');
+export const IsoDateSchema = z.string().check(z.regex(ISO_DATE_PATTERN, 'expected an ISO-8601 date'));
 
 /** One author as the source names them. Authors a source marks as hidden are never included. */
 export const AuthorSchema = z.object({
   /** Display name, whitespace-normalised. */
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   /** Hugging Face username when the author claimed the paper there. */
-  hfUsername: z.string().optional(),
+  hfUsername: z.optional(z.string()),
   /** Affiliations as the source lists them (arXiv). */
-  affiliations: z.array(z.string()).optional(),
+  affiliations: z.optional(z.array(z.string())),
 });
 
 /** A Hugging Face user or organisation attached to a paper (submitter, organisation). */
 export const AccountSchema = z.object({
   /** The handle (`akhaliq`, `google`). */
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   /** The display name (`AK`, `Google`). */
-  fullname: z.string().optional(),
-  avatarUrl: HttpUrlSchema.optional(),
+  fullname: z.optional(z.string()),
+  avatarUrl: z.optional(HttpUrlSchema),
 });
 
 /** Links of a paper. Every value is an http(s) URL. */
 export const PaperLinksSchema = z.object({
   /** The paper's own page at its source (`https://huggingface.co/papers/2106.09685`). */
-  page: HttpUrlSchema.optional(),
+  page: z.optional(HttpUrlSchema),
   /** The arXiv abstract page, or the publisher's landing page. */
-  abstract: HttpUrlSchema.optional(),
-  pdf: HttpUrlSchema.optional(),
+  abstract: z.optional(HttpUrlSchema),
+  pdf: z.optional(HttpUrlSchema),
   /** Source code repository (usually GitHub). */
-  code: HttpUrlSchema.optional(),
+  code: z.optional(HttpUrlSchema),
   /** Project page / website. */
-  project: HttpUrlSchema.optional(),
+  project: z.optional(HttpUrlSchema),
   /** A preview image. */
-  thumbnail: HttpUrlSchema.optional(),
+  thumbnail: z.optional(HttpUrlSchema),
 });
 
 /**
@@ -50,11 +50,11 @@ export const PaperLinksSchema = z.object({
  */
 export const PaperMetricsSchema = z.object({
   /** Hugging Face upvotes. */
-  upvotes: z.number().int().nonnegative().optional(),
+  upvotes: z.optional(z.int().check(z.nonnegative())),
   /** Number of comments in the source's discussion. */
-  comments: z.number().int().nonnegative().optional(),
+  comments: z.optional(z.int().check(z.nonnegative())),
   /** GitHub stars of `links.code` (abbreviated counts such as `1.54k` are expanded, so approximate). */
-  githubStars: z.number().int().nonnegative().optional(),
+  githubStars: z.optional(z.int().check(z.nonnegative())),
 });
 
 /**
@@ -67,45 +67,45 @@ export const PaperSchema = z.object({
    * Stable identity: the arXiv id without version (`2106.09685`, `math/0611800`) whenever one is known, so the
    * same paper has the same `id` in every source; otherwise a source-prefixed id (`text:3`).
    */
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   /** The arXiv id without version, when the paper is on arXiv. */
-  arxivId: z.string().optional(),
+  arxivId: z.optional(z.string()),
   /** The arXiv version this record describes (`2106.09685v2` → 2). */
-  version: z.number().int().positive().optional(),
+  version: z.optional(z.int().check(z.positive())),
   /** Title with hard wraps and repeated spaces removed. Plain text: render it as text, never as HTML. */
-  title: z.string().min(1),
+  title: z.string().check(z.minLength(1)),
   /** Abstract with arXiv hard wraps joined; paragraphs are separated by a blank line. Plain text. */
-  abstract: z.string().optional(),
+  abstract: z.optional(z.string()),
   /** Authors in order, hidden ones left out. Absent when the source does not list them. */
-  authors: z.array(AuthorSchema).optional(),
+  authors: z.optional(z.array(AuthorSchema)),
   /** How many authors the paper has, when the source gives a count but not (all) the names. */
-  authorCount: z.number().int().nonnegative().optional(),
+  authorCount: z.optional(z.int().check(z.nonnegative())),
   /** When the first version appeared (arXiv's `published`; Hugging Face `paper.publishedAt`). */
-  publishedAt: IsoDateSchema.optional(),
+  publishedAt: z.optional(IsoDateSchema),
   /** When this version appeared (arXiv's `updated`). */
-  updatedAt: IsoDateSchema.optional(),
+  updatedAt: z.optional(IsoDateSchema),
   /** When the paper was featured on Hugging Face Daily Papers. */
-  featuredAt: IsoDateSchema.optional(),
+  featuredAt: z.optional(IsoDateSchema),
   links: PaperLinksSchema,
   metrics: PaperMetricsSchema,
   /** A one-sentence machine-written summary (Hugging Face `ai_summary`). */
-  aiSummary: z.string().optional(),
+  aiSummary: z.optional(z.string()),
   /** Keywords (Hugging Face `ai_keywords`, arXiv categories are in `categories`). */
-  keywords: z.array(z.string()).optional(),
+  keywords: z.optional(z.array(z.string())),
   /** arXiv categories, primary first. */
-  categories: z.array(z.string()).optional(),
+  categories: z.optional(z.array(z.string())),
   /** The organisation the paper is listed under on Hugging Face. */
-  organization: AccountSchema.optional(),
+  organization: z.optional(AccountSchema),
   /** Who submitted it to Hugging Face Daily Papers. */
-  submitter: AccountSchema.optional(),
+  submitter: z.optional(AccountSchema),
   /** A publisher DOI (arXiv's own `10.48550/arXiv.*` DOIs are not kept: they are the arXiv id again). */
-  doi: z.string().optional(),
+  doi: z.optional(z.string()),
   /** The author's comment on arXiv (`12 pages, 3 figures`). */
-  comment: z.string().optional(),
+  comment: z.optional(z.string()),
   /** Where it was published, as arXiv's `journal_ref` says. */
-  journalRef: z.string().optional(),
+  journalRef: z.optional(z.string()),
   /** Name of the source adapter that produced this record (`hf-api`, `hf-page-text`, …). */
-  source: z.string().min(1),
+  source: z.string().check(z.minLength(1)),
 });
 
 export type Author = z.infer<typeof AuthorSchema>;

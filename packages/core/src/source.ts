@@ -1,4 +1,6 @@
-import type { z } from 'zod';
+import { safeParse } from 'zod/mini';
+import type * as zc from 'zod/v4/core';
+import en from 'zod/v4/locales/en.js';
 import { ISO_DATE_PATTERN, type IssuePosition, type ListingIssue, type ListingMeta, type Paper } from './model.js';
 import { snippetOf, toHttpUrl } from './normalize.js';
 
@@ -94,22 +96,32 @@ export function defineSource<const S extends Source>(source: S): S {
 
 type Path = PropertyKey[];
 
+// English messages for this parse only: the core schemas are zod/mini (a browser widget pays for what it
+// uses), which loads no locale, and setting one globally with z.config would change the user's zod too.
+const parseOptions = { error: en().localeError };
+/** Any zod 4 schema: classic (`zod`) and mini (`zod/mini`) both work. */
+type AnySchema = zc.$ZodType;
+
+function check<T extends AnySchema>(schema: T, value: unknown) {
+  return safeParse(schema, value, parseOptions);
+}
+
 /**
  * Validate one raw entry against its zod schema, salvaging what can be salvaged: when only optional fields
  * are wrong, they are dropped and reported as warnings and the entry is kept. Returns `undefined` (after
  * reporting an error) when a required part is wrong.
  */
-export function validateEntry<T extends z.ZodType>(
+export function validateEntry<T extends AnySchema>(
   schema: T,
   raw: unknown,
   basePath: ReadonlyArray<string | number>,
   context: ParseContext,
-): z.output<T> | undefined {
-  const first = schema.safeParse(raw);
+): zc.output<T> | undefined {
+  const first = check(schema, raw);
   if (first.success) return first.data;
 
   let candidate: unknown = raw;
-  let result: z.ZodSafeParseResult<z.output<T>> = first;
+  let result: ReturnType<typeof check<T>> = first;
   const dropped: { path: Path; message: string; value: unknown }[] = [];
   // Each round drops one offending optional field; a few rounds cover every real case we have seen.
   for (let round = 0; round < 16 && !result.success; round++) {
@@ -119,7 +131,7 @@ export function validateEntry<T extends z.ZodType>(
     if (removable === undefined) break;
     dropped.push({ path: removable, message: issue.message, value: getAt(candidate, removable) });
     candidate = removeAt(candidate, removable);
-    result = schema.safeParse(candidate);
+    result = check(schema, candidate);
   }
 
   if (result.success) {
@@ -140,11 +152,11 @@ export function validateEntry<T extends z.ZodType>(
 }
 
 // Find the deepest prefix of `path` whose removal makes that location valid (the field is optional).
-function removablePath(schema: z.ZodType, candidate: unknown, path: Path): Path | undefined {
+function removablePath(schema: AnySchema, candidate: unknown, path: Path): Path | undefined {
   for (let length = path.length; length > 0; length--) {
     const prefix = path.slice(0, length);
     if (getAt(candidate, prefix) === undefined) continue;
-    const trial = schema.safeParse(removeAt(candidate, prefix));
+    const trial = check(schema, removeAt(candidate, prefix));
     if (trial.success || !trial.error.issues.some((issue) => startsWith(issue.path, prefix))) return prefix;
   }
   return undefined;

@@ -15,3 +15,30 @@ it('keeps Node-only imports out of everything but the CLI (browsers and edge run
   }
   expect(readFileSync(`${dist}cli.js`, 'utf8')).toMatch(/from ['"]node:fs['"]/);
 });
+
+/** Every file an ESM entry of dist loads statically, following relative imports. */
+function staticGraph(entry: string): { files: string[]; packages: Set<string> } {
+  const files: string[] = [];
+  const packages = new Set<string>();
+  const visit = (name: string): void => {
+    if (files.includes(name)) return;
+    files.push(name);
+    const code = readFileSync(`${dist}${name}`, 'utf8');
+    for (const [, specifier] of code.matchAll(/(?:^|;|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]/g)) {
+      if (!specifier) continue;
+      if (specifier.startsWith('./')) visit(specifier.slice(2));
+      else packages.add(specifier);
+    }
+  };
+  visit(entry);
+  return { files, packages };
+}
+
+it('keeps the HTML/XML parser and the client out of the lite and search entries', () => {
+  const full = staticGraph('index.js');
+  expect(full.packages).toContain('htmlparser2');
+  expect(full.packages).toContain('ky');
+  const lite = staticGraph('lite.js');
+  expect(lite.packages).toEqual(new Set(['zod/mini', 'zod/v4/locales/en.js']));
+  expect([...staticGraph('search.js').packages]).toEqual([]);
+});

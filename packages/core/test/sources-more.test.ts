@@ -311,3 +311,20 @@ describe("papertrend-json: papertrend's own output read back", () => {
     ]);
   });
 });
+
+describe('the lite entry', () => {
+  it('reads JSON and page text exactly as the full parser does, and refuses markup by name', async () => {
+    const lite = await import('../src/lite.js');
+    const full = await import('../src/index.js');
+    for (const file of ['hf-api/2026-08-21.json', 'hf-page-text/trending-mar-11.txt']) {
+      const text = fixture(file);
+      expect(lite.parseListing(text)).toEqual(full.parseListing(text));
+    }
+    const papersJson = JSON.stringify(full.parseListing(fixture('hf-api/2024-06-17.json')).papers);
+    expect(lite.parseListing(papersJson).format).toBe('papertrend-json');
+    expect(() => lite.parseListing(fixture('arxiv/api-new-2026_id-1605.08386.xml'), { format: 'arxiv-atom' })).toThrow(
+      /no source is named "arxiv-atom"/,
+    );
+    expect(lite.listLiteSources().map((source) => source.name)).toEqual(['papertrend-json', 'hf-api', 'hf-page-text']);
+  });
+});

@@ -21,10 +21,14 @@ const EMPTY: readonly Paper[] = [];
 async function loadSrc(src: string, signal: AbortSignal): Promise<readonly Paper[]> {
   const response = await fetch(src, { signal });
   if (!response.ok) throw new Error(`${src}: ${response.status} ${response.statusText}`);
-  // Any format parseListing knows, including papertrend's own `--json` output; validated like all input.
-  // Loaded on demand: widgets given static papers never download the parsers.
-  const { parseListing } = await import('@papertrend/core');
-  return parseListing(await response.text()).papers;
+  const text = await response.text();
+  // Any format parseListing knows, validated like all input. Loaded on demand, so widgets given static
+  // papers never download a parser; JSON and page text need only the lite parser, markup (Hugging Face
+  // HTML, arXiv feeds) the full one with its HTML/XML parser.
+  const { parseListing } = /^\s*</.test(text)
+    ? await import('@papertrend/core')
+    : await import('@papertrend/core/lite');
+  return parseListing(text).papers;
 }
 
 /** Papers from props, a URL or a loader, with loading and error states and a retry. No fetch during SSR. */

@@ -4,7 +4,7 @@
  * The raw schemas below list only the fields we read; unknown fields are ignored, missing ones are omitted
  * (the API omits rather than sends null).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ListingFormatError } from '../errors.js';
 import type { Account, Author, Paper } from '../model.js';
 import { cleanLine, cleanParagraphs, parseArxivId } from '../normalize.js';
@@ -17,56 +17,56 @@ export const HF_ORIGIN = 'https://huggingface.co';
 const PUBLISHED_AT_MEANING_CHANGED = '2025-03-17';
 
 const RawUserSchema = z.object({
-  user: z.string().optional(),
-  name: z.string().optional(),
-  fullname: z.string().optional(),
-  avatarUrl: z.string().optional(),
+  user: z.optional(z.string()),
+  name: z.optional(z.string()),
+  fullname: z.optional(z.string()),
+  avatarUrl: z.optional(z.string()),
 });
 
 const RawAuthorSchema = z.object({
   name: z.string(),
-  hidden: z.boolean().optional(),
-  user: z.object({ user: z.string().optional() }).optional(),
+  hidden: z.optional(z.boolean()),
+  user: z.optional(z.object({ user: z.optional(z.string()) })),
 });
 
 const RawOrganizationSchema = z.object({
   name: z.string(),
-  fullname: z.string().optional(),
-  avatar: z.string().optional(),
+  fullname: z.optional(z.string()),
+  avatar: z.optional(z.string()),
 });
 
-const count = z.number().int().nonnegative();
-const nonBlank = z.string().regex(/\S/, 'expected text, got an empty string');
+const count = z.int().check(z.nonnegative());
+const nonBlank = z.string().check(z.regex(/\S/, 'expected text, got an empty string'));
 
 /** A paper object as `/api/papers/{id}` returns it and as daily entries nest it under `paper`. */
 export const HfRawPaperSchema = z.object({
   id: nonBlank,
   title: nonBlank,
-  summary: z.string().optional(),
-  authors: z.array(RawAuthorSchema).optional(),
-  publishedAt: z.string().optional(),
-  submittedOnDailyAt: z.string().optional(),
-  submittedOnDailyBy: RawUserSchema.optional(),
-  upvotes: count.optional(),
-  numComments: count.optional(),
-  githubRepo: z.string().optional(),
-  githubStars: count.optional(),
-  projectPage: z.string().optional(),
-  ai_summary: z.string().optional(),
-  ai_keywords: z.array(z.string()).optional(),
-  organization: RawOrganizationSchema.optional(),
+  summary: z.optional(z.string()),
+  authors: z.optional(z.array(RawAuthorSchema)),
+  publishedAt: z.optional(z.string()),
+  submittedOnDailyAt: z.optional(z.string()),
+  submittedOnDailyBy: z.optional(RawUserSchema),
+  upvotes: z.optional(count),
+  numComments: z.optional(count),
+  githubRepo: z.optional(z.string()),
+  githubStars: z.optional(count),
+  projectPage: z.optional(z.string()),
+  ai_summary: z.optional(z.string()),
+  ai_keywords: z.optional(z.array(z.string())),
+  organization: z.optional(RawOrganizationSchema),
 });
 
 /** One entry of `/api/daily_papers` or `/api/papers/search`. */
 export const HfRawDailyEntrySchema = z.object({
   paper: HfRawPaperSchema,
-  publishedAt: z.string().optional(),
-  numComments: count.optional(),
-  thumbnail: z.string().optional(),
+  publishedAt: z.optional(z.string()),
+  numComments: z.optional(count),
+  thumbnail: z.optional(z.string()),
   // Before mid-2024 the thumbnail was called `mediaUrl`.
-  mediaUrl: z.string().optional(),
-  submittedBy: RawUserSchema.optional(),
-  organization: RawOrganizationSchema.optional(),
+  mediaUrl: z.optional(z.string()),
+  submittedBy: z.optional(RawUserSchema),
+  organization: z.optional(RawOrganizationSchema),
 });
 
 type RawPaper = z.output<typeof HfRawPaperSchema>;

@@ -1,0 +1,31 @@
+/**
+ * `@papertrend/core/lite`: `parseListing` for the formats a browser usually fetches — papertrend's JSON
+ * (the CLI's `--json`, a build step's `papers.json`), Hugging Face API responses and copied page text —
+ * without the HTML/XML parser that Hugging Face HTML and arXiv feeds need (about 17 kB gzip of the 39 kB
+ * the full parser costs a page). Registered user sources are honoured as in the full entry.
+ */
+import type { Listing } from './model.js';
+import { type ListingSourceInput, type ParseListingOptions, parseListingWith, sourcesWith } from './parse-engine.js';
+import type { Source } from './source.js';
+import { hfApiSource } from './sources/hf-api.js';
+import { hfPageTextSource } from './sources/hf-page-text.js';
+import { papertrendJsonSource } from './sources/papertrend-json.js';
+
+export type { Listing, ListingIssue, Paper } from './model.js';
+export type { ListingSourceInput, ParseListingOptions } from './parse-engine.js';
+
+/** The lite entry's built-in sources, in detection order. */
+export const liteSources: readonly Source[] = [papertrendJsonSource, hfApiSource, hfPageTextSource];
+
+/** Every source the lite `parseListing` considers, in the order it tries them. */
+export function listLiteSources(): Source[] {
+  return sourcesWith(liteSources);
+}
+
+/**
+ * The full `parseListing`, minus the `hf-html` and `arxiv-atom` formats: same options, same `Listing`, same
+ * issues. Markup input throws `UnknownFormatError`; use the main entry for it.
+ */
+export function parseListing(input: ListingSourceInput, options: ParseListingOptions = {}): Listing {
+  return parseListingWith(liteSources, input, options);
+}

@@ -1,0 +1,164 @@
+/**
+ * The parsing engine behind `parseListing`: detection, the user-source registry and the listing's
+ * bookkeeping. It imports no source, so an entry can pair it with only the sources it needs (`./lite`
+ * leaves out the HTML/XML parser).
+ */
+import { ListingValidationError, UnknownFormatError } from './errors.js';
+import type { Listing } from './model.js';
+import { type ListingInput, ParseContext, type Source } from './source.js';
+
+const userSourcesFirst: Source[] = [];
+const userSourcesLast: Source[] = [];
+
+/**
+ * Make `parseListing` auto-detect a source of your own. By default user sources are tried before the
+ * built-in ones (your source wins when both could read the input); pass `{ priority: 'last' }` to be tried
+ * only when no built-in source claims the input. Registering a source with a name already taken replaces it.
+ * Returns a function that unregisters it.
+ */
+export function registerSource(source: Source, options: { priority?: 'first' | 'last' } = {}): () => void {
+  unregisterSource(source.name);
+  (options.priority === 'last' ? userSourcesLast : userSourcesFirst).push(source);
+  return () => unregisterSource(source.name);
+}
+
+/** Remove a registered user source by name. Built-in sources cannot be removed (pass `format` instead). */
+export function unregisterSource(name: string): void {
+  for (const list of [userSourcesFirst, userSourcesLast]) {
+    const index = list.findIndex((source) => source.name === name);
+    if (index !== -1) list.splice(index, 1);
+  }
+}
+
+/** Every source a parse with these built-ins considers, in the order it tries them. */
+export function sourcesWith(builtins: readonly Source[]): Source[] {
+  return [...userSourcesFirst, ...builtins, ...userSourcesLast];
+}
+
+/** What `parseListing` accepts: text (any format), bytes (UTF-8), or an already-parsed JSON value. */
+export type ListingSourceInput = string | Uint8Array | ArrayBuffer | object;
+
+export interface ParseListingOptions {
+  /** Skip detection and read the input as this format (a source name such as `hf-api`). */
+  format?: string;
+  /** Throw a `ListingValidationError` carrying every issue instead of returning them in `issues`. */
+  strict?: boolean;
+  /** Extra sources to consider for this call only, tried before the registered and built-in ones. */
+  sources?: readonly Source[];
+}
+
+/** `parseListing` over the given built-in sources (plus registered and per-call ones). */
+export function parseListingWith(
+  builtins: readonly Source[],
+  input: ListingSourceInput,
+  options: ParseListingOptions = {},
+): Listing {
+  const sources = [...(options.sources ?? []), ...sourcesWith(builtins)];
+  const listingInput = toListingInput(input);
+  let source: Source | undefined;
+  if (options.format !== undefined) {
+    source = sources.find((candidate) => candidate.name === options.format);
+    if (!source) {
+      throw new UnknownFormatError(
+        `no source is named "${options.format}"`,
+        sources.map((s) => s.name),
+      );
+    }
+  } else {
+    source = sources.find((candidate) => safeDetect(candidate, listingInput));
+    if (!source) {
+      throw new UnknownFormatError(
+        describeUnknown(listingInput),
+        sources.map((s) => s.name),
+      );
+    }
+  }
+
+  const context = new ParseContext(source.name);
+  const result = source.parse(listingInput, context);
+  const errors = context.issues.filter((issue) => issue.severity === 'error').length;
+  const duplicates = result.meta?.duplicates ?? 0;
+  const listing: Listing = {
+    papers: result.papers,
+    issues: context.issues,
+    format: source.name,
+    meta: { ...result.meta, entries: result.meta?.entries ?? result.papers.length + errors + duplicates, duplicates },
+  };
+  if (options.strict && listing.issues.length > 0) throw new ListingValidationError(source.name, listing.issues);
+  return listing;
+}
+
+function safeDetect(source: Source, input: ListingInput): boolean {
+  try {
+    return source.detect(input);
+  } catch {
+    // A detector that throws cannot claim the input; parsing must not fail because of someone's sniffing.
+    return false;
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+
+function toListingInput(input: ListingSourceInput): ListingInput {
+  let text: string | undefined;
+  if (typeof input === 'string') text = input;
+  else if (input instanceof Uint8Array) text = utf8.decode(input);
+  else if (input instanceof ArrayBuffer) text = utf8.decode(new Uint8Array(input));
+  if (text === undefined) return { text: undefined, json: input, isJson: true };
+
+  // Parsed once, up front: JSON.parse rejects non-JSON text at its first character, so this costs text
+  // sources nothing, and every source's detector then shares the one parsed value.
+  const json = tryJson(text);
+  return { text, json, isJson: json !== undefined };
+}
+
+function tryJson(text: string): unknown {
+  // JSON.parse fails at the first character that cannot start JSON, so trying is cheap for any text.
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Say in a sentence what the input is, for `UnknownFormatError`. */
+function describeUnknown(input: ListingInput): string {
+  const { text } = input;
+  if (text !== undefined) {
+    const trimmed = text.trim();
+    if (trimmed === '') return 'the input is empty';
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: detecting binary input is the point
+    if (/[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 4096))) return 'the input is binary, not text';
+    if (/^<!doctype html|^<html/i.test(trimmed)) {
+      const title = /<title[^>]*>([^<]*)<\/title>/i.exec(trimmed.slice(0, 4096))?.[1]?.trim();
+      return `the input is an HTML page${title ? ` ("${title}")` : ''} without a paper listing in it`;
+    }
+    if (!input.isJson && (trimmed.startsWith('{') || trimmed.startsWith('['))) {
+      try {
+        JSON.parse(trimmed);
+      } catch (error) {
+        return `it starts like JSON but does not parse (${(error as Error).message}); it may be truncated`;
+      }
+    }
+  }
+  const { json } = input;
+  if (Array.isArray(json)) {
+    const kinds = [...new Set(json.slice(0, 50).map(kindOf))].join(', ');
+    const repr = json.some((item) => typeof item === 'string' && /^\s*\{\s*'paper'/.test(item))
+      ? ' (the strings look like Python reprs of entries: export them with json.dumps, not str)'
+      : '';
+    return `a JSON array of ${kinds || 'nothing'}, not of entries with a "paper" object${repr}`;
+  }
+  if (json !== null && typeof json === 'object') {
+    const keys = Object.keys(json).slice(0, 8).join(', ');
+    return `a JSON object with keys {${keys}}, expected an array of daily-paper entries or a paper with id, title and authors`;
+  }
+  if (json !== undefined) return `a JSON ${json === null ? 'null' : typeof json}, expected an array or object`;
+  return 'no known format recognised the text';
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'arrays';
+  return `${typeof value}s`;
+}
