@@ -171,8 +171,9 @@ export interface SearchBoxProps {
 export function SearchBox({ value, onChange, labels = defaultLabels }: SearchBoxProps): ReactNode {
   const id = useId();
   return (
-    // biome-ignore lint/a11y/useSemanticElements: <search> is too new for some embed targets; the role is equivalent
-    <div className="pt-search" role="search">
+    // No search landmark: pages often hold several widgets, and unnamed duplicate landmarks confuse more
+    // than they help (axe's landmark-unique). The input is labelled and type="search".
+    <div className="pt-search">
       <label className="pt-search-label" htmlFor={id}>
         {labels.searchLabel}
       </label>

@@ -1,0 +1,224 @@
+/**
+ * The plain-HTML example, built, served on 127.0.0.1 and driven in Debian's chromium: the script tag alone
+ * must render, search, follow the page theme, keep the host's CSS out, and execute nothing hostile.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  axeViolations,
+  launchChromium,
+  luminance,
+  openWatchedPage,
+  type StaticServer,
+  screenshotPath,
+  serveStatic,
+} from '../../test/browser.js';
+
+const dist = new URL('./dist/', import.meta.url).pathname;
+if (!existsSync(`${dist}papers.json`)) {
+  throw new Error(`${dist} is not built: run \`pnpm --filter @papertrend/example-html-embed build\``);
+}
+const listing = JSON.parse(readFileSync(`${dist}papers.json`, 'utf8')) as { papers: { title: string }[] };
+const hostile = readFileSync(new URL('../../packages/react/test/fixtures/hostile-papers.json', import.meta.url));
+const embedScript = readFileSync(`${dist}papertrend.js`);
+
+let server: StaticServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([serveStatic(dist), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Serves an extra page (and the hostile listing) from the test, beside the built site. */
+async function openPage(path: string, html?: string) {
+  const watched = await openWatchedPage(browser);
+  if (html) {
+    await watched.page.route(`${server.url}${path}`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: html }),
+    );
+  }
+  await watched.page.route(`${server.url}/hostile-papers.json`, (route) =>
+    route.fulfill({ contentType: 'application/json', body: hostile }),
+  );
+  await watched.page.goto(`${server.url}${path}`);
+  return watched;
+}
+
+const widget = (page: Page, host = '#trending') => page.locator(host);
+const cardLuminance = (page: Page) =>
+  widget(page)
+    .locator('.pt-card')
+    .first()
+    .evaluate((card) => getComputedStyle(card).backgroundColor)
+    .then(luminance);
+
+describe('html-embed: the script tag in chromium', () => {
+  it('renders the expected papers, searches with highlights, and passes axe', async () => {
+    const { page, context, problems } = await openPage('/');
+    const trending = widget(page);
+    await trending.locator('.pt-card').first().waitFor();
+    expect(await trending.locator('.pt-item').count()).toBe(Math.min(10, listing.papers.length));
+    expect(await trending.locator('.pt-count').textContent()).toBe(`${listing.papers.length} papers`);
+    expect(await trending.locator('.pt-title-link').first().textContent()).toBe(listing.papers[0]?.title);
+
+    await trending.getByRole('searchbox').pressSequentially('agen');
+    const shown = await trending.locator('.pt-item').count();
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(Math.min(10, listing.papers.length));
+    for (const mark of await trending.locator('mark').allTextContents()) expect(mark.toLowerCase()).toContain('agen');
+
+    // The mounted instance started from its own query.
+    await expect.poll(() => page.locator('#agents').getByRole('searchbox').inputValue()).toBe('agent');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: await screenshotPath('html-embed-light'), fullPage: true });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("follows the page's data-theme and keeps the host page's CSS out of the shadow root", async () => {
+    const { page, context, problems } = await openPage('/');
+    await widget(page).locator('.pt-card').first().waitFor();
+    expect(await cardLuminance(page)).toBeGreaterThan(0.8);
+    const inside = await widget(page).evaluate((host) => {
+      const root = host.shadowRoot as ShadowRoot;
+      const style = (selector: string) => getComputedStyle(root.querySelector(selector) as Element);
+      return {
+        link: style('.pt-title-link').color,
+        decoration: style('.pt-title-link').textDecorationStyle,
+        listStyle: style('.pt-item').listStyleType,
+        font: style('.pt-root').fontFamily,
+        heading: style('.pt-title').fontSize,
+        buttonTransform: style('.pt-expand').textTransform,
+      };
+    });
+    expect(inside.link).toBe('rgb(9, 105, 218)');
+    expect(inside.decoration).not.toBe('wavy');
+    expect(inside.listStyle).toBe('none');
+    expect(inside.font).not.toContain('Georgia');
+    expect(Number.parseFloat(inside.heading)).toBeLessThan(20);
+    expect(inside.buttonTransform).toBe('none');
+    // Custom properties do cross the boundary: the page set --pt-radius on the element.
+    expect(
+      await widget(page)
+        .locator('.pt-card')
+        .first()
+        .evaluate((card) => getComputedStyle(card).borderRadius),
+    ).toBe('4px');
+
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await expect.poll(() => cardLuminance(page)).toBeLessThan(0.05);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: await screenshotPath('html-embed-dark'), fullPage: true });
+    await page.getByRole('button', { name: 'Light theme' }).click();
+    await expect.poll(() => cardLuminance(page)).toBeGreaterThan(0.8);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('moves between results with the arrow keys inside the shadow root', async () => {
+    const { page, context, problems } = await openPage('/');
+    const links = widget(page).locator('.pt-title-link');
+    await links.first().waitFor();
+    await links.first().focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const focused = () =>
+      widget(page).evaluate((host) => (host.shadowRoot as ShadowRoot).activeElement?.textContent ?? null);
+    expect(await focused()).toBe(await links.nth(2).textContent());
+    await page.keyboard.press('Home');
+    expect(await focused()).toBe(await links.first().textContent());
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('survives being loaded twice, cleans up on removal, and updates through mount()', async () => {
+    const html = `<!doctype html><html lang="en"><head><title>api</title></head><body><main>
+      <trending-papers id="trending" src="papers.json" limit="5" theme="dark" sort="upvotes"></trending-papers>
+      <div id="mounted"></div>
+      <trending-papers id="inline" limit="2"><script type="application/json">${JSON.stringify(listing.papers.slice(0, 3)).replaceAll('<', '\\u003c')}</script></trending-papers>
+      </main>
+      <script src="papertrend.js"></script><script src="papertrend.js"></script>
+      <script>window.handle = papertrend.mount(document.getElementById('mounted'), { papers: [] });</script>
+      </body></html>`;
+    const { page, context, problems } = await openPage('/api.html', html);
+    const trending = widget(page);
+    await trending.locator('.pt-card').first().waitFor();
+    expect(await trending.locator('.pt-item').count()).toBe(Math.min(5, listing.papers.length));
+    expect(await cardLuminance(page)).toBeLessThan(0.05);
+    expect(await trending.locator('.pt-sort').inputValue()).toBe('upvotes');
+    expect(await widget(page, '#inline').locator('.pt-count').textContent()).toBe('3 papers');
+
+    // Attributes are live.
+    await trending.evaluate((host) => host.setAttribute('query', 'zzqx-nothing'));
+    await expect.poll(() => trending.locator('.pt-no-match').count()).toBe(1);
+    await trending.evaluate((host) => host.setAttribute('theme', 'light'));
+    await expect.poll(() => trending.locator('.pt-root').getAttribute('data-pt-theme')).toBe('light');
+    await trending.evaluate((host) => host.setAttribute('query', ''));
+    await expect.poll(() => cardLuminance(page)).toBeGreaterThan(0.8);
+
+    // mount() handle: empty, then updated with papers and a query, then destroyed.
+    const mounted = widget(page, '#mounted');
+    expect(await mounted.locator('.pt-empty').count()).toBe(1);
+    await page.evaluate(async () => {
+      const papers = (await (await fetch('papers.json')).json()).papers;
+      // biome-ignore lint/suspicious/noExplicitAny: the page's global handle
+      (window as any).handle.update({ papers, query: 'video', limit: 2 });
+    });
+    await expect.poll(() => mounted.getByRole('searchbox').inputValue()).toBe('video');
+    expect(await mounted.locator('.pt-item').count()).toBeGreaterThan(0);
+    // biome-ignore lint/suspicious/noExplicitAny: the page's global handle
+    await page.evaluate(() => (window as any).handle.destroy());
+    expect(await mounted.evaluate((host) => host.shadowRoot?.childNodes.length)).toBe(0);
+
+    // Removing the element unmounts it; putting it back renders again.
+    const childCount = await trending.evaluate((host) => {
+      const parent = host.parentElement as HTMLElement;
+      host.remove();
+      const emptied = host.shadowRoot?.childNodes.length ?? -1;
+      parent.prepend(host);
+      return emptied;
+    });
+    expect(childCount).toBe(0);
+    await trending.locator('.pt-card').first().waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('executes nothing from a hostile listing', async () => {
+    const html = `<!doctype html><html lang="en"><head><title>hostile</title></head><body>
+      <trending-papers id="trending" src="hostile-papers.json"></trending-papers>
+      <script src="papertrend.js"></script></body></html>`;
+    const { page, context, problems } = await openPage('/hostile.html', html);
+    const trending = widget(page);
+    await trending.locator('.pt-card').first().waitFor();
+    for (const button of await trending.locator('.pt-expand').all()) await button.click();
+    await trending.getByRole('searchbox').fill('img onerror');
+    await page.waitForTimeout(300);
+    const report = await trending.evaluate((host) => {
+      const root = host.shadowRoot as ShadowRoot;
+      return {
+        // biome-ignore lint/suspicious/noExplicitAny: the payloads set this global if they ever run
+        pwned: (window as any).__pwned,
+        injected: root.querySelectorAll('img, script, svg, iframe').length,
+        hrefs: [...root.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+        text: root.textContent ?? '',
+      };
+    });
+    expect(report.pwned).toBeUndefined();
+    expect(report.injected).toBe(0);
+    expect(report.text).toContain('<img src=x onerror=');
+    for (const href of report.hrefs) expect(href).toMatch(/^https?:\/\//);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+// The script the page loads is the embed's build, byte for byte.
+it('ships the embed build as papertrend.js', () => {
+  const built = readFileSync(new URL('../../packages/embed/dist/papertrend.global.js', import.meta.url));
+  expect(embedScript.equals(built)).toBe(true);
+});

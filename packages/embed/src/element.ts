@@ -1,0 +1,68 @@
+import type { Paper, SearchSort } from '@papertrend/core';
+import { parseListing } from '@papertrend/core/lite';
+import { type MountHandle, type MountOptions, mount, type Theme } from './mount.js';
+
+const ATTRIBUTES = ['src', 'limit', 'query', 'theme', 'sort', 'locale'] as const;
+const THEMES = new Set(['light', 'dark', 'auto']);
+const SORTS = new Set(['relevance', 'upvotes', 'date']);
+
+/** Reads `<script type="application/json">` inside the element: papers inlined by a static site build. */
+function inlinePapers(element: Element): readonly Paper[] | undefined {
+  const script = element.querySelector(':scope > script[type="application/json"]');
+  if (!script?.textContent?.trim()) return undefined;
+  // Inline data is as untrusted as fetched data: it goes through the same validation.
+  return parseListing(script.textContent).papers;
+}
+
+/** `<trending-papers>`: the widget as a custom element. Attributes are read on connect and on change. */
+export function defineTrendingPapersElement(tagName = 'trending-papers'): void {
+  // Loading the script twice (two themes both include it, say) must not throw.
+  if (typeof customElements === 'undefined' || customElements.get(tagName)) return;
+
+  class TrendingPapersElement extends HTMLElement {
+    static observedAttributes = [...ATTRIBUTES];
+    #handle: MountHandle | undefined;
+    #papers: readonly Paper[] | undefined;
+
+    /** Papers set from script (frameworks pass objects as properties); wins over `src`. */
+    get papers(): readonly Paper[] | undefined {
+      return this.#papers;
+    }
+    set papers(value: readonly Paper[] | undefined) {
+      this.#papers = value;
+      this.#handle?.update({ papers: value });
+    }
+
+    connectedCallback(): void {
+      this.#handle ??= mount(this, this.#options());
+    }
+
+    disconnectedCallback(): void {
+      this.#handle?.destroy();
+      this.#handle = undefined;
+    }
+
+    attributeChangedCallback(): void {
+      this.#handle?.update(this.#options());
+    }
+
+    #options(): MountOptions {
+      const limit = Number.parseInt(this.getAttribute('limit') ?? '', 10);
+      const theme = this.getAttribute('theme') ?? 'auto';
+      const sort = this.getAttribute('sort') ?? '';
+      const src = this.getAttribute('src');
+      const papers = this.#papers ?? (src ? undefined : inlinePapers(this));
+      return {
+        ...(papers ? { papers } : {}),
+        ...(src ? { src: new URL(src, document.baseURI).href } : {}),
+        ...(limit > 0 ? { limit } : {}),
+        query: this.getAttribute('query') ?? '',
+        theme: THEMES.has(theme) ? (theme as Theme) : 'auto',
+        ...(SORTS.has(sort) ? { sort: sort as SearchSort } : {}),
+        ...(this.getAttribute('locale') ? { locale: this.getAttribute('locale') as string } : {}),
+      };
+    }
+  }
+
+  customElements.define(tagName, TrendingPapersElement);
+}

@@ -1,0 +1,12 @@
+/**
+ * `@papertrend/embed`: the papertrend widget as a `<trending-papers>` custom element and a `mount()`
+ * function, bundled with preact/compat so one script tag brings everything (no React on the page needed).
+ *
+ * Importing this module defines the element (once, however often it is loaded).
+ */
+import { defineTrendingPapersElement } from './element.js';
+
+export { defineTrendingPapersElement } from './element.js';
+export { type MountHandle, type MountOptions, mount, pageTheme, type Theme } from './mount.js';
+
+defineTrendingPapersElement();

@@ -1,0 +1,141 @@
+import type { Paper, SearchSort } from '@papertrend/core';
+import { type Labels, TrendingPapers } from '@papertrend/react';
+import widgetStyles from '@papertrend/react/styles.css';
+// Bundled against preact/compat (see tsup.config.ts): the same components as @papertrend/react, a tenth of
+// React's bytes.
+import { createElement, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+
+export type Theme = 'light' | 'dark' | 'auto';
+
+/** What `mount` and `<trending-papers>` accept: the widget's props, with `query` as a live value. */
+export interface MountOptions {
+  /** Papers to show (already validated, or from your own code). Wins over `src`. */
+  papers?: readonly Paper[] | undefined;
+  /** URL of a JSON listing (papertrend's `--json` output, a Hugging Face API response) or page text. */
+  src?: string;
+  limit?: number;
+  /** The search box's text; changing it later searches again. */
+  query?: string;
+  /** `auto` (default) follows the page: an ancestor `[data-theme]`/`.dark`, else `prefers-color-scheme`. */
+  theme?: Theme;
+  sort?: SearchSort;
+  locale?: string;
+  labels?: Partial<Labels>;
+  headingLevel?: 2 | 3 | 4 | 5 | 6;
+  onSelect?: (paper: Paper) => void;
+  onQueryChange?: (query: string) => void;
+}
+
+export interface MountHandle {
+  /** Merge new options into the current ones and re-render. */
+  update: (options: Partial<MountOptions>) => void;
+  /** Unmount the widget, stop watching the page theme and empty the shadow root. */
+  destroy: () => void;
+}
+
+/*
+ * The shadow root isolates the widget both ways: page selectors cannot reach inside, and the widget's rules
+ * cannot leak out. Inherited properties still cross the boundary, so the host resets them (`all: initial`);
+ * custom properties are exempt from `all`, which is why `--pt-*` theming still works from the page.
+ */
+const hostStyles = `
+:host {
+  all: initial;
+  display: block;
+  contain: content;
+  font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", sans-serif;
+  text-align: start;
+}
+:host([hidden]) { display: none; }
+/* A theme stated by the page means the page's own background is behind the widget: let it show. */
+[data-page-theme] > .pt-root { --_pt-bg: var(--pt-bg, transparent); padding: 0; }
+`;
+
+/** The page's explicit theme around `element`, if it states one (Docusaurus, Nextra, most blog themes). */
+export function pageTheme(element: Element): Theme {
+  const marked = element.closest('[data-theme], .dark, .light');
+  if (!marked) return 'auto';
+  const stated = marked.getAttribute('data-theme');
+  if (stated === 'dark' || (stated === null && marked.classList.contains('dark'))) return 'dark';
+  if (stated === 'light' || (stated === null && marked.classList.contains('light'))) return 'light';
+  return 'auto';
+}
+
+function Embedded({ options, theme }: { options: MountOptions; theme: Theme }) {
+  const [query, setQuery] = useState(options.query ?? '');
+  // A new `query` attribute or option replaces what was typed; typing does not touch the attribute.
+  useEffect(() => setQuery(options.query ?? ''), [options.query]);
+  const { papers, src, limit, sort, locale, labels, headingLevel, onSelect, onQueryChange } = options;
+  return createElement(TrendingPapers, {
+    // A new initial sort means a fresh widget.
+    key: sort ?? 'relevance',
+    ...(papers ? { papers } : {}),
+    ...(src ? { src } : {}),
+    ...(limit ? { limit } : {}),
+    ...(sort ? { sort } : {}),
+    ...(locale ? { locale } : {}),
+    ...(labels ? { labels } : {}),
+    ...(headingLevel ? { headingLevel } : {}),
+    ...(onSelect ? { onSelect } : {}),
+    theme,
+    query,
+    onQueryChange: (value: string) => {
+      setQuery(value);
+      onQueryChange?.(value);
+    },
+  });
+}
+
+/**
+ * Render the widget into `element`'s shadow root (created if needed). Works on any element that can host a
+ * shadow root (`div`, `section`, a custom element…).
+ *
+ * @example
+ * const widget = papertrend.mount(document.querySelector('#papers'), { src: '/papers.json', limit: 10 });
+ * widget.update({ query: 'diffusion' });
+ */
+export function mount(element: Element, initial: MountOptions = {}): MountHandle {
+  const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+  shadow.replaceChildren();
+  const style = document.createElement('style');
+  style.textContent = hostStyles + widgetStyles;
+  const container = document.createElement('div');
+  shadow.append(style, container);
+  const root = createRoot(container);
+
+  let options = initial;
+  let theme: Theme | undefined;
+  const render = (): void => {
+    const explicit = options.theme && options.theme !== 'auto' ? options.theme : undefined;
+    const next = explicit ?? pageTheme(element);
+    theme = next;
+    if (!explicit && next !== 'auto') container.setAttribute('data-page-theme', next);
+    else container.removeAttribute('data-page-theme');
+    root.render(createElement(Embedded, { options, theme: next }));
+  };
+  // The page's theme lives outside the shadow root, where the stylesheet's ancestor selectors cannot see
+  // it: watch the attributes that carry it and re-render when the answer changes.
+  const observer = new MutationObserver(() => {
+    const next = options.theme && options.theme !== 'auto' ? options.theme : pageTheme(element);
+    if (next !== theme) render();
+  });
+  observer.observe(document.documentElement, {
+    attributes: true,
+    subtree: true,
+    attributeFilter: ['data-theme', 'class'],
+  });
+  render();
+
+  return {
+    update(changes) {
+      options = { ...options, ...changes };
+      render();
+    },
+    destroy() {
+      observer.disconnect();
+      root.unmount();
+      shadow.replaceChildren();
+    },
+  };
+}
