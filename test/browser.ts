@@ -166,3 +166,36 @@ export function luminance(cssColor: string): number {
   const [r = 0, g = 0, b = 0] = srgb.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
+
+/** What a page shows after hostile papers were rendered in `host` (an element, or a shadow host). */
+export interface HostileReport {
+  /** Set by any payload that ran. */
+  pwned: unknown;
+  /** Elements that only markup in paper text could have created. */
+  injected: number;
+  hrefs: (string | null)[];
+  text: string;
+}
+
+/** Expands every abstract, searches for the payload, waits for handlers to have run, and reports. */
+export async function exerciseHostilePapers(page: Page, hostSelector: string): Promise<HostileReport> {
+  const host = page.locator(hostSelector);
+  await host.locator('.pt-card').first().waitFor();
+  for (const button of await host.locator('.pt-expand').all()) await button.click();
+  await host.getByRole('searchbox').fill('img onerror');
+  await host.getByRole('searchbox').fill('');
+  // Give any injected handler (img onerror, svg onload, iframe srcdoc) time to run if it existed.
+  await page.waitForTimeout(300);
+  return host.evaluate((element) => {
+    // The host is a shadow host (the embed), the widget's own root, or an element around it.
+    const scope: ParentNode = element.shadowRoot ?? element;
+    const widget = element.matches('.pt-root') ? element : scope.querySelector('.pt-root');
+    return {
+      // biome-ignore lint/suspicious/noExplicitAny: the payloads set this global if they ever run
+      pwned: (window as any).__pwned,
+      injected: widget?.querySelectorAll('img, script, svg, iframe').length ?? -1,
+      hrefs: [...(widget?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href')),
+      text: widget?.textContent ?? '',
+    };
+  });
+}

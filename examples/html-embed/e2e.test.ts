@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   axeViolations,
+  exerciseHostilePapers,
   launchChromium,
   luminance,
   openWatchedPage,
@@ -193,21 +194,7 @@ describe('html-embed: the script tag in chromium', () => {
       <trending-papers id="trending" src="hostile-papers.json"></trending-papers>
       <script src="papertrend.js"></script></body></html>`;
     const { page, context, problems } = await openPage('/hostile.html', html);
-    const trending = widget(page);
-    await trending.locator('.pt-card').first().waitFor();
-    for (const button of await trending.locator('.pt-expand').all()) await button.click();
-    await trending.getByRole('searchbox').fill('img onerror');
-    await page.waitForTimeout(300);
-    const report = await trending.evaluate((host) => {
-      const root = host.shadowRoot as ShadowRoot;
-      return {
-        // biome-ignore lint/suspicious/noExplicitAny: the payloads set this global if they ever run
-        pwned: (window as any).__pwned,
-        injected: root.querySelectorAll('img, script, svg, iframe').length,
-        hrefs: [...root.querySelectorAll('a')].map((a) => a.getAttribute('href')),
-        text: root.textContent ?? '',
-      };
-    });
+    const report = await exerciseHostilePapers(page, '#trending');
     expect(report.pwned).toBeUndefined();
     expect(report.injected).toBe(0);
     expect(report.text).toContain('<img src=x onerror=');

@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   axeViolations,
+  exerciseHostilePapers,
   launchChromium,
   luminance,
   openWatchedPage,
@@ -168,19 +169,7 @@ describe('the widget in chromium', () => {
   for (const id of ['widget-trendingpapers--hostile-papers', 'widget-trendingpapers--hostile-from-url']) {
     it(`executes nothing from hostile papers (${id.split('--')[1]})`, async () => {
       const { page, context, problems } = await openStory(id);
-      await page.waitForSelector('.pt-card');
-      for (const button of await page.locator('.pt-expand').all()) await button.click();
-      await page.getByRole('searchbox').fill('img onerror');
-      await page.getByRole('searchbox').fill('');
-      // Give any injected handler (img onerror, svg onload, iframe srcdoc) time to run if it existed.
-      await page.waitForTimeout(300);
-      const report = await page.evaluate(() => ({
-        // biome-ignore lint/suspicious/noExplicitAny: the payloads set this global if they ever run
-        pwned: (window as any).__pwned,
-        injected: document.querySelectorAll('.pt-root img, .pt-root script, .pt-root svg, .pt-root iframe').length,
-        hrefs: [...document.querySelectorAll('.pt-root a')].map((a) => a.getAttribute('href')),
-        text: document.querySelector('.pt-root')?.textContent ?? '',
-      }));
+      const report = await exerciseHostilePapers(page, '#storybook-root');
       expect(report.pwned).toBeUndefined();
       expect(report.injected).toBe(0);
       expect(report.text).toContain('<img src=x onerror=');

@@ -1,0 +1,114 @@
+/**
+ * The Vite + React 18 blog, built and served on 127.0.0.1, in Debian's chromium: the widget fed by the
+ * CLI's build-time JSON, a second one fetching a listing, the blog's theme switch, keyboard, axe, and a
+ * hostile listing served in place of the fetched one.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  axeViolations,
+  exerciseHostilePapers,
+  launchChromium,
+  luminance,
+  openWatchedPage,
+  type StaticServer,
+  screenshotPath,
+  serveStatic,
+} from '../../test/browser.js';
+
+const dist = new URL('./dist/', import.meta.url).pathname;
+if (!existsSync(`${dist}index.html`)) {
+  throw new Error(`${dist} is not built: run \`pnpm --filter @papertrend/example-vite-blog build\``);
+}
+const built = JSON.parse(readFileSync(new URL('./src/papers.generated.json', import.meta.url), 'utf8'));
+const more = JSON.parse(readFileSync(`${dist}more-papers.json`, 'utf8'));
+const hostile = readFileSync(new URL('../../packages/react/test/fixtures/hostile-papers.json', import.meta.url));
+
+let server: StaticServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([serveStatic(dist), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openBlog(options: { hostile?: boolean } = {}) {
+  const watched = await openWatchedPage(browser);
+  const requested: string[] = [];
+  watched.page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  if (options.hostile) {
+    await watched.page.route(`${server.url}/more-papers.json`, (route) =>
+      route.fulfill({ contentType: 'application/json', body: hostile }),
+    );
+  }
+  await watched.page.goto(server.url);
+  await watched.page.locator('.blog-trending .pt-card').first().waitFor();
+  return { ...watched, requested };
+}
+
+const cardLuminance = (page: Page) =>
+  page
+    .locator('.blog-trending .pt-card')
+    .first()
+    .evaluate((card) => getComputedStyle(card).backgroundColor)
+    .then(luminance);
+
+describe('vite-blog in chromium', () => {
+  it('renders the build-time papers on React 18, searches with highlights, and fetches the second listing lazily', async () => {
+    const { page, context, problems, requested } = await openBlog();
+    expect(await page.locator('.blog-footer').textContent()).toMatch(/^Built with React 18\./);
+    const trending = page.locator('.blog-trending');
+    expect(await trending.locator('.pt-item').count()).toBe(Math.min(8, built.papers.length));
+    expect(await trending.locator('.pt-count').textContent()).toBe(`${built.papers.length} papers`);
+
+    await trending.getByRole('searchbox').pressSequentially('video');
+    const shown = await trending.locator('.pt-item').count();
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(built.papers.length);
+    for (const mark of await trending.locator('mark').allTextContents()) expect(mark.toLowerCase()).toContain('video');
+
+    const moreWidget = page.locator('.blog-more');
+    await moreWidget.locator('.pt-card').first().waitFor();
+    expect(await moreWidget.locator('.pt-count').textContent()).toBe(`${more.papers.length} papers`);
+    // The parser arrived as its own chunk, after the page; the snapshot chunk was never asked for.
+    expect(requested.some((path) => /\/assets\/lite-.*\.js$/.test(path))).toBe(true);
+    expect(requested.some((path) => /snapshot/.test(path))).toBe(false);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: await screenshotPath('vite-blog-light'), fullPage: true });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("follows the blog's theme switch and moves between results with the keyboard", async () => {
+    const { page, context, problems } = await openBlog();
+    expect(await cardLuminance(page)).toBeGreaterThan(0.8);
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await expect.poll(() => cardLuminance(page)).toBeLessThan(0.05);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: await screenshotPath('vite-blog-dark'), fullPage: true });
+
+    const links = page.locator('.blog-trending .pt-title-link');
+    await links.first().focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(await links.nth(1).textContent());
+    await page.keyboard.press('End');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(await links.last().textContent());
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('executes nothing when the fetched listing is hostile', async () => {
+    const { page, context, problems } = await openBlog({ hostile: true });
+    const report = await exerciseHostilePapers(page, '.blog-more');
+    expect(report.pwned).toBeUndefined();
+    expect(report.injected).toBe(0);
+    expect(report.text).toContain('<img src=x onerror=');
+    // Validation dropped every unsafe link before rendering; whatever links remain are http(s).
+    for (const href of report.hrefs) expect(href).toMatch(/^https?:\/\//);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

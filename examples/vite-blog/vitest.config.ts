@@ -1,0 +1,6 @@
+import { defineProject } from 'vitest/config';
+
+// The built blog (`pnpm --filter @papertrend/example-vite-blog build`) in Debian's chromium.
+export default defineProject({
+  test: { name: 'example-vite-blog', include: ['*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
+});
