@@ -1,0 +1,29 @@
+import { createClient } from '@papertrend/core';
+import { TrendingPapers } from '@papertrend/react';
+
+// Rendered on the server at build time and again at most hourly (ISR); readers get HTML with the papers in it.
+export const revalidate = 3600;
+
+const client = createClient({
+  // Hugging Face when reachable; the bundled snapshot when not (offline builds, CI).
+  fallback: 'snapshot',
+  ...(process.env.PAPERTREND_HF_URL ? { baseUrls: { huggingface: process.env.PAPERTREND_HF_URL } } : {}),
+});
+
+/** A Server Component: the data is fetched here, and only plain papers cross into the client widget. */
+export default async function Page() {
+  const listing = await client.trending({ limit: 30 });
+  // One reference time for the server render and hydration, so relative dates cannot disagree.
+  const renderedAt = Date.now();
+  return (
+    <main className="docs-main">
+      <h1>Papers this week</h1>
+      <p>
+        {listing.meta.fallback === 'snapshot'
+          ? `Hugging Face could not be reached when this page was built; showing the bundled snapshot of ${listing.meta.date}.`
+          : `Fetched from Hugging Face on the server, ${listing.papers.length} papers.`}
+      </p>
+      <TrendingPapers papers={listing.papers} limit={10} now={renderedAt} headingLevel={2} />
+    </main>
+  );
+}

@@ -1,0 +1,183 @@
+/**
+ * The Next.js App Router example under `next start` on 127.0.0.1, in Debian's chromium: the Server
+ * Component page's HTML already holds the papers, hydration is silent, the widget then searches, follows the
+ * docs theme, moves with the keyboard, and a hostile listing from "Hugging Face" (a local server) executes
+ * nothing after travelling client → parser → server render → hydration.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  axeViolations,
+  exerciseHostilePapers,
+  launchChromium,
+  luminance,
+  openWatchedPage,
+  screenshotPath,
+} from '../../test/browser.js';
+
+const appDir = new URL('./', import.meta.url).pathname;
+if (!existsSync(`${appDir}.next/BUILD_ID`)) {
+  throw new Error(`${appDir} is not built: run \`pnpm --filter @papertrend/example-next-app build\``);
+}
+
+// Hostile papers in the shape of Hugging Face's API, served by a local stand-in for huggingface.co.
+const hostilePapers = JSON.parse(
+  readFileSync(new URL('../../packages/react/test/fixtures/hostile-papers.json', import.meta.url), 'utf8'),
+) as {
+  id: string;
+  title: string;
+  abstract: string;
+  aiSummary: string;
+  keywords?: string[];
+  authors?: { name: string }[];
+  links: Record<string, string>;
+}[];
+const hostileApiBody = JSON.stringify(
+  hostilePapers.map((paper, index) => ({
+    paper: {
+      id: `2601.0000${index + 1}`,
+      title: paper.title,
+      summary: paper.abstract,
+      authors: (paper.authors ?? []).map((author) => ({ name: author.name, hidden: false })),
+      publishedAt: '2026-08-20T00:00:00.000Z',
+      upvotes: 10 - index,
+      githubRepo: paper.links.code,
+      projectPage: paper.links.project,
+      ai_summary: paper.aiSummary,
+      ai_keywords: paper.keywords,
+    },
+    publishedAt: '2026-08-21T00:00:00.000Z',
+    title: paper.title,
+    thumbnail: paper.links.thumbnail,
+    numComments: index,
+  })),
+);
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((done) => probe.close(done));
+  return port;
+}
+
+let fakeHf: Server;
+let next: ChildProcess;
+let nextLog = '';
+let baseUrl: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  fakeHf = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json' }).end(hostileApiBody);
+  });
+  await new Promise<void>((done) => fakeHf.listen(0, '127.0.0.1', done));
+  const hfUrl = `http://127.0.0.1:${(fakeHf.address() as AddressInfo).port}`;
+  const port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+  const nextBin = new URL('./node_modules/next/dist/bin/next', import.meta.url).pathname;
+  next = spawn(process.execPath, [nextBin, 'start', '--hostname', '127.0.0.1', '--port', String(port)], {
+    cwd: appDir,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PAPERTREND_HF_URL: hfUrl, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  next.stdout?.on('data', (chunk) => {
+    nextLog += chunk;
+  });
+  next.stderr?.on('data', (chunk) => {
+    nextLog += chunk;
+  });
+  const started = Date.now();
+  for (;;) {
+    if (next.exitCode !== null) throw new Error(`next start exited: ${nextLog}`);
+    if (Date.now() - started > 60_000) throw new Error(`next start did not answer within 60 s: ${nextLog}`);
+    const ok = await fetch(baseUrl).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok) break;
+    await new Promise((done) => setTimeout(done, 200));
+  }
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  next?.kill('SIGTERM');
+  await new Promise((done) => fakeHf?.close(done));
+});
+
+const cardLuminance = (page: Page) =>
+  page
+    .locator('.pt-card')
+    .first()
+    .evaluate((card) => getComputedStyle(card).backgroundColor)
+    .then(luminance);
+
+describe('next-app in chromium', () => {
+  it('serves the papers in the HTML of the Server Component page, before any script runs', async () => {
+    const html = await (await fetch(baseUrl)).text();
+    expect(html.match(/class="pt-card"/g)).toHaveLength(10);
+    expect(html).toMatch(/<time class="pt-date" dateTime="\d{4}-\d{2}-\d{2}T[^"]+"/);
+    expect(html).toMatch(/<label class="pt-search-label" for="[^"]+">Search papers<\/label>/);
+  });
+
+  it('hydrates without warnings, then searches, follows the docs theme and moves with the keyboard', async () => {
+    const { page, context, problems } = await openWatchedPage(browser);
+    await page.goto(baseUrl);
+    // Hydration done: typing now filters (before hydration the input would do nothing).
+    const search = page.getByRole('searchbox');
+    const total = Number((await page.locator('.pt-count').textContent())?.match(/\d+/)?.[0]);
+    await expect
+      .poll(async () => {
+        await search.fill('');
+        await search.pressSequentially('agent');
+        return page.locator('.pt-count').textContent();
+      })
+      .toMatch(/^\d+ of \d+ papers$/);
+    const shown = await page.locator('.pt-item').count();
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(Math.min(10, total));
+    for (const mark of await page.locator('mark').allTextContents()) expect(mark.toLowerCase()).toContain('agent');
+    await search.fill('');
+
+    expect(await cardLuminance(page)).toBeGreaterThan(0.8);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: await screenshotPath('next-app-light'), fullPage: true });
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await expect.poll(() => cardLuminance(page)).toBeLessThan(0.05);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: await screenshotPath('next-app-dark'), fullPage: true });
+
+    const links = page.locator('.pt-title-link');
+    await links.first().focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(await links.nth(2).textContent());
+    // No hydration mismatch, no React warning, no failed request.
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('renders a hostile listing from the API on the server and executes nothing in the browser', async () => {
+    const html = await (await fetch(`${baseUrl}/live`)).text();
+    // The markup, without the scripts that carry React's payload (there the text sits in JSON strings).
+    const markup = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '');
+    expect(markup).not.toMatch(/<img|<svg|<iframe|<a\b[^>]*href="(?!https?:)/i);
+    expect(markup).toContain('&lt;img src=x onerror=');
+
+    const { page, context, problems } = await openWatchedPage(browser);
+    await page.goto(`${baseUrl}/live`);
+    const report = await exerciseHostilePapers(page, '.pt-root');
+    expect(report.pwned).toBeUndefined();
+    expect(report.injected).toBe(0);
+    expect(report.text).toContain('<script>');
+    for (const href of report.hrefs) expect(href).toMatch(/^https?:\/\//);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,6 @@
+import { defineProject } from 'vitest/config';
+
+// The built app (`pnpm --filter @papertrend/example-next-app build`) under `next start`, in Debian's chromium.
+export default defineProject({
+  test: { name: 'example-next-app', include: ['*.test.ts'], testTimeout: 60_000, hookTimeout: 90_000 },
+});
