@@ -1,0 +1,129 @@
+/**
+ * The widget's speed in a real browser (Debian's chromium), through the script-tag build: time to first
+ * render of 100 papers, first render of 3,000 (search index included), and per-keystroke latency of
+ * search over 3,000 real papers, each keystroke timed until the next frame is painted. Prints numbers for
+ * the closing note; asserts nothing. Run with `pnpm bench` (needs ../shared/fixtures and a build).
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchChromium, openWatchedPage, serveStatic } from '../../../test/browser.js';
+// @ts-expect-error: a plain .mjs helper of core's benchmarks
+import { realCorpus } from '../../core/bench/corpus.mjs';
+
+const RUNS = 15;
+const queries: { query: string }[] = JSON.parse(
+  readFileSync(new URL('../../core/bench/relevance-queries.json', import.meta.url), 'utf8'),
+);
+const corpus = realCorpus().slice(0, 3000);
+
+const site = mkdtempSync(join(tmpdir(), 'papertrend-bench-'));
+writeFileSync(join(site, 'papertrend.js'), readFileSync(new URL('../dist/papertrend.global.js', import.meta.url)));
+writeFileSync(join(site, 'papers.json'), JSON.stringify(corpus));
+writeFileSync(
+  join(site, 'index.html'),
+  '<!doctype html><html lang="en"><head><title>bench</title></head><body><script src="papertrend.js"></script></body></html>',
+);
+
+const stats = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+  return { median: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? Number.NaN };
+};
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+const server = await serveStatic(site);
+const browser = await launchChromium();
+try {
+  const { page, problems } = await openWatchedPage(browser);
+  await page.goto(server.url);
+  await page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: bench globals
+    (window as any).corpus = await (await fetch('papers.json')).json();
+  });
+
+  // First render: element created with papers set, appended, until every card exists and a frame is painted.
+  const firstRender = async (count: number, limit: number) => {
+    const samples: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      samples.push(
+        await page.evaluate(
+          async ({ count, limit }) => {
+            // biome-ignore lint/suspicious/noExplicitAny: bench globals
+            const papers = (window as any).corpus.slice(0, count);
+            const element = document.createElement('trending-papers') as HTMLElement & { papers: unknown };
+            element.setAttribute('limit', String(limit));
+            const start = performance.now();
+            element.papers = papers;
+            document.body.append(element);
+            const expected = Math.min(count, limit);
+            while ((element.shadowRoot?.querySelectorAll('.pt-card').length ?? 0) < expected) {
+              await new Promise((resolve) => setTimeout(resolve, 0));
+            }
+            await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+            const elapsed = performance.now() - start;
+            element.remove();
+            return elapsed;
+          },
+          { count, limit },
+        ),
+      );
+    }
+    return stats(samples);
+  };
+
+  const render100 = await firstRender(100, 100);
+  const render3000 = await firstRender(3000, 20);
+
+  // Keystrokes: each character set on the input and an input event dispatched, timed to the next paint.
+  await page.evaluate(() => {
+    const element = document.createElement('trending-papers') as HTMLElement & { papers: unknown };
+    element.id = 'typing';
+    element.setAttribute('limit', '20');
+    // biome-ignore lint/suspicious/noExplicitAny: bench globals
+    element.papers = (window as any).corpus;
+    document.body.append(element);
+  });
+  await page.locator('#typing .pt-card').first().waitFor();
+  const keystrokes: number[] = await page.evaluate(
+    async (texts) => {
+      const host = document.getElementById('typing') as HTMLElement;
+      const input = host.shadowRoot?.querySelector('input') as HTMLInputElement;
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set as (v: string) => void;
+      const samples: number[] = [];
+      for (const text of texts) {
+        for (let length = 1; length <= text.length; length++) {
+          const start = performance.now();
+          setValue.call(input, text.slice(0, length));
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          // Rendering is synchronous or scheduled; wait for the paint that shows the result.
+          await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+          samples.push(performance.now() - start);
+        }
+        setValue.call(input, '');
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      }
+      return samples;
+    },
+    queries.map((entry) => entry.query),
+  );
+  const typing = stats(keystrokes);
+  const frame = 1000 / 60;
+
+  console.log(`papertrend widget in chromium (script-tag build, ${RUNS} runs each, real papers)`);
+  console.log(`  first render, 100 papers shown:            median ${ms(render100.median)}  p95 ${ms(render100.p95)}`);
+  console.log(
+    `  first render, 3,000 papers (index built):   median ${ms(render3000.median)}  p95 ${ms(render3000.p95)}`,
+  );
+  console.log(
+    `  keystroke to painted results, 3,000 papers: median ${ms(typing.median)}  p95 ${ms(typing.p95)}  max ${ms(typing.max)}  (${keystrokes.length} keystrokes of ${queries.length} queries)`,
+  );
+  console.log(
+    `  ratio to a 60 Hz frame (16.7 ms): keystroke median ${(typing.median / frame).toFixed(2)}×, p95 ${(typing.p95 / frame).toFixed(2)}×`,
+  );
+  if (problems.length > 0) console.log(`  page problems: ${problems.join('; ')}`);
+} finally {
+  await browser.close();
+  await server.close();
+}
