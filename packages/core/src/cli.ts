@@ -280,7 +280,7 @@ export function formatListing(
 
 // Run only as the bin, not when imported by tests.
 const invokedAs = process.argv[1] ?? '';
-if (/papertrend$|cli\.(c?js|ts)$/.test(invokedAs)) {
+if (/papertrend(\.js)?$|cli\.(c?js|ts)$/.test(invokedAs)) {
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -68,8 +68,9 @@ describe('papertrend CLI', () => {
   });
 
   it('works as the built bin with real exit codes', () => {
-    const bin = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-    expect(existsSync(bin), 'build the package first (pnpm build)').toBe(true);
+    // The command as package.json declares it (bin/papertrend.js, which loads the built CLI).
+    const bin = fileURLToPath(new URL('../bin/papertrend.js', import.meta.url));
+    expect(existsSync(new URL('../dist/cli.js', import.meta.url)), 'build the package first (pnpm build)').toBe(true);
     const ok = spawnSync(process.execPath, [bin, 'snapshot'], { encoding: 'utf8' });
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/Hugging Face Daily Papers, 2026-08-21/);

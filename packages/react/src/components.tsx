@@ -276,6 +276,7 @@ export function TrendingPapers(props: TrendingPapersProps): ReactNode {
   const loaded = usePapers({
     ...(props.papers ? { papers: props.papers } : {}),
     ...(props.src ? { src: props.src } : {}),
+    ...(props.client ? { client: props.client } : {}),
     ...(props.load ? { load: props.load } : {}),
   });
   const hits = usePaperSearch(loaded.papers, query, { sort });

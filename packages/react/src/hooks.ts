@@ -7,12 +7,19 @@ export type PapersState =
   | { status: 'error'; papers: readonly Paper[]; error: Error }
   | { status: 'ready'; papers: readonly Paper[]; error?: undefined };
 
+/** The part of core's client the widget calls; `createClient()` from `@papertrend/core` fits. */
+export interface PapersClient {
+  trending(options?: { signal?: AbortSignal; limit?: number }): Promise<{ papers: readonly Paper[] }>;
+}
+
 export interface UsePapersOptions {
   /** Static papers (built at build time or by a server component). Wins over `src`. */
   papers?: readonly Paper[];
   /** URL of a listing in any format `parseListing` reads (JSON from the CLI, an HF API response, …). */
   src?: string;
-  /** Custom loader (a `client.trending()` call, say). */
+  /** A papertrend client: the widget shows `client.trending()` (retries, cache and fallback are the client's). */
+  client?: PapersClient;
+  /** Custom loader, for anything else (`client.daily({ date })`, your own API…). Wins over `client`. */
   load?: (signal: AbortSignal) => Promise<readonly Paper[]>;
 }
 
@@ -33,7 +40,7 @@ async function loadSrc(src: string, signal: AbortSignal): Promise<readonly Paper
 
 /** Papers from props, a URL or a loader, with loading and error states and a retry. No fetch during SSR. */
 export function usePapers(options: UsePapersOptions): PapersState & { retry: () => void } {
-  const { papers, src, load } = options;
+  const { papers, src, client, load } = options;
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<PapersState>(() =>
     papers ? { status: 'ready', papers } : { status: 'loading', papers: EMPTY },
@@ -44,7 +51,10 @@ export function usePapers(options: UsePapersOptions): PapersState & { retry: () 
       setState({ status: 'ready', papers });
       return;
     }
-    const loader = load ?? (src ? (signal: AbortSignal) => loadSrc(src, signal) : undefined);
+    const loader =
+      load ??
+      (client ? (signal: AbortSignal) => client.trending({ signal }).then((listing) => listing.papers) : undefined) ??
+      (src ? (signal: AbortSignal) => loadSrc(src, signal) : undefined);
     if (!loader) {
       setState({ status: 'ready', papers: EMPTY });
       return;
@@ -66,7 +76,7 @@ export function usePapers(options: UsePapersOptions): PapersState & { retry: () 
       },
     );
     return () => controller.abort();
-  }, [papers, src, load, attempt]);
+  }, [papers, src, client, load, attempt]);
   const retry = useCallback(() => setAttempt((value) => value + 1), []);
   return { ...state, retry };
 }

@@ -10,6 +10,7 @@ export {
   type TrendingPapersProps,
 } from './components.js';
 export {
+  type PapersClient,
   type PapersState,
   type UsePaperSearchOptions,
   type UsePapersOptions,

@@ -1,4 +1,4 @@
-import { type Paper, parseListing } from '@papertrend/core';
+import { createClient, type Paper, parseListing } from '@papertrend/core';
 import { snapshot } from '@papertrend/core/snapshot';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { renderToString } from 'react-dom/server';
@@ -128,6 +128,25 @@ describe('in the DOM', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     });
     expect(await screen.findAllByRole('article')).toHaveLength(17);
+  });
+
+  it("shows a papertrend client's trending papers, through the real client and parser", async () => {
+    const dailyJson = JSON.stringify(
+      (await import('../../core/test/fixtures/hf-api/2026-08-21.json', { with: { type: 'json' } })).default,
+    );
+    const requested: string[] = [];
+    const client = createClient({
+      // The network stays out of a component test; everything behind fetch is the real client.
+      fetch: async (input) => {
+        requested.push(input instanceof Request ? input.url : String(input));
+        return new Response(dailyJson, { headers: { 'content-type': 'application/json' } });
+      },
+    });
+    render(<TrendingPapers client={client} now={NOW} limit={5} />);
+    expect(await screen.findAllByRole('article')).toHaveLength(5);
+    expect(screen.getByText('17 papers')).toBeTruthy();
+    expect(requested).toHaveLength(1);
+    expect(requested[0]).toMatch(/\/api\/daily_papers\?.*sort=trending/);
   });
 
   it('distinguishes an empty listing from no match, and translates every string', () => {
