@@ -22,7 +22,7 @@ const meta = {
         component:
           'The trending-papers widget. Import `@papertrend/react/styles.css` once, then give it `papers` ' +
           '(built at build time or by a server component), a `src` URL of any listing format core reads, ' +
-          'or a `load` function (a client call).',
+          'a papertrend `client` (its `trending()` is shown), or a `load` function for anything else.',
       },
     },
   },
@@ -137,7 +137,7 @@ const germanLabels: Partial<Labels> = {
 };
 
 /** Every visible string comes from `labels`; dates and numbers follow `locale`. */
-export const I18nLabels: Story = { args: { ...daily, labels: germanLabels, locale: 'de' } };
+export const I18nLabels: Story = { name: 'i18n labels', args: { ...daily, labels: germanLabels, locale: 'de' } };
 
 /** `renderPaper` replaces the card; search, sort, paging and states stay the widget's. */
 export const CustomCardRenderer: Story = {
