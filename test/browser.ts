@@ -8,7 +8,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.PAPERTREND_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -177,8 +178,12 @@ export interface HostileReport {
   text: string;
 }
 
-/** Expands every abstract, searches for the payload, waits for handlers to have run, and reports. */
-export async function exerciseHostilePapers(page: Page, hostSelector: string): Promise<HostileReport> {
+/**
+ * Expands every abstract, searches for the payload, waits for handlers to have run, then asserts what must
+ * hold for the hostile fixture (test/fixtures/hostile-papers.json of @papertrend/react): nothing ran, nothing
+ * was injected, the markup shows as text, every link is http(s). Returns the report for further checks.
+ */
+export async function expectHostilePapersInert(page: Page, hostSelector: string): Promise<HostileReport> {
   const host = page.locator(hostSelector);
   await host.locator('.pt-card').first().waitFor();
   for (const button of await host.locator('.pt-expand').all()) await button.click();
@@ -186,7 +191,7 @@ export async function exerciseHostilePapers(page: Page, hostSelector: string): P
   await host.getByRole('searchbox').fill('');
   // Give any injected handler (img onerror, svg onload, iframe srcdoc) time to run if it existed.
   await page.waitForTimeout(300);
-  return host.evaluate((element) => {
+  const report: HostileReport = await host.evaluate((element) => {
     // The host is a shadow host (the embed), the widget's own root, or an element around it.
     const scope: ParentNode = element.shadowRoot ?? element;
     const widget = element.matches('.pt-root') ? element : scope.querySelector('.pt-root');
@@ -198,4 +203,44 @@ export async function exerciseHostilePapers(page: Page, hostSelector: string): P
       text: widget?.textContent ?? '',
     };
   });
+  expect(report.pwned).toBeUndefined();
+  expect(report.injected).toBe(0);
+  expect(report.text).toContain('<img src=x onerror=');
+  expect(report.text).toContain('<script>');
+  for (const href of report.hrefs) expect(href).toMatch(/^https?:\/\//);
+  return report;
+}
+
+/**
+ * For a test file: serves `root` on 127.0.0.1 and launches chromium before its tests, closes both after.
+ * Read `site.url` and `site.browser` inside tests.
+ */
+export function siteInChromium(root: string): { readonly url: string; readonly browser: Browser } {
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([serveStatic(root), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get url() {
+      if (!server) throw new Error('the site is served only while the tests run');
+      return server.url;
+    },
+    get browser() {
+      if (!browser) throw new Error('chromium runs only while the tests run');
+      return browser;
+    },
+  };
+}
+
+/** The relative luminance of the first matching element's computed background colour. */
+export function backgroundLuminance(locator: Locator): Promise<number> {
+  return locator
+    .first()
+    .evaluate((element) => getComputedStyle(element).backgroundColor)
+    .then(luminance);
 }

@@ -3,17 +3,15 @@
  * must render, search, follow the page theme, keep the host's CSS out, and execute nothing hostile.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   axeViolations,
-  exerciseHostilePapers,
-  launchChromium,
-  luminance,
+  backgroundLuminance,
+  expectHostilePapersInert,
   openWatchedPage,
-  type StaticServer,
   screenshotPath,
-  serveStatic,
+  siteInChromium,
 } from '../../test/browser.js';
 
 const dist = new URL('./dist/', import.meta.url).pathname;
@@ -24,38 +22,23 @@ const listing = JSON.parse(readFileSync(`${dist}papers.json`, 'utf8')) as { pape
 const hostile = readFileSync(new URL('../../packages/react/test/fixtures/hostile-papers.json', import.meta.url));
 const embedScript = readFileSync(`${dist}papertrend.js`);
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([serveStatic(dist), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = siteInChromium(dist);
 
 /** Serves an extra page (and the hostile listing) from the test, beside the built site. */
 async function openPage(path: string, html?: string) {
-  const watched = await openWatchedPage(browser);
+  const watched = await openWatchedPage(site.browser);
   if (html) {
-    await watched.page.route(`${server.url}${path}`, (route) =>
-      route.fulfill({ contentType: 'text/html', body: html }),
-    );
+    await watched.page.route(`${site.url}${path}`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
   }
-  await watched.page.route(`${server.url}/hostile-papers.json`, (route) =>
+  await watched.page.route(`${site.url}/hostile-papers.json`, (route) =>
     route.fulfill({ contentType: 'application/json', body: hostile }),
   );
-  await watched.page.goto(`${server.url}${path}`);
+  await watched.page.goto(`${site.url}${path}`);
   return watched;
 }
 
 const widget = (page: Page, host = '#trending') => page.locator(host);
-const cardLuminance = (page: Page) =>
-  widget(page)
-    .locator('.pt-card')
-    .first()
-    .evaluate((card) => getComputedStyle(card).backgroundColor)
-    .then(luminance);
+const cardLuminance = (page: Page) => backgroundLuminance(widget(page).locator('.pt-card'));
 
 describe('html-embed: the script tag in chromium', () => {
   it('renders the expected papers, searches with highlights, and passes axe', async () => {
@@ -194,11 +177,7 @@ describe('html-embed: the script tag in chromium', () => {
       <trending-papers id="trending" src="hostile-papers.json"></trending-papers>
       <script src="papertrend.js"></script></body></html>`;
     const { page, context, problems } = await openPage('/hostile.html', html);
-    const report = await exerciseHostilePapers(page, '#trending');
-    expect(report.pwned).toBeUndefined();
-    expect(report.injected).toBe(0);
-    expect(report.text).toContain('<img src=x onerror=');
-    for (const href of report.hrefs) expect(href).toMatch(/^https?:\/\//);
+    await expectHostilePapersInert(page, '#trending');
     expect(problems).toEqual([]);
     await context.close();
   });
