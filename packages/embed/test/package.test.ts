@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
+
+const dist = new URL('../dist/', import.meta.url);
+
+it('imports on a server (SSR, Astro, Next) without touching DOM globals', async () => {
+  expect(typeof (globalThis as { HTMLElement?: unknown }).HTMLElement).toBe('undefined');
+  const embed = await import(new URL('index.js', dist).href);
+  expect(typeof embed.mount).toBe('function');
+  expect(typeof embed.defineTrendingPapersElement).toBe('function');
+  // Defining is a no-op without customElements, rather than a crash.
+  expect(() => embed.defineTrendingPapersElement()).not.toThrow();
+});
+
+it('bundles preact in place of React, and the lite parser in place of the full one', () => {
+  const script = readFileSync(new URL('papertrend.global.js', dist), 'utf8');
+  expect(script).not.toMatch(/react\.production|__SECRET_INTERNALS|react-dom/);
+  expect(script).not.toMatch(/htmlparser2|onopentag|xmlMode/);
+  // The widget's stylesheet travels inside the script, for the shadow root.
+  expect(script).toContain('--pt-card-bg');
+});
