@@ -54,7 +54,10 @@ export function usePapers(options: UsePapersOptions): PapersState & { retry: () 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is how retry() asks for a reload
   useEffect(() => {
     if (papers) {
-      setState({ status: 'ready', papers });
+      // Same papers as the first render: keep the state object, so mounting does not render the list twice.
+      setState((previous) =>
+        previous.status === 'ready' && previous.papers === papers ? previous : { status: 'ready', papers },
+      );
       return;
     }
     const loader =
