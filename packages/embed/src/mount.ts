@@ -106,19 +106,19 @@ export function mount(element: Element, initial: MountOptions = {}): MountHandle
 
   let options = initial;
   let theme: Theme | undefined;
+  const explicitTheme = (): Theme | undefined =>
+    options.theme && options.theme !== 'auto' ? options.theme : undefined;
   const render = (): void => {
-    const explicit = options.theme && options.theme !== 'auto' ? options.theme : undefined;
-    const next = explicit ?? pageTheme(element);
-    theme = next;
-    if (!explicit && next !== 'auto') container.setAttribute('data-page-theme', next);
+    const explicit = explicitTheme();
+    theme = explicit ?? pageTheme(element);
+    if (!explicit && theme !== 'auto') container.setAttribute('data-page-theme', theme);
     else container.removeAttribute('data-page-theme');
-    root.render(createElement(Embedded, { options, theme: next }));
+    root.render(createElement(Embedded, { options, theme }));
   };
   // The page's theme lives outside the shadow root, where the stylesheet's ancestor selectors cannot see
   // it: watch the attributes that carry it and re-render when the answer changes.
   const observer = new MutationObserver(() => {
-    const next = options.theme && options.theme !== 'auto' ? options.theme : pageTheme(element);
-    if (next !== theme) render();
+    if ((explicitTheme() ?? pageTheme(element)) !== theme) render();
   });
   observer.observe(document.documentElement, {
     attributes: true,
