@@ -1,14 +1,10 @@
-import { createClient } from '@papertrend/core';
 import { TrendingPapers } from '@papertrend/react';
+import { createPapersClient } from '../lib/papers-client';
 
 // Rendered on the server at build time and again at most hourly (ISR); readers get HTML with the papers in it.
 export const revalidate = 3600;
 
-const client = createClient({
-  // Hugging Face when reachable; the bundled snapshot when not (offline builds, CI).
-  fallback: 'snapshot',
-  ...(process.env.PAPERTREND_HF_URL ? { baseUrls: { huggingface: process.env.PAPERTREND_HF_URL } } : {}),
-});
+const client = createPapersClient();
 
 /** A Server Component: the data is fetched here, and only plain papers cross into the client widget. */
 export default async function Page() {

@@ -1,15 +1,10 @@
-import { createClient } from '@papertrend/core';
 import { TrendingPapers } from '@papertrend/react';
+import { createPapersClient } from '../../lib/papers-client';
 
 // Fetched on every request (no caching): what a dashboard wants. Still server-rendered HTML.
 export const dynamic = 'force-dynamic';
 
-const client = createClient({
-  fallback: 'snapshot',
-  timeout: 5_000,
-  cache: false,
-  ...(process.env.PAPERTREND_HF_URL ? { baseUrls: { huggingface: process.env.PAPERTREND_HF_URL } } : {}),
-});
+const client = createPapersClient({ timeout: 5_000, cache: false });
 
 export default async function LivePage() {
   const listing = await client.trending({ limit: 20 });
