@@ -1,25 +1,37 @@
 /**
- * A fetch client for Hugging Face and arXiv, built on ky: timeouts on the whole response, retries with
- * exponential backoff and jitter that honour `Retry-After`, a politeness delay per host, de-duplication of
- * identical in-flight requests, a TTL cache, typed errors, and an optional offline fallback to the bundled
- * snapshot. Responses go through the same source parsers as `parseListing`: one parsing path per format.
- * Only `fetch` is used, so it runs in Node 20+, browsers and edge runtimes.
+ * A fetch client for Hugging Face and arXiv, built on ky: a deadline per attempt that covers headers and
+ * body, a cap on response size, retries with exponential backoff and jitter that honour `Retry-After`, a
+ * politeness delay per host, de-duplication of identical in-flight requests, a TTL cache, typed errors, and
+ * an optional offline fallback to the bundled snapshot. Responses go through the same source parsers as
+ * `parseListing`: one parsing path per format. Only `fetch` is used, so it runs in Node 20+, browsers and
+ * edge runtimes.
+ *
+ * The rooms: `transport.ts` runs one attempt under its deadline and size cap, `retry.ts` decides when to try
+ * again and how long to wait, `shared-requests.ts` lets identical calls share one request; this file holds the
+ * services, the cache and the mapping to typed errors.
  */
-import ky, { HTTPError, type KyInstance, TimeoutError } from 'ky';
+import ky, { type KyInstance } from 'ky';
 import {
   HttpError,
   isHttpError,
   isPapertrendError,
   isRequestError,
   isResponseFormatError,
+  isResponseTooLargeError,
   NetworkError,
   type RequestInfo,
   RequestTimeoutError,
   ResponseFormatError,
+  ResponseTooLargeError,
 } from './errors.js';
 import type { Listing } from './model.js';
-import { normalizeArxivId } from './normalize.js';
+import { normalizeArxivId, wellFormed } from './normalize.js';
 import { parseListing } from './parse.js';
+import { DEFAULT_RETRY, isRetriedStatus, politely, type RetryPolicy, retryDelay, sleep } from './retry.js';
+import { SharedRequests } from './shared-requests.js';
+import { AttemptError, type AttemptResponse, attempt } from './transport.js';
+
+export type { RetryPolicy } from './retry.js';
 
 /** Where cached response bodies live. The default keeps them in memory; plug in any store. */
 export interface CacheStore {
@@ -47,24 +59,22 @@ export function createMemoryCache(maxEntries = 200): CacheStore {
   };
 }
 
-export interface RetryPolicy {
-  /** Retries after the first attempt (default 3). */
-  limit?: number;
-  /** First backoff delay in ms, doubled each retry, with jitter (default 500). */
-  baseDelay?: number;
-  /** Longest backoff delay in ms (default 10,000). */
-  maxDelay?: number;
-  /** Longest `Retry-After` honoured, in ms; longer ones are capped to this (default 60,000). */
-  maxRetryAfter?: number;
-}
-
 export interface ClientOptions {
   /** Base URLs; tests and proxies point these elsewhere. */
   baseUrls?: { huggingface?: string; arxiv?: string };
   /** The `fetch` to use (default: the global one). */
   fetch?: typeof fetch;
-  /** Milliseconds for one attempt, headers and body together (default 15,000). */
+  /**
+   * Milliseconds for one attempt, headers and body together, for every response, errors included
+   * (default 15,000). A timed-out attempt is not retried.
+   */
   timeout?: number;
+  /**
+   * The largest response body accepted, counted in decoded bytes, so a compressed bomb stops at the cap
+   * (default 16 MiB; the largest real listings, arXiv pages of 2,000 entries, are about 6 MB). A larger
+   * body ends the call with `ResponseTooLargeError`.
+   */
+  maxResponseBytes?: number;
   retry?: RetryPolicy;
   /** Sent as `User-Agent` where the runtime allows it (not in browsers). */
   userAgent?: string;
@@ -128,9 +138,12 @@ const DEFAULTS = {
   huggingface: 'https://huggingface.co',
   arxiv: 'https://export.arxiv.org',
   timeout: 15_000,
-  retry: { limit: 3, baseDelay: 500, maxDelay: 10_000, maxRetryAfter: 60_000 },
+  maxResponseBytes: 16 * 1024 * 1024,
   politeness: { huggingface: 0, arxiv: 3_000 },
 };
+
+/** An error response is only read for its excerpt and arXiv's error feed, both small. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 type Service = 'huggingface' | 'arxiv';
 
@@ -141,42 +154,58 @@ export function createClient(options: ClientOptions = {}): PapertrendClient {
     arxiv: (options.baseUrls?.arxiv ?? DEFAULTS.arxiv).replace(/\/$/, ''),
   };
   const timeout = options.timeout ?? DEFAULTS.timeout;
-  const retry = { ...DEFAULTS.retry, ...options.retry };
+  const maxBytes = options.maxResponseBytes ?? DEFAULTS.maxResponseBytes;
+  const retry = { ...DEFAULT_RETRY, ...options.retry };
   const politeness = { ...DEFAULTS.politeness, ...options.politeness };
   const cache = options.cache === false ? undefined : (options.cache?.store ?? createMemoryCache());
   const ttl = (service: Service): number =>
     (options.cache === false ? 0 : options.cache?.ttl) ?? (service === 'arxiv' ? 3_600_000 : 300_000);
-  const inFlight = new Map<string, Promise<string>>();
-  const nextSlot = new Map<string, number>();
+  const shared = new SharedRequests<string>();
 
+  // ky sends one attempt at a time: retries, deadlines and error statuses are handled here (see retry.ts and
+  // transport.ts). ky's own retry loop rejects a promise nobody awaits when a call is aborted while it waits
+  // to retry with any afterResponse hook installed (an unhandled rejection that exits Node), so it is off.
   const http: KyInstance = ky.create({
     timeout: false,
-    throwHttpErrors: true,
+    retry: 0,
+    throwHttpErrors: false,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.userAgent ? { headers: { 'user-agent': options.userAgent } } : {}),
-    retry: {
-      limit: retry.limit,
-      methods: ['get'],
-      // 403 is a refusal (bot blocking), not a hiccup: never retried.
-      statusCodes: [408, 429, 500, 502, 503, 504],
-      afterStatusCodes: [429, 503],
-      maxRetryAfter: retry.maxRetryAfter,
-      backoffLimit: retry.maxDelay,
-      delay: (attempt) => retry.baseDelay * 2 ** (attempt - 1),
-      // Half-jitter: spread retries of many clients without ever retrying at once.
-      jitter: (delay) => delay / 2 + Math.random() * (delay / 2),
-    },
   });
 
-  /** Wait for this host's politeness slot; every attempt (retries too) takes one. */
-  async function politely(url: string, service: Service, signal: AbortSignal): Promise<void> {
-    const gap = politeness[service];
-    if (!gap) return;
+  /** Every attempt of one request, under one signal (aborted only when every caller has gone). */
+  async function request(url: string, service: Service, expect: 'json' | 'xml', signal: AbortSignal): Promise<string> {
+    const info: RequestInfo = { method: 'GET', url, retries: 0 };
     const host = new URL(url).host;
-    const now = Date.now();
-    const slot = Math.max(now, nextSlot.get(host) ?? 0);
-    nextSlot.set(host, slot + gap);
-    if (slot > now) await sleep(slot - now, signal);
+    for (let retries = 0; ; retries++) {
+      info.retries = retries;
+      await politely(host, politeness[service], signal);
+      let response: AttemptResponse;
+      try {
+        response = await attempt(http, url, { timeout, maxBytes, maxErrorBytes: MAX_ERROR_BODY_BYTES, signal });
+      } catch (error) {
+        if (!(error instanceof AttemptError)) throw error;
+        const { failure } = error;
+        if (failure.kind === 'aborted') throw failure.reason;
+        if (failure.kind === 'timeout') throw new RequestTimeoutError(info, timeout);
+        if (failure.kind === 'too-large') {
+          throw new ResponseTooLargeError(info, failure.limit, failure.received, failure.declared);
+        }
+        if (retries >= retry.limit) throw new NetworkError(info, failure.cause);
+        await sleep(retryDelay(retries + 1, retry), signal);
+        continue;
+      }
+      if (response.ok) {
+        checkFormat(response.body, expect, response.headers.get('content-type') ?? '', info);
+        await cache?.set(url, response.body, ttl(service));
+        return response.body;
+      }
+      if (isRetriedStatus(response.status) && retries < retry.limit) {
+        await sleep(retryDelay(retries + 1, retry, response), signal);
+        continue;
+      }
+      throw errorFor(response, info);
+    }
   }
 
   async function fetchText(
@@ -185,59 +214,11 @@ export function createClient(options: ClientOptions = {}): PapertrendClient {
     expect: 'json' | 'xml',
     signal?: AbortSignal,
   ): Promise<string> {
+    // An already-aborted call sends nothing and reads nothing.
+    if (signal?.aborted) throw signal.reason;
     const cached = await cache?.get(url);
     if (cached !== undefined) return cached;
-    const pending = inFlight.get(url);
-    if (pending) return pending;
-    const request = (async () => {
-      const info: RequestInfo = { method: 'GET', url, retries: 0 };
-      const controller = new AbortController();
-      const onAbort = (): void => controller.abort(signal?.reason);
-      signal?.addEventListener('abort', onAbort, { once: true });
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const armTimeout = (): void => {
-        clearTimeout(timer);
-        timer = setTimeout(() => controller.abort(new TimeoutError(new Request(url))), timeout);
-      };
-      try {
-        await politely(url, service, controller.signal);
-        armTimeout();
-        const response = await http.get(url, {
-          signal: controller.signal,
-          hooks: {
-            // An error status ends the attempt: stop its clock so a long Retry-After wait is not a timeout.
-            afterResponse: [
-              (_request, _options, response) => {
-                if (!response.ok) clearTimeout(timer);
-              },
-            ],
-            beforeRetry: [
-              async ({ retryCount }) => {
-                info.retries = retryCount;
-                await politely(url, service, controller.signal);
-                armTimeout();
-              },
-            ],
-          },
-        });
-        const text = await response.text();
-        clearTimeout(timer);
-        checkFormat(text, expect, response.headers.get('content-type') ?? '', info);
-        await cache?.set(url, text, ttl(service));
-        return text;
-      } catch (error) {
-        throw await toClientError(error, info, controller.signal, timeout, signal);
-      } finally {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-      }
-    })();
-    inFlight.set(url, request);
-    try {
-      return await request;
-    } finally {
-      inFlight.delete(url);
-    }
+    return shared.run(url, signal, (sharedSignal) => request(url, service, expect, sharedSignal));
   }
 
   function hfUrl(path: string, query: Record<string, string | number | undefined>): string {
@@ -298,7 +279,7 @@ export function createClient(options: ClientOptions = {}): PapertrendClient {
     search: (query, { limit, signal } = {}) =>
       hf(hfUrl('/api/papers/search', { q: query.slice(0, 250), limit }), signal),
     paper: (id, { signal } = {}) =>
-      hf(hfUrl(`/api/papers/${encodeURIComponent(normalizeArxivId(id) ?? id)}`, {}), signal),
+      hf(hfUrl(`/api/papers/${encodeURIComponent(wellFormed(normalizeArxivId(id) ?? id))}`, {}), signal),
     async *dailyPages(pageOptions = {}) {
       for (let page = 0; ; page++) {
         const listing = await daily({ ...pageOptions, page });
@@ -335,23 +316,9 @@ export function createClient(options: ClientOptions = {}): PapertrendClient {
 }
 
 function isUnreachable(error: unknown): boolean {
-  if (!isRequestError(error) || isResponseFormatError(error)) return false;
+  // A server that answered with the wrong thing or too much of it is reachable: say so, do not hide it.
+  if (!isRequestError(error) || isResponseFormatError(error) || isResponseTooLargeError(error)) return false;
   return !isHttpError(error) || error.status >= 500 || error.status === 429;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
 }
 
 const excerpt = (text: string): string => (text.length > 300 ? `${text.slice(0, 299)}…` : text);
@@ -383,29 +350,14 @@ function checkFormat(text: string, expect: 'json' | 'xml', contentType: string, 
   }
 }
 
-async function toClientError(
-  error: unknown,
-  info: RequestInfo,
-  controllerSignal: AbortSignal,
-  timeout: number,
-  callerSignal: AbortSignal | undefined,
-): Promise<unknown> {
-  if (isPapertrendError(error)) return error;
-  if (callerSignal?.aborted) return callerSignal.reason ?? error;
-  if (error instanceof TimeoutError || controllerSignal.reason instanceof TimeoutError) {
-    return new RequestTimeoutError(info, timeout);
-  }
-  if (error instanceof HTTPError) {
-    const body = await error.response.text().catch(() => '');
-    // arXiv reports bad requests as HTTP 400 with an error feed: surface arXiv's own message.
-    if (body.includes('/api/errors')) {
-      try {
-        parseListing(body, { format: 'arxiv-atom' });
-      } catch (arxivError) {
-        if (isPapertrendError(arxivError)) return arxivError;
-      }
+/** An error status as a typed error; arXiv's error feed (HTTP 400) as arXiv's own message. */
+function errorFor(response: AttemptResponse, info: RequestInfo): unknown {
+  if (response.body.includes('/api/errors')) {
+    try {
+      parseListing(response.body, { format: 'arxiv-atom' });
+    } catch (arxivError) {
+      if (isPapertrendError(arxivError)) return arxivError;
     }
-    return new HttpError(info, error.response.status, error.response.statusText, excerpt(body));
   }
-  return new NetworkError(info, error);
+  return new HttpError(info, response.status, response.statusText, excerpt(response.body));
 }

@@ -162,6 +162,28 @@ export class ResponseFormatError extends RequestError {
   }
 }
 
+/**
+ * The response body was larger than `maxResponseBytes` (counted decoded, so a compressed bomb stops early).
+ * `declared` says whether the server announced the size (`Content-Length`) or it was counted while reading.
+ */
+export class ResponseTooLargeError extends RequestError {
+  override name = 'ResponseTooLargeError';
+  readonly limit: number;
+  readonly received: number;
+  readonly declared: boolean;
+  constructor(request: RequestInfo, limit: number, received: number, declared: boolean) {
+    super(
+      request,
+      declared
+        ? `the response announces ${received} bytes, more than the limit of ${limit} (maxResponseBytes)`
+        : `the response body exceeded the limit of ${limit} bytes (maxResponseBytes); reading stopped there`,
+    );
+    this.limit = limit;
+    this.received = received;
+    this.declared = declared;
+  }
+}
+
 /** Any of the client's errors: the request failed (status, timeout, network, unexpected body). */
 export function isRequestError(error: unknown): error is RequestError {
   return error instanceof RequestError || hasBrand(error, REQUEST_ERROR_BRAND);
@@ -192,4 +214,8 @@ export const isNetworkError: (error: unknown) => error is NetworkError = /* @__P
 export const isResponseFormatError: (error: unknown) => error is ResponseFormatError = /* @__PURE__ */ guardFor(
   ResponseFormatError,
   'ResponseFormatError',
+);
+export const isResponseTooLargeError: (error: unknown) => error is ResponseTooLargeError = /* @__PURE__ */ guardFor(
+  ResponseTooLargeError,
+  'ResponseTooLargeError',
 );

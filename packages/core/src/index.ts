@@ -20,6 +20,7 @@ export {
   isRequestError,
   isRequestTimeoutError,
   isResponseFormatError,
+  isResponseTooLargeError,
   isUnknownFormatError,
   ListingFormatError,
   ListingValidationError,
@@ -29,6 +30,7 @@ export {
   type RequestInfo,
   RequestTimeoutError,
   ResponseFormatError,
+  ResponseTooLargeError,
   UnknownFormatError,
 } from './errors.js';
 export { mergeListings } from './merge.js';

@@ -145,6 +145,16 @@ export function isMonthDayLabel(text: string): boolean {
   return match !== null && MONTHS.includes((match[1] as string).toLowerCase()) && Number(match[2]) <= 31;
 }
 
+/**
+ * `text` with lone surrogates replaced by U+FFFD: what `encodeURIComponent`, `TextEncoder` and URLs need
+ * (`encodeURIComponent` throws `URIError` on a lone surrogate). Linear; well-formed text is returned as is.
+ */
+export function wellFormed(text: string): string {
+  return LONE_SURROGATE.test(text) ? text.replace(LONE_SURROGATE_GLOBAL, '\uFFFD') : text;
+}
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATE_GLOBAL = new RegExp(LONE_SURROGATE.source, 'g');
+
 /** Shorten raw input for an issue's `snippet`. */
 export function snippetOf(value: unknown, max = 200): string {
   let text: string;

@@ -1,5 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   ArxivApiError,
@@ -11,40 +10,20 @@ import {
   isResponseFormatError,
 } from '../src/index.js';
 import { fixture } from './helpers.js';
+import { type Handler, startServer, type TestServer } from './http-server.js';
 
-// A real HTTP server on 127.0.0.1 that misbehaves on demand. Each test installs a handler per path;
-// every request is logged with its arrival time so tests can check retries, delays and de-duplication.
-type Handler = (req: IncomingMessage, res: ServerResponse, attempt: number) => void;
-let server: Server;
+// A real HTTP server on 127.0.0.1 that misbehaves on demand (see http-server.ts).
+let server: TestServer;
 let base = '';
-let handlers = new Map<string, Handler>();
-let log: { path: string; url: string; at: number }[] = [];
-const sockets = new Set<import('node:net').Socket>();
+let handlers: Map<string, Handler>;
+let log: TestServer['log'];
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    log.push({ path: url.pathname, url: req.url ?? '', at: Date.now() });
-    const attempt = log.filter((entry) => entry.path === url.pathname).length;
-    const handler = handlers.get(url.pathname);
-    if (handler) handler(req, res, attempt);
-    else res.writeHead(404).end('not found');
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startServer();
+  ({ base, handlers, log } = server);
 });
-afterAll(async () => {
-  for (const socket of sockets) socket.destroy();
-  await new Promise((resolve) => server.close(resolve));
-});
-beforeEach(() => {
-  handlers = new Map();
-  log = [];
-});
+afterAll(() => server.close());
+beforeEach(() => server.reset());
 
 const day = fixture('hf-api/2026-08-21.json');
 const feed = fixture('arxiv/api-new-2026_id-1707.08567.xml');
@@ -120,7 +99,7 @@ describe('client: retries', () => {
     await client().daily();
     expect((log[1]?.at ?? 0) - (log[0]?.at ?? 0)).toBeGreaterThanOrEqual(900);
 
-    log = [];
+    log.length = 0;
     handlers.set('/api/papers/search', (_req, res, attempt) =>
       attempt === 1
         ? json(res, 'later', 503, { 'retry-after': new Date(Date.now() + 1_500).toUTCString() })
