@@ -8,7 +8,34 @@ export const HttpUrlSchema = z.string().check(z.regex(/^https?:\/\/\S+$/, 'expec
 
 /** An ISO-8601 timestamp (`2024-05-24T17:34:15.000Z`) or a calendar day (`2024-05-24`). */
 export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
-export const IsoDateSchema = z.string().check(z.regex(ISO_DATE_PATTERN, 'expected an ISO-8601 date'));
+const ISO_DATE_PARTS =
+  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2})))?$/;
+
+/**
+ * Is `text` an ISO-8601 date or timestamp that exists: the shape of `ISO_DATE_PATTERN` and a real calendar
+ * day (no February 30th, no month 13), a real time of day, and an offset within ±14:00.
+ */
+export function isIsoDate(text: string): boolean {
+  if (text.length > 40) return false;
+  const match = ISO_DATE_PARTS.exec(text);
+  if (!match) return false;
+  const [, year, month, day, hour = '0', minute = '0', second = '0', offsetHours = '0', offsetMinutes = '0'] = match;
+  const m = Number(month);
+  const d = Number(day);
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(Number(year), m)) return false;
+  // 23:59:60 is a leap second; arXiv and Hugging Face never send one, but it is a valid time.
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 60) return false;
+  return Number(offsetHours) <= 14 && Number(offsetMinutes) <= 59;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+export const IsoDateSchema = z
+  .string()
+  .check(z.refine(isIsoDate, 'expected an ISO-8601 date that exists (YYYY-MM-DD, optionally with time and offset)'));
 
 /** One author as the source names them. Authors a source marks as hidden are never included. */
 export const AuthorSchema = z.object({

@@ -68,6 +68,7 @@ export function toHttpUrl(raw: string, base?: string): string | undefined {
   return url.href;
 }
 
+const MAX_ARXIV_REFERENCE_LENGTH = 2_048;
 const NEW_STYLE_ID = /^(\d{4}\.\d{4,5})(?:v(\d+))?$/;
 const OLD_STYLE_ID = /^([a-z-]+)(?:\.[a-z]{2})?\/(\d{7})(?:v(\d+))?$/;
 
@@ -85,14 +86,16 @@ export interface ArxivId {
  * (`hep-th/9901001v1`; `math.CA/0611800` → `math/0611800`). Returns `undefined` for anything else.
  */
 export function parseArxivId(raw: string): ArxivId | undefined {
+  // The longest form (a PDF URL with a query) is well under this; longer text is not an id, and is not scanned.
+  if (raw.length > MAX_ARXIV_REFERENCE_LENGTH) return undefined;
   let text = raw.trim();
   text = text.replace(/^https?:\/\/(?:www\.|export\.)?(?:arxiv\.org|huggingface\.co)\/(?:abs|pdf|papers)\//i, '');
   text = text.replace(/^https?:\/\/(?:dx\.)?doi\.org\//i, '');
   text = text.replace(/^(?:oai:arxiv\.org:|arxiv:|10\.48550\/arxiv\.)/i, '');
-  text = text
-    .replace(/\.pdf$/i, '')
-    .replace(/[?#].*$/, '')
-    .replace(/\/$/, '');
+  // Query and fragment off by index (`/[?#].*$/` backtracks quadratically on a run of `?` before a newline).
+  const query = text.search(/[?#]/);
+  if (query !== -1) text = text.slice(0, query);
+  text = text.replace(/\.pdf$/i, '').replace(/\/$/, '');
   const lower = text.toLowerCase();
   const modern = NEW_STYLE_ID.exec(lower);
   if (modern) return withVersion(modern[1] as string, modern[2]);
@@ -155,16 +158,77 @@ export function wellFormed(text: string): string {
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const LONE_SURROGATE_GLOBAL = new RegExp(LONE_SURROGATE.source, 'g');
 
+/**
+ * A function from a character offset in `text` to its 1-based line number. The line starts are found once,
+ * on the first call, and each lookup is a binary search: reporting many issues stays linear in the input.
+ */
+export function lineLocator(text: string): (offset: number) => number {
+  let starts: number[] | undefined;
+  return (offset) => {
+    if (starts === undefined) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] as number) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low + 1;
+  };
+}
+
 /** Shorten raw input for an issue's `snippet`. */
 export function snippetOf(value: unknown, max = 200): string {
-  let text: string;
-  if (typeof value === 'string') text = value;
-  else {
-    try {
-      text = JSON.stringify(value) ?? String(value);
-    } catch {
-      text = String(value);
-    }
-  }
+  const text = typeof value === 'string' ? value : boundedJson(value, max);
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Nesting shown in a snippet; deeper values print as `…`. */
+const SNIPPET_DEPTH = 8;
+
+/**
+ * JSON text of `value`, written only as far as `max` characters and `SNIPPET_DEPTH` levels: a snippet of a
+ * 5,000-deep array or a million-element one costs as little as a small one, and never overflows the stack
+ * (`JSON.stringify` throws `RangeError` there).
+ */
+function boundedJson(value: unknown, max: number): string {
+  let out = '';
+  const write = (item: unknown, depth: number): void => {
+    if (out.length > max) return;
+    if (item === null || typeof item !== 'object') {
+      if (typeof item === 'string') out += JSON.stringify(item.length > max ? item.slice(0, max) : item);
+      else if (typeof item === 'number' || typeof item === 'boolean') out += String(item);
+      else out += item === undefined ? 'null' : JSON.stringify(String(item));
+      return;
+    }
+    if (depth >= SNIPPET_DEPTH) {
+      out += '…';
+      return;
+    }
+    if (Array.isArray(item)) {
+      out += '[';
+      for (let i = 0; i < item.length && out.length <= max; i++) {
+        if (i > 0) out += ',';
+        write(item[i], depth + 1);
+      }
+      out += ']';
+      return;
+    }
+    out += '{';
+    let first = true;
+    for (const key in item) {
+      if (out.length > max) break;
+      const field = (item as Record<string, unknown>)[key];
+      if (!Object.hasOwn(item, key) || field === undefined || typeof field === 'function') continue;
+      out += `${first ? '' : ','}${JSON.stringify(key)}:`;
+      first = false;
+      write(field, depth + 1);
+    }
+    out += '}';
+  };
+  write(value, 0);
+  return out;
 }

@@ -1,7 +1,7 @@
 import { safeParse } from 'zod/mini';
 import type * as zc from 'zod/v4/core';
 import en from 'zod/v4/locales/en.js';
-import { ISO_DATE_PATTERN, type IssuePosition, type ListingIssue, type ListingMeta, type Paper } from './model.js';
+import { type IssuePosition, isIsoDate, type ListingIssue, type ListingMeta, type Paper } from './model.js';
 import { snippetOf, toHttpUrl } from './normalize.js';
 
 /**
@@ -64,8 +64,12 @@ export class ParseContext {
   /** An ISO-8601 date or `undefined`; a present value that is not one is dropped and reported as `field`. */
   date(raw: string | undefined, position: LazyPosition, field: string): string | undefined {
     if (raw === undefined || raw === '') return undefined;
-    if (ISO_DATE_PATTERN.test(raw)) return raw;
-    this.warn(position, `dropped ${field}: ${JSON.stringify(raw)} is not an ISO-8601 date`, raw);
+    if (isIsoDate(raw)) return raw;
+    this.warn(
+      position,
+      `dropped ${field}: ${JSON.stringify(snippetOf(raw, 80))} is not an ISO-8601 date that exists`,
+      raw,
+    );
     return undefined;
   }
 }
@@ -106,10 +110,25 @@ function check<T extends AnySchema>(schema: T, value: unknown) {
   return safeParse(schema, value, parseOptions);
 }
 
+/** Salvage rounds; each handles every issue at once, so only nesting (a few levels) needs another round. */
+const MAX_SALVAGE_ROUNDS = 32;
+
+interface Removal {
+  path: Path;
+  /** The problem that first led here, reported if the entry cannot be salvaged. */
+  origin: { path: Path; message: string };
+  /** The original value, reported with the warning. */
+  value: unknown;
+}
+
 /**
  * Validate one raw entry against its zod schema, salvaging what can be salvaged: when only optional fields
  * are wrong, they are dropped and reported as warnings and the entry is kept. Returns `undefined` (after
  * reporting an error) when a required part is wrong.
+ *
+ * Every round drops every offending field at once and validates again; a removal that makes its parent
+ * invalid (the field was required) moves up to the parent. Cost: a few validations of the entry however many
+ * fields are wrong (the earlier one-field-per-round loop was quadratic and gave up after 16 fields).
  */
 export function validateEntry<T extends AnySchema>(
   schema: T,
@@ -117,49 +136,150 @@ export function validateEntry<T extends AnySchema>(
   basePath: ReadonlyArray<string | number>,
   context: ParseContext,
 ): zc.output<T> | undefined {
-  const first = check(schema, raw);
-  if (first.success) return first.data;
+  let result = check(schema, raw);
+  if (result.success) return result.data;
 
-  let candidate: unknown = raw;
-  let result: ReturnType<typeof check<T>> = first;
-  const dropped: { path: Path; message: string; value: unknown }[] = [];
-  // Each round drops one offending optional field; a few rounds cover every real case we have seen.
-  for (let round = 0; round < 16 && !result.success; round++) {
-    const issue = result.error.issues[0];
-    if (issue === undefined) break;
-    const removable = removablePath(schema, candidate, issue.path);
-    if (removable === undefined) break;
-    dropped.push({ path: removable, message: issue.message, value: getAt(candidate, removable) });
-    candidate = removeAt(candidate, removable);
-    result = check(schema, candidate);
+  const removals = new Map<string, Removal>();
+  let fatal: { path: Path; message: string } | undefined;
+  let toOriginal: (path: PropertyKey[]) => Path = (path) => path;
+  for (let round = 0; round < MAX_SALVAGE_ROUNDS && !result.success && fatal === undefined; round++) {
+    const moved = new Set<Removal>();
+    for (const issue of result.error.issues) {
+      const path = toOriginal(issue.path);
+      const owner = ownerOf(removals, path);
+      if (owner !== undefined) {
+        // Removing `owner.path` broke its parent: the field was required there, so the parent goes instead.
+        if (moved.has(owner)) continue;
+        moved.add(owner);
+        removals.delete(keyOf(owner.path));
+        owner.path = owner.path.slice(0, -1);
+        if (owner.path.length === 0) fatal = owner.origin;
+        else addRemoval(removals, { ...owner, value: getAt(raw, owner.path) });
+        continue;
+      }
+      // A missing required field is absent from the raw value: its nearest present ancestor goes.
+      let target = path;
+      while (target.length > 0 && getAt(raw, target) === undefined) target = target.slice(0, -1);
+      if (target.length === 0) {
+        fatal = { path, message: issue.message };
+        break;
+      }
+      addRemoval(removals, { path: target, origin: { path, message: issue.message }, value: getAt(raw, target) });
+    }
+    if (fatal) break;
+    const pruned = removeAll(
+      raw,
+      [...removals.values()].map((removal) => removal.path),
+    );
+    toOriginal = pruned.toOriginal;
+    result = check(schema, pruned.value);
   }
 
-  if (result.success) {
-    for (const { path, message, value } of dropped) {
+  if (result.success && fatal === undefined) {
+    for (const { path, origin, value } of outermost(removals)) {
       context.warn(
         { path: [...basePath, ...(path as (string | number)[])] },
-        `dropped ${formatPath(path)}: ${message}`,
+        `dropped ${formatPath(path)}: ${origin.message}`,
         value,
       );
     }
     return result.data;
   }
-  const issue = result.error.issues[0];
-  const path = (issue?.path ?? []) as (string | number)[];
+  const problem = fatal ?? (result.success ? undefined : toProblem(result.error.issues[0], toOriginal));
+  const path = (problem?.path ?? []) as (string | number)[];
   const where = path.length > 0 ? ` at ${formatPath(path)}` : '';
-  context.reject({ path: [...basePath, ...path] }, `invalid entry${where}: ${issue?.message ?? 'unknown'}`, raw);
+  context.reject({ path: [...basePath, ...path] }, `invalid entry${where}: ${problem?.message ?? 'unknown'}`, raw);
   return undefined;
 }
 
-// Find the deepest prefix of `path` whose removal makes that location valid (the field is optional).
-function removablePath(schema: AnySchema, candidate: unknown, path: Path): Path | undefined {
+function toProblem(
+  issue: { path: PropertyKey[]; message: string } | undefined,
+  toOriginal: (path: PropertyKey[]) => Path,
+): { path: Path; message: string } | undefined {
+  return issue && { path: toOriginal(issue.path), message: issue.message };
+}
+
+function keyOf(path: Path): string {
+  return JSON.stringify(path.map((key) => (typeof key === 'symbol' ? String(key) : key)));
+}
+
+/** The removal at `path` or at one of its ancestors. */
+function ownerOf(removals: Map<string, Removal>, path: Path): Removal | undefined {
   for (let length = path.length; length > 0; length--) {
-    const prefix = path.slice(0, length);
-    if (getAt(candidate, prefix) === undefined) continue;
-    const trial = check(schema, removeAt(candidate, prefix));
-    if (trial.success || !trial.error.issues.some((issue) => startsWith(issue.path, prefix))) return prefix;
+    const removal = removals.get(keyOf(path.slice(0, length)));
+    if (removal) return removal;
   }
   return undefined;
+}
+
+/** Add a removal unless an ancestor already goes (those below a later ancestor are dropped at the end). */
+function addRemoval(removals: Map<string, Removal>, removal: Removal): void {
+  if (!ownerOf(removals, removal.path)) removals.set(keyOf(removal.path), removal);
+}
+
+/** The removals that are not inside another one: what was really dropped. */
+function outermost(removals: Map<string, Removal>): Removal[] {
+  return [...removals.values()].filter((removal) => ownerOf(removals, removal.path.slice(0, -1)) === undefined);
+}
+
+interface Trie {
+  remove: boolean;
+  children: Map<PropertyKey, Trie>;
+}
+
+/**
+ * Copy `value` without the given paths (array elements are taken out, object keys deleted), and map a path
+ * in the copy back to the original (array indexes shift when elements before them are taken out).
+ */
+function removeAll(value: unknown, paths: Path[]): { value: unknown; toOriginal: (path: PropertyKey[]) => Path } {
+  const root: Trie = { remove: false, children: new Map() };
+  for (const path of paths) {
+    let node = root;
+    for (const key of path) {
+      let child = node.children.get(key);
+      if (!child) {
+        child = { remove: false, children: new Map() };
+        node.children.set(key, child);
+      }
+      node = child;
+    }
+    node.remove = true;
+  }
+  const kept = new Map<Trie, number[]>();
+  const prune = (item: unknown, node: Trie): unknown => {
+    if (item === null || typeof item !== 'object' || node.children.size === 0) return item;
+    if (Array.isArray(item)) {
+      const copy: unknown[] = [];
+      const indexes: number[] = [];
+      item.forEach((element, index) => {
+        const child = node.children.get(index);
+        if (child?.remove) return;
+        indexes.push(index);
+        copy.push(child ? prune(element, child) : element);
+      });
+      kept.set(node, indexes);
+      return copy;
+    }
+    const copy: Record<PropertyKey, unknown> = { ...(item as Record<PropertyKey, unknown>) };
+    for (const [key, child] of node.children) {
+      if (!Object.hasOwn(copy, key)) continue;
+      if (child.remove) delete copy[key];
+      else copy[key] = prune(copy[key], child);
+    }
+    return copy;
+  };
+  const toOriginal = (path: PropertyKey[]): Path => {
+    const original: Path = [];
+    let node: Trie | undefined = root;
+    for (const key of path) {
+      const indexes = node && typeof key === 'number' ? kept.get(node) : undefined;
+      const originalKey = indexes?.[key as number] ?? key;
+      original.push(originalKey);
+      node = node?.children.get(originalKey);
+    }
+    return original;
+  };
+  return { value: prune(value, root), toOriginal };
 }
 
 function startsWith(path: PropertyKey[], prefix: Path): boolean {
@@ -170,25 +290,10 @@ function getAt(value: unknown, path: Path): unknown {
   let current = value;
   for (const key of path) {
     if (current === null || typeof current !== 'object') return undefined;
+    if (!Object.hasOwn(current, key)) return undefined;
     current = (current as Record<PropertyKey, unknown>)[key];
   }
   return current;
-}
-
-// Copy-on-write removal: arrays lose the element, objects the key.
-function removeAt(value: unknown, path: Path): unknown {
-  if (path.length === 0 || value === null || typeof value !== 'object') return value;
-  const [key, ...rest] = path;
-  if (Array.isArray(value)) {
-    const copy = value.slice();
-    if (rest.length === 0) copy.splice(Number(key), 1);
-    else copy[Number(key)] = removeAt(copy[Number(key)], rest);
-    return copy;
-  }
-  const copy: Record<PropertyKey, unknown> = { ...(value as Record<PropertyKey, unknown>) };
-  if (rest.length === 0) delete copy[key as PropertyKey];
-  else copy[key as PropertyKey] = removeAt(copy[key as PropertyKey], rest);
-  return copy;
 }
 
 function formatPath(path: Path): string {

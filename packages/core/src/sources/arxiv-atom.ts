@@ -4,11 +4,11 @@
  * name, so namespace prefixes, `xmlns` placement, element order and optional attributes do not matter.
  * A feed whose only entry is titled `Error` is arXiv reporting a bad request: that is `ArxivApiError`.
  */
-import { Parser } from 'htmlparser2';
-import { PapertrendError } from '../errors.js';
+import { ListingFormatError, PapertrendError } from '../errors.js';
 import type { Author, ListingMeta, Paper } from '../model.js';
-import { cleanLine, cleanParagraphs, parseArxivId } from '../normalize.js';
+import { cleanLine, cleanParagraphs, lineLocator, parseArxivId } from '../normalize.js';
 import { defineSource, type ParseContext, type SourceResult } from '../source.js';
+import { readMarkup } from './markup.js';
 
 /** arXiv answered with an error entry instead of results (e.g. `incorrect id format for abc`). */
 export class ArxivApiError extends PapertrendError {
@@ -43,6 +43,10 @@ interface RawEntry {
   doi?: string;
   /** Listing feeds: `<arxiv:announce_type>` and the dc:creator author string. */
   creator?: string;
+  /** No `</entry>` before the next entry or the end of the feed: kept, with a warning. */
+  unclosed?: boolean;
+  /** The input ended inside this entry: its last field may be cut short, so it is not read. */
+  truncated?: boolean;
 }
 
 interface RawFeed {
@@ -59,22 +63,50 @@ function localName(name: string): string {
   return (colon === -1 ? name : name.slice(colon + 1)).toLowerCase();
 }
 
+/** Elements that hold fields; an element inside one of them is a field whose text is read whole. */
+const CONTAINERS = new Set(['feed', 'channel', 'entry', 'item', 'author']);
+
 function readFeed(xml: string): RawFeed {
   const feed: RawFeed = { entries: [], sawFeed: false };
   const stack: string[] = [];
   let entry: RawEntry | undefined;
+  /** Stack depth of the open `<entry>`, so an inner or outer stray `entry` element is told apart. */
+  let entryDepth = 0;
   let author: { name: string; affiliations: string[] } | undefined;
   let text = '';
+  /** Stack depth of the field whose text is being read; markup inside it (`<i>` in a title) is part of it. */
+  let fieldDepth = 0;
+  let ending = false;
+  let position = (): number => 0;
 
-  const parser = new Parser(
+  const finishEntry = (): void => {
+    if (entry) feed.entries.push(entry);
+    entry = undefined;
+    author = undefined;
+  };
+
+  readMarkup(
+    xml,
+    'arxiv-atom',
     {
       onopentag(rawName, attributes) {
         const name = localName(rawName);
         stack.push(name);
-        text = '';
+        if (fieldDepth > 0) return;
+        const parent = stack[stack.length - 2];
+        if (!CONTAINERS.has(name) && parent !== undefined && CONTAINERS.has(parent)) {
+          fieldDepth = stack.length;
+          text = '';
+        }
         if (name === 'feed' || name === 'channel') feed.sawFeed = true;
         else if (name === 'entry' || name === 'item') {
-          entry = { offset: parser.startIndex, authors: [], links: [], categories: [] };
+          if (entry) {
+            // The previous entry was never closed: keep what it had, say so, and start the next one.
+            entry.unclosed = true;
+            finishEntry();
+          }
+          entry = { offset: position(), authors: [], links: [], categories: [] };
+          entryDepth = stack.length;
         } else if (entry && name === 'author') author = { name: '', affiliations: [] };
         else if (entry && name === 'link' && attributes.href !== undefined) {
           const link: RawEntry['links'][number] = { href: attributes.href };
@@ -87,89 +119,105 @@ function readFeed(xml: string): RawFeed {
         else if (entry && name === 'primary_category' && attributes.term) entry.primaryCategory = attributes.term;
       },
       ontext(chunk) {
-        text += chunk;
+        if (fieldDepth > 0) text += chunk;
       },
-      onclosetag(rawName) {
+      onclosetag(rawName, isImplied) {
         const name = localName(rawName);
+        const depth = stack.length;
         stack.pop();
-        const parent = stack[stack.length - 1];
-        const value = text.trim();
-        text = '';
-        if ((name === 'entry' || name === 'item') && entry) {
-          feed.entries.push(entry);
-          entry = undefined;
+        if (fieldDepth > 0 && depth > fieldDepth) return;
+        if (fieldDepth > 0 && depth === fieldDepth) {
+          fieldDepth = 0;
+          readField(name, stack[stack.length - 1], text.trim());
+          text = '';
           return;
         }
-        if (entry && author && parent === 'author') {
-          if (name === 'name') author.name = value;
-          else if (name === 'affiliation' && value) author.affiliations.push(value);
-          return;
-        }
-        if (entry && name === 'author' && author) {
+        if ((name === 'entry' || name === 'item') && entry && depth === entryDepth) {
+          // Closed by the end of the input: the feed was cut off inside this entry. Closed by an outer end
+          // tag (`</feed>` with no `</entry>`): the entry is whole but unclosed.
+          if (isImplied) {
+            if (ending) entry.truncated = true;
+            else entry.unclosed = true;
+          }
+          finishEntry();
+        } else if (name === 'author' && entry && author) {
           entry.authors.push(author);
           author = undefined;
-          return;
-        }
-        if (entry && (parent === 'entry' || parent === 'item')) {
-          switch (name) {
-            case 'id':
-            case 'guid':
-              entry.id = value;
-              break;
-            case 'link':
-              // RSS 2.0 puts the URL in the element's text (Atom uses the href attribute, read above).
-              if (value) entry.links.push({ href: value });
-              break;
-            case 'pubdate': {
-              const time = Date.parse(value);
-              entry.published = Number.isNaN(time) ? value : new Date(time).toISOString();
-              break;
-            }
-            case 'title':
-              entry.title = value;
-              break;
-            case 'summary':
-            case 'description':
-              entry.summary = value;
-              break;
-            case 'published':
-              entry.published = value;
-              break;
-            case 'updated':
-              entry.updated = value;
-              break;
-            case 'comment':
-              entry.comment = value;
-              break;
-            case 'journal_ref':
-              entry.journalRef = value;
-              break;
-            case 'doi':
-              entry.doi = value;
-              break;
-            case 'creator':
-              entry.creator = value;
-              break;
-            case 'category':
-              if (value && !entry.categories.includes(value)) entry.categories.push(value);
-              break;
-          }
-          return;
-        }
-        if (!entry && (parent === 'feed' || parent === 'channel')) {
-          const number = Number(value);
-          if (name === 'totalresults' && Number.isFinite(number)) feed.totalResults = number;
-          else if (name === 'startindex' && Number.isFinite(number)) feed.startIndex = number;
-          else if (name === 'itemsperpage' && Number.isFinite(number)) feed.itemsPerPage = number;
-          else if (name === 'title') feed.title = value;
         }
       },
     },
     { xmlMode: true, decodeEntities: true },
+    {
+      beforeEnd: () => {
+        ending = true;
+      },
+      position: (get) => {
+        position = get;
+      },
+    },
   );
-  parser.write(xml);
-  parser.end();
   return feed;
+
+  function readField(name: string, parent: string | undefined, value: string): void {
+    if (entry && author && parent === 'author') {
+      if (name === 'name') author.name = value;
+      else if (name === 'affiliation' && value) author.affiliations.push(value);
+      return;
+    }
+    if (entry && (parent === 'entry' || parent === 'item')) {
+      switch (name) {
+        case 'id':
+        case 'guid':
+          entry.id = value;
+          break;
+        case 'link':
+          // RSS 2.0 puts the URL in the element's text (Atom uses the href attribute, read above).
+          if (value) entry.links.push({ href: value });
+          break;
+        case 'pubdate': {
+          const time = value.length <= 64 ? Date.parse(value) : Number.NaN;
+          entry.published = Number.isNaN(time) ? value : new Date(time).toISOString();
+          break;
+        }
+        case 'title':
+          entry.title = value;
+          break;
+        case 'summary':
+        case 'description':
+          entry.summary = value;
+          break;
+        case 'published':
+          entry.published = value;
+          break;
+        case 'updated':
+          entry.updated = value;
+          break;
+        case 'comment':
+          entry.comment = value;
+          break;
+        case 'journal_ref':
+          entry.journalRef = value;
+          break;
+        case 'doi':
+          entry.doi = value;
+          break;
+        case 'creator':
+          entry.creator = value;
+          break;
+        case 'category':
+          if (value && !entry.categories.includes(value)) entry.categories.push(value);
+          break;
+      }
+      return;
+    }
+    if (!entry && (parent === 'feed' || parent === 'channel')) {
+      const number = Number(value);
+      if (name === 'totalresults' && Number.isFinite(number)) feed.totalResults = number;
+      else if (name === 'startindex' && Number.isFinite(number)) feed.startIndex = number;
+      else if (name === 'itemsperpage' && Number.isFinite(number)) feed.itemsPerPage = number;
+      else if (name === 'title') feed.title = value;
+    }
+  }
 }
 
 export const arxivAtomSource = defineSource({
@@ -187,20 +235,22 @@ export const arxivAtomSource = defineSource({
   },
 });
 
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
-
 function parseArxivFeed(xml: string, context: ParseContext): SourceResult {
   const feed = readFeed(xml);
-  const errorEntry = feed.entries.find((entry) => entry.title === 'Error' && entry.id?.includes('/api/errors'));
-  if (errorEntry) throw new ArxivApiError(errorEntry.summary ?? 'unknown error', errorEntry.id ?? '');
+  if (!feed.sawFeed) {
+    throw new ListingFormatError('arxiv-atom', 'no <feed> or <rss> element: this is not an Atom or RSS feed');
+  }
+  // arXiv reports a bad request as a feed whose only entry is an error; an entry titled "Error" among real
+  // results is just a paper with an unlucky title.
+  const [only] = feed.entries;
+  if (feed.entries.length === 1 && only?.title === 'Error' && only.id?.includes('/api/errors')) {
+    throw new ArxivApiError(only.summary ?? 'unknown error', only.id ?? '');
+  }
 
   const papers: Paper[] = [];
+  const lineOf = lineLocator(xml);
   feed.entries.forEach((entry, index) => {
-    const paper = mapEntry(entry, index, context, () => lineAt(xml, entry.offset));
+    const paper = mapEntry(entry, index, context, () => lineOf(entry.offset));
     if (paper) papers.push(paper);
   });
   const meta: Partial<ListingMeta> = { entries: feed.entries.length };
@@ -215,23 +265,42 @@ function parseArxivFeed(xml: string, context: ParseContext): SourceResult {
 function splitCreators(creators: string): Author[] {
   const authors: Author[] = [];
   let depth = 0;
-  let current = '';
-  for (const char of `${creators},`) {
+  let start = 0;
+  for (let i = 0; i <= creators.length; i++) {
+    const char = creators[i];
     if (char === '(') depth++;
     else if (char === ')') depth = Math.max(0, depth - 1);
-    if (char === ',' && depth === 0) {
-      const match = /^(.*?)\s*(?:\((.*)\))?$/s.exec(current.trim());
-      const name = cleanLine(match?.[1] ?? '');
-      const affiliation = match?.[2] ? cleanLine(match[2]) : undefined;
-      if (name) authors.push(affiliation ? { name, affiliations: [affiliation] } : { name });
-      current = '';
-    } else current += char;
+    else if (i === creators.length || (char === ',' && depth === 0)) {
+      const author = readCreator(creators.slice(start, i));
+      if (author) authors.push(author);
+      start = i + 1;
+    }
   }
   return authors;
 }
 
+/** `Name (Affiliation)` → an author. Index arithmetic, not a backtracking regex: linear in any input. */
+function readCreator(raw: string): Author | undefined {
+  const text = raw.trim();
+  const open = text.indexOf('(');
+  const hasAffiliation = open !== -1 && text.endsWith(')');
+  const name = cleanLine(hasAffiliation ? text.slice(0, open) : text);
+  if (!name) return undefined;
+  const affiliation = hasAffiliation ? cleanLine(text.slice(open + 1, -1)) : '';
+  return affiliation ? { name, affiliations: [affiliation] } : { name };
+}
+
 function mapEntry(entry: RawEntry, index: number, context: ParseContext, line: () => number): Paper | undefined {
   const position = () => ({ index, line: line() });
+  if (entry.truncated) {
+    context.reject(
+      position,
+      'the input ends inside this entry (the feed is cut off): its fields may be incomplete',
+      entry,
+    );
+    return undefined;
+  }
+  if (entry.unclosed) context.warn(position, 'the entry has no closing </entry>: read up to the next entry', entry.id);
   if (!entry.id && !entry.title) {
     context.reject(position, 'an empty entry with no id and no title (arXiv sends these for ids it lacks)', entry);
     return undefined;

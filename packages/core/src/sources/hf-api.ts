@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { ListingFormatError } from '../errors.js';
 import type { Account, Author, Paper } from '../model.js';
-import { cleanLine, cleanParagraphs, parseArxivId } from '../normalize.js';
+import { cleanLine, cleanParagraphs, parseArxivId, wellFormed } from '../normalize.js';
 import { defineSource, type ParseContext, type SourceResult, validateEntry } from '../source.js';
 
 export const HF_ORIGIN = 'https://huggingface.co';
@@ -190,7 +190,7 @@ function mapPaper(raw: RawPaper, entry: RawDailyEntry | undefined, path: Path, c
   const paper: Paper = {
     id,
     title: cleanLine(raw.title),
-    links: { page: `${HF_ORIGIN}/papers/${encodeURIComponent(id).replace('%2F', '/')}` },
+    links: { page: `${HF_ORIGIN}/papers/${encodeURIComponent(wellFormed(id)).replace('%2F', '/')}` },
     metrics: {},
     // `hf-html` shares this mapping: the source is whoever parses.
     source: context.source,

@@ -5,11 +5,11 @@
  * htmlparser2 reads the markup, so attribute order, quote style and entity escaping do not matter; the
  * JSON then goes through the Hugging Face API mapping (one parsing path per format).
  */
-import { Parser } from 'htmlparser2';
 import { ListingFormatError } from '../errors.js';
 import type { ListingMeta } from '../model.js';
 import { defineSource, type SourceResult } from '../source.js';
 import { parseHfApiJson } from './hf-api.js';
+import { readMarkup, StopReading } from './markup.js';
 
 const TARGETS = new Set(['DailyPapers', 'PaperContent']);
 
@@ -21,19 +21,22 @@ interface EmbeddedProps {
 /** The `data-props` of the first element whose `data-target` is a papers component. */
 function findEmbeddedProps(html: string): EmbeddedProps | undefined {
   let found: EmbeddedProps | undefined;
-  const parser = new Parser(
+  readMarkup(
+    html,
+    'hf-html',
     {
       onopentag(_name, attributes) {
-        if (found) return;
         const target = attributes['data-target'];
         const props = attributes['data-props'];
-        if (target !== undefined && TARGETS.has(target) && props !== undefined) found = { target, props };
+        if (target !== undefined && TARGETS.has(target) && props !== undefined) {
+          found = { target, props };
+          // The rest of the page is not needed.
+          throw new StopReading();
+        }
       },
     },
     { decodeEntities: true, lowerCaseAttributeNames: true },
   );
-  parser.write(html);
-  parser.end();
   return found;
 }
 

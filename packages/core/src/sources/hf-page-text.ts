@@ -15,6 +15,7 @@ import {
   cleanLine,
   cleanParagraphs,
   isMonthDayLabel,
+  lineLocator,
   parseArxivId,
   parseCount,
   parsePrintedDate,
@@ -100,7 +101,7 @@ function basePaper(title: string): Paper {
 type Layout = 'markdown' | 'cards' | 'paragraphs';
 
 function layoutOf(lines: Line[]): Layout {
-  if (lines.some((line) => /^#{2,4}\s*\[.+\]\(.+\)\s*$/.test(line.text))) return 'markdown';
+  if (lines.some((line) => parseHeading(line.text) !== undefined)) return 'markdown';
   if (lines.some((line) => line.text === 'Submitted by') && lines.some((line) => /^\d+ authors?$/.test(line.text))) {
     return 'cards';
   }
@@ -252,11 +253,60 @@ function parseCards(lines: Line[], context: ParseContext): SourceResult {
 // ---------------------------------------------------------------------------------------------------------
 // markdown: ### [Title](https://huggingface.co/papers/ID) …
 
-/** `[text](url)` inline links, the only markdown construct the extractor emits inside cards. */
-const LINK = /\[([^[\]]*(?:\[[^\]]*\][^[\]]*)*)\]\(([^()\s]*)\)/g;
-/** The extractor's placeholder for an image without alt text, `[图片：无替代文本]`, or with one. */
-const IMAGE_PLACEHOLDER = /\[(?:图片|image)[：:][^\]]*\]\s*/gi;
-const HEADING = /^#{2,4}\s*\[(.+)\]\(([^()\s]*)\)\s*$/;
+/** The extractor's placeholder for an image without alt text, `[图片：无替代文本]`, or with one (bounded). */
+const IMAGE_PLACEHOLDER = /\[(?:图片|image)[：:][^\]\n]{0,300}\]\s*/gi;
+
+interface MarkdownLink {
+  start: number;
+  end: number;
+  text: string;
+  href: string;
+}
+
+/**
+ * The `[text](url)` links of `text`, in order, not nested in each other; link text may hold bracket pairs
+ * (`[[图片：…]](…)`), the URL has no parentheses or spaces. One pass pairs every `[` with its `]`, so this
+ * is linear where the equivalent regex backtracked to quadratic time on a run of `[`.
+ */
+export function findLinks(text: string): MarkdownLink[] {
+  const closing = new Map<number, number>();
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (char === 0x5b) open.push(i);
+    else if (char === 0x5d) {
+      const start = open.pop();
+      if (start !== undefined) closing.set(start, i);
+    }
+  }
+  const links: MarkdownLink[] = [];
+  let from = 0;
+  for (const start of [...closing.keys()].sort((a, b) => a - b)) {
+    if (start < from) continue;
+    const close = closing.get(start) as number;
+    if (text.charCodeAt(close + 1) !== 0x28) continue;
+    let end = close + 2;
+    while (end < text.length && !URL_STOP.has(text.charCodeAt(end))) end++;
+    if (text.charCodeAt(end) !== 0x29) continue;
+    links.push({ start, end: end + 1, text: text.slice(start + 1, close), href: text.slice(close + 2, end) });
+    from = end + 1;
+  }
+  return links;
+}
+
+/** Characters a link's URL cannot hold: `(`, `)` and whitespace. */
+const URL_STOP = new Set([0x28, 0x29, 0x20, 0x09, 0x0a, 0x0d, 0x0b, 0x0c]);
+
+/** `### [Title](url)` → its title and URL; the title is everything up to the last `](`. */
+function parseHeading(line: string): { title: string; href: string } | undefined {
+  const prefix = /^#{2,4}\s*\[/.exec(line);
+  if (!prefix || !line.endsWith(')')) return undefined;
+  const split = line.lastIndexOf('](');
+  if (split < prefix[0].length + 1) return undefined;
+  const href = line.slice(split + 2, -1);
+  if (/[()\s]/.test(href)) return undefined;
+  return { title: line.slice(prefix[0].length, split), href };
+}
 
 interface MarkdownCard {
   paper: Paper;
@@ -266,14 +316,15 @@ interface MarkdownCard {
 }
 
 function parseMarkdown(lines: Line[], context: ParseContext): SourceResult {
-  const headingIndexes = lines.flatMap((line, index) => (HEADING.test(line.text) ? [index] : []));
+  const headings = lines.map((line) => parseHeading(line.text));
+  const headingIndexes = headings.flatMap((heading, index) => (heading ? [index] : []));
   const byId = new Map<string, MarkdownCard>();
   const order: string[] = [];
   let duplicates = 0;
 
   headingIndexes.forEach((headingIndex, entry) => {
     const heading = lines[headingIndex] as Line;
-    const [, rawTitle = '', href = ''] = HEADING.exec(heading.text) ?? [];
+    const { title: rawTitle, href } = headings[headingIndex] as { title: string; href: string };
     const previousHeading = headingIndexes[entry - 1] ?? -1;
     const nextHeading = headingIndexes[entry + 1] ?? lines.length;
     // A card's "Submitted by" block stands above its heading, after the previous card's links.
@@ -335,10 +386,12 @@ function readBody(body: Line[], paper: Paper, entry: number, context: ParseConte
   const prose: string[] = [];
   // Links can span lines (`[Upvote\n\n117](…)`), so links are read from the body joined into one string.
   const joined = body.map((line) => line.text).join('\n');
-  for (const match of joined.matchAll(LINK)) {
-    const text = cleanLine((match[1] ?? '').replace(IMAGE_PLACEHOLDER, ''));
-    const href = match[2] ?? '';
-    const line = body[0] ? body[0].number + (joined.slice(0, match.index).match(/\n/g)?.length ?? 0) : 0;
+  const links = findLinks(joined);
+  const lineOf = lineLocator(joined);
+  for (const link of links) {
+    const text = cleanLine(link.text.replace(IMAGE_PLACEHOLDER, ''));
+    const href = link.href;
+    const line = body[0] ? body[0].number + lineOf(link.start) - 1 : 0;
     const position = { index: entry, line };
     const upvote = /^Upvote\s*(\S+)$/i.exec(text);
     const github = /^GitHub\s*(\S+)?$/i.exec(text);
@@ -359,7 +412,14 @@ function readBody(body: Line[], paper: Paper, entry: number, context: ParseConte
     }
   }
   // Prose is what remains once links (which may span lines) are taken out.
-  for (const rawLine of joined.replace(LINK, '').split('\n')) {
+  let withoutLinks = '';
+  let from = 0;
+  for (const link of links) {
+    withoutLinks += joined.slice(from, link.start);
+    from = link.end;
+  }
+  withoutLinks += joined.slice(from);
+  for (const rawLine of withoutLinks.split('\n')) {
     const text = rawLine.replace(IMAGE_PLACEHOLDER, '').trim();
     const published = /·\s*(?:Published on\s+)?([A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})\s*$/.exec(text);
     if (published) {
