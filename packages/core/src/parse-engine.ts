@@ -99,12 +99,41 @@ function safeDetect(source: Source, input: ListingInput): boolean {
 
 const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
+/** Bytes as text: UTF-8 unless a byte-order mark or the telltale zero bytes say UTF-16. */
+function decode(bytes: Uint8Array): string {
+  const encoding = utf16Of(bytes);
+  return encoding ? new TextDecoder(encoding, { fatal: false, ignoreBOM: false }).decode(bytes) : utf8.decode(bytes);
+}
+
+/**
+ * `utf-16le` / `utf-16be` when the bytes are UTF-16: a byte-order mark, or (without one) ASCII text whose every
+ * other byte is zero. Windows tools write UTF-16 (PowerShell's `>` did until version 7).
+ */
+function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const sample = Math.min(bytes.length - (bytes.length % 2), 512);
+  if (sample < 4) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < sample; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = sample / 2;
+  if (oddZeros > pairs * 0.9 && evenZeros === 0) return 'utf-16le';
+  if (evenZeros > pairs * 0.9 && oddZeros === 0) return 'utf-16be';
+  return undefined;
+}
+
 function toListingInput(input: ListingSourceInput): ListingInput {
   let text: string | undefined;
   if (typeof input === 'string') text = input;
-  else if (input instanceof Uint8Array) text = utf8.decode(input);
-  else if (input instanceof ArrayBuffer) text = utf8.decode(new Uint8Array(input));
+  else if (input instanceof Uint8Array) text = decode(input);
+  else if (input instanceof ArrayBuffer) text = decode(new Uint8Array(input));
   if (text === undefined) return { text: undefined, json: input, isJson: true };
+  // A byte-order mark survives in text read by tools that do not strip it (and in `readFile(…, 'utf8')`).
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
   // Parsed once, up front: JSON.parse rejects non-JSON text at its first character, so this costs text
   // sources nothing, and every source's detector then shares the one parsed value.
@@ -127,8 +156,12 @@ function describeUnknown(input: ListingInput): string {
   if (text !== undefined) {
     const trimmed = text.trim();
     if (trimmed === '') return 'the input is empty';
+    const head = text.slice(0, 4096);
+    if (looksLikeUtf16ReadAsUtf8(head)) {
+      return 'the input is UTF-16 text decoded as if it were UTF-8: pass the bytes (a Buffer or Uint8Array) or convert the file to UTF-8';
+    }
     // biome-ignore lint/suspicious/noControlCharactersInRegex: detecting binary input is the point
-    if (/[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 4096))) return 'the input is binary, not text';
+    if (/[\u0000-\u0008\u000e-\u001f]/.test(head)) return 'the input is binary, not text';
     if (/^<!doctype html|^<html/i.test(trimmed)) {
       const title = /<title[^>]*>([^<]*)<\/title>/i.exec(trimmed.slice(0, 4096))?.[1]?.trim();
       return `the input is an HTML page${title ? ` ("${title}")` : ''} without a paper listing in it`;
@@ -155,6 +188,16 @@ function describeUnknown(input: ListingInput): string {
   }
   if (json !== undefined) return `a JSON ${json === null ? 'null' : typeof json}, expected an array or object`;
   return 'no known format recognised the text';
+}
+
+/** Every other character a NUL, after an optional mangled byte-order mark: UTF-16 read as UTF-8 or Latin-1. */
+function looksLikeUtf16ReadAsUtf8(head: string): boolean {
+  const body = head.replace(/^(\uFFFD{1,2}|\u00FF\u00FE|\u00FE\u00FF)/, '');
+  const sample = body.slice(0, 256);
+  if (sample.length < 8) return false;
+  let zeros = 0;
+  for (const char of sample) if (char === '\u0000') zeros++;
+  return zeros >= sample.length * 0.4;
 }
 
 function kindOf(value: unknown): string {

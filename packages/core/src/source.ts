@@ -199,14 +199,22 @@ function toProblem(
   return issue && { path: toOriginal(issue.path), message: issue.message };
 }
 
+// Path keys are joined with NUL, which no schema key holds; they are hot (one per issue and prefix).
 function keyOf(path: Path): string {
-  return JSON.stringify(path.map((key) => (typeof key === 'symbol' ? String(key) : key)));
+  return path.map(String).join('\u0000');
 }
 
-/** The removal at `path` or at one of its ancestors. */
+/** The removal at `path` or at one of its ancestors (the deepest). */
 function ownerOf(removals: Map<string, Removal>, path: Path): Removal | undefined {
-  for (let length = path.length; length > 0; length--) {
-    const removal = removals.get(keyOf(path.slice(0, length)));
+  if (removals.size === 0) return undefined;
+  const keys: string[] = [];
+  let key = '';
+  for (let index = 0; index < path.length; index++) {
+    key = index === 0 ? String(path[index]) : `${key}\u0000${String(path[index])}`;
+    keys.push(key);
+  }
+  for (let index = keys.length - 1; index >= 0; index--) {
+    const removal = removals.get(keys[index] as string);
     if (removal) return removal;
   }
   return undefined;
@@ -280,10 +288,6 @@ function removeAll(value: unknown, paths: Path[]): { value: unknown; toOriginal:
     return original;
   };
   return { value: prune(value, root), toOriginal };
-}
-
-function startsWith(path: PropertyKey[], prefix: Path): boolean {
-  return prefix.every((key, index) => path[index] === key);
 }
 
 function getAt(value: unknown, path: Path): unknown {

@@ -4,6 +4,7 @@
  * paper against `PaperSchema`, bad fields dropped with a warning (a `javascript:` link, say), bad papers
  * reported.
  */
+import { ListingFormatError } from '../errors.js';
 import { type Paper, PaperSchema } from '../model.js';
 import { defineSource, validateEntry } from '../source.js';
 
@@ -25,14 +26,37 @@ export const papertrendJsonSource = defineSource({
   },
   parse(input, context) {
     const { json } = input;
-    const list = Array.isArray(json) ? json : ((json as { papers: unknown[] }).papers ?? []);
+    const list = Array.isArray(json) ? json : isObject(json) ? json.papers : undefined;
+    if (!Array.isArray(list)) {
+      throw new ListingFormatError(
+        'papertrend-json',
+        'expected an array of papers, or a Listing object ({ papers: [...], format, meta }) as `papertrend --json` writes',
+      );
+    }
     const basePath = Array.isArray(json) ? [] : ['papers'];
     const papers: Paper[] = [];
     list.forEach((raw, index) => {
       const paper = validateEntry(PaperSchema, raw, [...basePath, index], context);
       if (paper) papers.push(paper as Paper);
     });
-    const meta = isObject(json) && isObject(json.meta) ? { ...json.meta } : {};
+    const meta = isObject(json) && isObject(json.meta) ? plainFacts(json.meta) : {};
     return { papers, meta: { ...meta, entries: list.length, duplicates: 0 } };
   },
 });
+
+/** Keys never copied from untrusted input: they would reach an object's prototype when assigned. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * The meta facts of a saved listing worth keeping: string, number and boolean values of ordinary keys. The
+ * counts are recomputed; nested values and prototype keys of an untrusted file are left behind.
+ */
+function plainFacts(meta: Record<string, unknown>): Record<string, string | number | boolean> {
+  const facts: Record<string, string | number | boolean> = {};
+  for (const [key, value] of Object.entries(meta).slice(0, 64)) {
+    if (UNSAFE_KEYS.has(key) || key === 'entries' || key === 'duplicates') continue;
+    if (typeof value === 'string') facts[key] = value.slice(0, 1_000);
+    else if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean') facts[key] = value;
+  }
+  return facts;
+}
