@@ -43,6 +43,18 @@ export class ListingFormatError extends PapertrendError {
   }
 }
 
+/**
+ * `loadSearchIndex` was given data that is not a sound saved index: the wrong shape or version, counts that
+ * disagree, postings pointing outside the papers, or papers other than those it was built from. Saved
+ * indexes often arrive over the network, so every part is checked before any is used.
+ */
+export class SearchIndexFormatError extends PapertrendError {
+  override name = 'SearchIndexFormatError';
+  constructor(problem: string) {
+    super(`Cannot load this search index: ${problem}.`);
+  }
+}
+
 /** Thrown by `parseListing(input, { strict: true })` when any issue was found; carries all of them. */
 export class ListingValidationError extends PapertrendError {
   override name = 'ListingValidationError';
@@ -218,4 +230,8 @@ export const isResponseFormatError: (error: unknown) => error is ResponseFormatE
 export const isResponseTooLargeError: (error: unknown) => error is ResponseTooLargeError = /* @__PURE__ */ guardFor(
   ResponseTooLargeError,
   'ResponseTooLargeError',
+);
+export const isSearchIndexFormatError: (error: unknown) => error is SearchIndexFormatError = /* @__PURE__ */ guardFor(
+  SearchIndexFormatError,
+  'SearchIndexFormatError',
 );

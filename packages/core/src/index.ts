@@ -21,6 +21,7 @@ export {
   isRequestTimeoutError,
   isResponseFormatError,
   isResponseTooLargeError,
+  isSearchIndexFormatError,
   isUnknownFormatError,
   ListingFormatError,
   ListingValidationError,
@@ -31,6 +32,7 @@ export {
   RequestTimeoutError,
   ResponseFormatError,
   ResponseTooLargeError,
+  SearchIndexFormatError,
   UnknownFormatError,
 } from './errors.js';
 export { mergeListings } from './merge.js';

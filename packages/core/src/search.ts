@@ -9,7 +9,12 @@
  * with a bounded Damerau–Levenshtein distance) — and documents are scored BM25-style with field weights.
  * Work per query depends on the postings of the matched terms, not on the length of the abstracts.
  */
+
+import { SearchIndexFormatError } from './errors.js';
 import type { Paper } from './model.js';
+
+// The search entry (`@papertrend/core/search`) is used without the rest of core: its error comes with it.
+export { isSearchIndexFormatError, SearchIndexFormatError } from './errors.js';
 
 /** Fields that are searched, with their default weights: title above keywords and authors above abstract. */
 export const DEFAULT_FIELD_WEIGHTS = { title: 5, keywords: 2.5, authors: 2.5, summary: 1.2, abstract: 1 } as const;
@@ -27,10 +32,10 @@ export interface SearchIndexOptions {
 
 /** Filters applied to results (and to the empty query's listing). All given conditions must hold. */
 export interface SearchFilter {
-  /** Earliest date, inclusive (`2024-05-01`); compared with `publishedAt`, else `featuredAt`. */
-  from?: string;
+  /** Earliest date, inclusive (`2024-05-01` or a `Date`); compared with `publishedAt`, else `featuredAt`. */
+  from?: string | Date;
   /** Latest date, inclusive. */
-  to?: string;
+  to?: string | Date;
   /** Only papers with a code link. */
   hasCode?: boolean;
   /** Only papers with at least this many upvotes. */
@@ -42,7 +47,7 @@ export interface SearchFilter {
 export type SearchSort = 'relevance' | 'upvotes' | 'date';
 
 export interface SearchOptions {
-  /** At most this many hits (default 20). */
+  /** At most this many hits (default 20; `Infinity` for all). NaN or a negative number counts as the default. */
   limit?: number;
   filter?: SearchFilter | ((paper: Paper) => boolean);
   /** `relevance` (default; for the empty query: the listing's own order), `upvotes` or `date` (newest first). */
@@ -507,7 +512,7 @@ export class SearchIndex {
    * filtered. Words match in any order; every word is a prefix of what is being typed; typos are forgiven.
    */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
-    const limit = options.limit ?? 20;
+    const limit = limitOf(options.limit);
     const accept = toPredicate(options.filter);
     const typed = [...new Set(tokens(query))];
     // The last word is still being typed unless the query ends with a space or punctuation.
@@ -658,33 +663,125 @@ export class SearchIndex {
     };
   }
 
-  /** @internal Restore from `toJSON()` output. */
+  /** @internal Restore from `toJSON()` output, after `checkSerialized` has vouched for every part. */
   static fromJSON(data: SerializedSearchIndex, papers: readonly Paper[]): SearchIndex {
-    if (data?.format !== 'papertrend-search-index' || data.version !== 1) {
-      throw new TypeError('Not a papertrend search index (expected format "papertrend-search-index", version 1).');
-    }
-    if (data.ids.length !== papers.length || data.ids.some((id, index) => papers[index]?.id !== id)) {
-      throw new TypeError('The papers given do not match the ones the search index was built from.');
-    }
-    const index = new SearchIndex([], { weights: data.options.weights, fuzzy: data.options.fuzzy });
+    const checked = checkSerialized(data, papers);
+    const index = new SearchIndex([], { weights: checked.weights, fuzzy: checked.fuzzy });
     index.#papers.push(...papers);
-    index.#lengths = new Uint16Array(fromBase64(data.lengths).buffer);
+    index.#lengths = checked.lengths;
     for (let doc = 0; doc < papers.length; doc++) {
       for (let field = 0; field < FIELDS.length; field++) {
         index.#totalLength[field] =
           (index.#totalLength[field] as number) + (index.#lengths[doc * FIELDS.length + field] as number);
       }
     }
-    const all = new Int32Array(fromBase64(data.postings).buffer);
     let at = 0;
-    data.terms.forEach((term, id) => {
-      const count = data.counts[id] ?? 0;
+    checked.terms.forEach((term, id) => {
+      const count = checked.counts[id] as number;
       const list = index.#postings[index.#newTerm(term)] as PostingList;
-      list.data = all.slice(at, at + count);
+      list.data = checked.postings.slice(at, at + count);
       list.length = count;
       at += count;
     });
     return index;
+  }
+}
+
+interface CheckedIndex {
+  weights: Record<SearchField, number>;
+  fuzzy: boolean;
+  terms: string[];
+  counts: number[];
+  postings: Int32Array<ArrayBuffer>;
+  lengths: Uint16Array<ArrayBuffer>;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Every check `loadSearchIndex` makes, in one pass over the data (linear in its size). */
+function checkSerialized(data: unknown, papers: readonly Paper[]): CheckedIndex {
+  const fail = (problem: string): never => {
+    throw new SearchIndexFormatError(problem);
+  };
+  if (!isObject(data) || data.format !== 'papertrend-search-index') {
+    fail('it is not a papertrend search index (expected format "papertrend-search-index")');
+  }
+  const index = data as Record<string, unknown>;
+  if (index.version !== 1) fail(`version ${JSON.stringify(index.version)} is not supported (expected 1)`);
+  const options = isObject(index.options) ? index.options : fail('"options" is missing');
+  const rawWeights = isObject(options.weights) ? options.weights : fail('"options.weights" is missing');
+  const weights = {} as Record<SearchField, number>;
+  for (const field of FIELDS) {
+    const weight = rawWeights[field];
+    if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0) {
+      fail(`the weight of "${field}" is not a non-negative number`);
+    }
+    weights[field] = weight as number;
+  }
+  if (typeof options.fuzzy !== 'boolean') fail('"options.fuzzy" is not a boolean');
+  const { ids, terms, counts } = index;
+  if (!Array.isArray(ids) || ids.length !== papers.length || ids.some((id, at) => papers[at]?.id !== id)) {
+    fail('the papers given are not the ones it was built from (same papers, same order)');
+  }
+  if (!Array.isArray(terms) || !Array.isArray(counts) || terms.length !== counts.length) {
+    fail('"terms" and "counts" are not two arrays of one length');
+  }
+  const termList = terms as unknown[];
+  const seen = new Set<string>();
+  for (const term of termList) {
+    if (typeof term !== 'string' || term === '' || term.length > 1_000 || seen.has(term)) {
+      fail(`the term ${JSON.stringify(String(term).slice(0, 40))} is empty, too long, repeated or not a string`);
+    }
+    seen.add(term as string);
+  }
+  let total = 0;
+  for (const count of counts as unknown[]) {
+    if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0) {
+      fail('a posting count is not a whole number ≥ 0');
+    }
+    total += count as number;
+  }
+  const postingBytes = decodeBase64(index.postings, 'postings');
+  if (postingBytes.length !== total * 4) {
+    fail(`the postings hold ${Math.floor(postingBytes.length / 4)} entries, the counts promise ${total}`);
+  }
+  const postings = new Int32Array(postingBytes.buffer, 0, total);
+  const fieldMasks = 1 << FIELDS.length;
+  let at = 0;
+  for (const count of counts as number[]) {
+    let previous = -1;
+    for (let end = at + count; at < end; at++) {
+      const value = postings[at] as number;
+      const doc = value >> 5;
+      const mask = value & 31;
+      // Documents ascend within a term (the index is built in document order) and name a given paper.
+      if (value < 0 || doc >= papers.length || doc <= previous || mask === 0 || mask >= fieldMasks) {
+        fail(`posting ${at} points outside the ${papers.length} papers or at no field`);
+      }
+      previous = doc;
+    }
+  }
+  const lengthBytes = decodeBase64(index.lengths, 'lengths');
+  if (lengthBytes.length !== papers.length * FIELDS.length * 2) {
+    fail(`"lengths" holds ${lengthBytes.length} bytes, expected ${papers.length * FIELDS.length * 2}`);
+  }
+  return {
+    weights,
+    fuzzy: options.fuzzy as boolean,
+    terms: termList as string[],
+    counts: counts as number[],
+    postings,
+    lengths: new Uint16Array(lengthBytes.buffer, 0, papers.length * FIELDS.length),
+  };
+}
+
+function decodeBase64(value: unknown, name: string): Uint8Array<ArrayBuffer> {
+  if (typeof value !== 'string') throw new SearchIndexFormatError(`"${name}" is not a base64 string`);
+  try {
+    return fromBase64(value);
+  } catch {
+    throw new SearchIndexFormatError(`"${name}" is not valid base64`);
   }
 }
 
@@ -835,19 +932,36 @@ function sortPapers(papers: Paper[], sort: 'upvotes' | 'date'): Paper[] {
   return copy;
 }
 
+/** A whole number ≥ 0, or `Infinity`; anything else (NaN, negative, not a number) is the default 20. */
+function limitOf(limit: unknown): number {
+  if (typeof limit !== 'number' || Number.isNaN(limit) || limit < 0) return 20;
+  return limit === Number.POSITIVE_INFINITY ? limit : Math.floor(limit);
+}
+
+/** A filter day (`YYYY-MM-DD`) from a string or a `Date`; anything else sets no bound. */
+function dayOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.slice(0, 10);
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  return undefined;
+}
+
 function toPredicate(filter: SearchOptions['filter']): (paper: Paper) => boolean {
   if (filter === undefined) return () => true;
   if (typeof filter === 'function') return filter;
   const sources = filter.source === undefined ? undefined : new Set([filter.source].flat());
+  const from = dayOf(filter.from);
+  const to = dayOf(filter.to);
+  const minUpvotes =
+    typeof filter.minUpvotes === 'number' && !Number.isNaN(filter.minUpvotes) ? filter.minUpvotes : undefined;
   return (paper) => {
     if (filter.hasCode && !paper.links.code) return false;
-    if (filter.minUpvotes !== undefined && (paper.metrics.upvotes ?? 0) < filter.minUpvotes) return false;
+    if (minUpvotes !== undefined && (paper.metrics.upvotes ?? 0) < minUpvotes) return false;
     if (sources && !sources.has(paper.source)) return false;
-    if (filter.from !== undefined || filter.to !== undefined) {
+    if (from !== undefined || to !== undefined) {
       const day = dateOf(paper).slice(0, 10);
       if (day === '') return false;
-      if (filter.from !== undefined && day < filter.from.slice(0, 10)) return false;
-      if (filter.to !== undefined && day > filter.to.slice(0, 10)) return false;
+      if (from !== undefined && day < from) return false;
+      if (to !== undefined && day > to) return false;
     }
     return true;
   };
@@ -873,7 +987,12 @@ export function createSearchIndex(papers: readonly Paper[], options?: SearchInde
   return new SearchIndex(papers, options);
 }
 
-/** Load an index saved with `index.toJSON()`; `papers` must be the same papers in the same order. */
+/**
+ * Load an index saved with `index.toJSON()`; `papers` must be the same papers in the same order. The data is
+ * checked whole (shape, version, counts, bounds, the papers' ids) before use, so a tampered or truncated
+ * index fails with `SearchIndexFormatError` instead of wrong results or a crash.
+ */
 export function loadSearchIndex(data: SerializedSearchIndex, papers: readonly Paper[]): SearchIndex {
+  // Throws `SearchIndexFormatError` for anything but a sound index of exactly these papers.
   return SearchIndex.fromJSON(data, papers);
 }

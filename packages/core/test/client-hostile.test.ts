@@ -10,8 +10,9 @@ import {
   isResponseTooLargeError,
 } from '../src/index.js';
 import { parseRetryAfter } from '../src/retry.js';
+import { runChild } from './child-process.js';
 import { fixture } from './helpers.js';
-import { drip, runChild, startServer, stream, type TestServer } from './http-server.js';
+import { drip, startServer, stream, type TestServer } from './http-server.js';
 
 // Each case here once crashed, hung or silently misbehaved against a real server (issue "Survive a hostile
 // world"). The ones that killed the process run in a child process with a small heap, so a regression fails

@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { boundedEditDistance, createSearchIndex, loadSearchIndex, type Paper, parseListing } from '../src/index.js';
+import {
+  boundedEditDistance,
+  createSearchIndex,
+  isSearchIndexFormatError,
+  loadSearchIndex,
+  type Paper,
+  parseListing,
+} from '../src/index.js';
+import { runChild } from './child-process.js';
 import { fixture, sharedDailyPaperFiles } from './helpers.js';
 
 function paper(id: string, fields: Partial<Paper> = {}): Paper {
@@ -144,8 +152,83 @@ describe('search index: filters, sorts, incremental adds, serialisation', () => 
     for (const query of ['agent', 'envharnes', 'video generation', 'reinforcement learning', 'taesiri', '']) {
       expect(loaded.search(query)).toEqual(index.search(query));
     }
-    expect(() => loadSearchIndex(index.toJSON(), papers.slice(1))).toThrow(/do not match/);
-    expect(() => loadSearchIndex({ format: 'x' } as never, papers)).toThrow(/Not a papertrend search index/);
+    expect(() => loadSearchIndex(index.toJSON(), papers.slice(1))).toThrow(/not the ones it was built from/);
+    expect(() => loadSearchIndex({ format: 'x' } as never, papers)).toThrow(/not a papertrend search index/);
+  });
+});
+
+describe('search index: a tampered saved index is refused with one typed error', () => {
+  const papers = parseListing(fixture('hf-api/2026-08-21.json')).papers;
+  const saved = createSearchIndex(papers).toJSON();
+  const postings = (edit: (values: Int32Array) => void): string => {
+    const bytes = Uint8Array.from(atob(saved.postings), (char) => char.charCodeAt(0));
+    edit(new Int32Array(bytes.buffer));
+    return btoa(String.fromCharCode(...bytes));
+  };
+  const tampered: [string, (data: Record<string, unknown>) => void, RegExp][] = [
+    ['a posting count of 2^30', (data) => ((data.counts as number[])[0] = 2 ** 30), /counts promise/],
+    ['a count as a string', (data) => ((data.counts as unknown[])[0] = '3'), /not a whole number/],
+    ['a negative count', (data) => ((data.counts as number[])[1] = -1), /not a whole number/],
+    ['truncated postings', (data) => (data.postings = (data.postings as string).slice(0, 40)), /postings hold|base64/],
+    ['postings that are not base64', (data) => (data.postings = '!!!'), /not valid base64/],
+    ['a document id past the papers', (data) => (data.postings = postings((v) => (v[0] = (999 << 5) | 1))), /outside/],
+    ['a negative document id', (data) => (data.postings = postings((v) => (v[0] = -32))), /outside/],
+    [
+      'a posting with no field',
+      (data) => (data.postings = postings((v) => (v[0] = (v[0] as number) & ~31))),
+      /no field/,
+    ],
+    ['a repeated term', (data) => ((data.terms as string[])[1] = (data.terms as string[])[0] as string), /repeated/],
+    ['terms and counts of different lengths', (data) => (data.terms as string[]).pop(), /one length/],
+    ['short lengths', (data) => (data.lengths = ''), /"lengths" holds 0 bytes/],
+    [
+      'a weight that is not a number',
+      (data) => ((data.options as { weights: Record<string, unknown> }).weights.title = 'x'),
+      /weight of "title"/,
+    ],
+    ['version 2', (data) => (data.version = 2), /version 2 is not supported/],
+    ['null', () => {}, /not a papertrend search index/],
+  ];
+  it.each(tampered)('%s', (name, edit, message) => {
+    const data = name === 'null' ? null : (structuredClone(saved) as unknown as Record<string, unknown>);
+    if (data) edit(data);
+    let error: unknown;
+    try {
+      loadSearchIndex(data as never, papers).search('agent');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(isSearchIndexFormatError(error), String(error)).toBe(true);
+    expect((error as Error).message).toMatch(message);
+  });
+});
+
+describe('search index: the tampered count that once aborted the process', () => {
+  it('is refused in a child process (a regression kills the child, not the runner)', async () => {
+    const child = await runChild('./child/load-tampered-index.ts', []);
+    expect(child.signal).toBeNull();
+    expect(child.code, child.stderr).toBe(0);
+    expect(child.result).toEqual({ name: 'SearchIndexFormatError' });
+  });
+});
+
+describe('search options a caller may get wrong', () => {
+  const papers = parseListing(fixture('hf-api/2026-08-21.json')).papers;
+  const index = createSearchIndex(papers);
+  it('limit: NaN, negative or not a number is the default; Infinity is every hit', () => {
+    expect(index.search('the', { limit: Number.NaN })).toHaveLength(
+      Math.min(20, index.search('the', { limit: Infinity }).length),
+    );
+    expect(index.search('', { limit: -1 })).toHaveLength(17);
+    expect(index.search('', { limit: '3' as never })).toHaveLength(17);
+    expect(index.search('', { limit: 2.7 })).toHaveLength(2);
+    expect(index.search('', { limit: Infinity })).toHaveLength(17);
+  });
+  it('filter dates may be Dates; other types set no bound instead of throwing', () => {
+    const all = index.search('', { limit: Infinity }).length;
+    expect(index.search('', { limit: Infinity, filter: { from: 42 as never } })).toHaveLength(all);
+    expect(index.search('', { limit: Infinity, filter: { from: new Date('2100-01-01') } })).toHaveLength(0);
+    expect(index.search('', { limit: Infinity, filter: { minUpvotes: 'x' as never } })).toHaveLength(all);
   });
 });
 
