@@ -4,7 +4,7 @@
  * Exit codes: 0 success, 1 the input is not a readable listing (or has issues under --strict),
  * 2 wrong usage, 3 the network or the service failed, 70 an internal error (a bug: please report it).
  */
-import { readFileSync } from 'node:fs';
+import { fstatSync, readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createClient } from './client.js';
 import { describePosition, isPapertrendError, isRequestError } from './errors.js';
@@ -44,11 +44,16 @@ Exit codes: 0 ok, 1 bad input, 2 usage error, 3 network or service failure, 70 i
 `;
 
 class UsageError extends Error {}
+/** The input cannot be a listing before it is even read (too large): exit code 1, like any bad input. */
+class BadInputError extends Error {}
+
+/** The largest input `parse` and `--file` read: far above any real listing, far below what exhausts memory. */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  readStdin: () => string;
+  readStdin: () => string | Uint8Array | Promise<string | Uint8Array>;
   columns: number;
   /** Show a progress note; returns a function that clears it. Only for terminals. */
   progress?: ((message: string) => () => void) | undefined;
@@ -57,7 +62,7 @@ interface Io {
 const defaultIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  readStdin: () => readFileSync(0, 'utf8'),
+  readStdin: readStandardInput,
   columns: process.stdout.columns ?? 100,
   progress: process.stderr.isTTY
     ? (message) => {
@@ -94,12 +99,17 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       throw new UsageError(`--limit takes a positive whole number, not "${values.limit}"`);
     }
 
+    const formats = listSources().map((source) => source.name);
+    if (values.format !== undefined && !formats.includes(values.format)) {
+      throw new UsageError(`--format takes one of ${formats.join(', ')}; "${values.format}" is none of them`);
+    }
+
     let listing: Listing;
     let title: string;
     if (command === 'parse') {
       const file = rest[0];
       if (file === undefined) throw new UsageError('parse needs a file name, or - for standard input');
-      const text = file === '-' ? io.readStdin() : readInput(file);
+      const text = file === '-' ? await io.readStdin() : readInput(file);
       listing = parseListing(text, {
         ...(values.format === undefined ? {} : { format: values.format }),
         strict: values.strict,
@@ -128,7 +138,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
 
     if (values.json) {
       const shown = limit === undefined ? listing : { ...listing, papers: listing.papers.slice(0, limit) };
-      io.stdout(`${JSON.stringify(shown, null, 2)}\n`);
+      io.stdout(`${toSafeJson(shown)}\n`);
     } else {
       io.stdout(formatListing(listing, title, { columns: io.columns, limit }));
     }
@@ -136,11 +146,15 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     return EXIT.ok;
   } catch (error) {
     if (error instanceof UsageError || isNodeArgError(error)) {
-      io.stderr(`papertrend: ${(error as Error).message}\nRun "papertrend --help" for usage.\n`);
+      io.stderr(`papertrend: ${printable((error as Error).message)}\nRun "papertrend --help" for usage.\n`);
       return EXIT.usage;
     }
+    if (error instanceof BadInputError) {
+      io.stderr(`papertrend: ${printable((error as Error).message)}\n`);
+      return EXIT.badInput;
+    }
     if (isPapertrendError(error)) {
-      io.stderr(`papertrend: ${error.message}\n`);
+      io.stderr(`papertrend: ${printable(error.message)}\n`);
       return isRequestError(error) || isArxivApiError(error) ? EXIT.network : EXIT.badInput;
     }
     io.stderr(`papertrend: internal error, please report it: ${(error as Error)?.stack ?? String(error)}\n`);
@@ -155,11 +169,10 @@ async function fetchListing(
   limit: number | undefined,
   io: Io,
 ): Promise<{ listing: Listing; title: string }> {
+  const huggingface = baseUrlFromEnv('PAPERTREND_HF_URL');
+  const arxiv = baseUrlFromEnv('PAPERTREND_ARXIV_URL');
   const client = createClient({
-    baseUrls: {
-      ...(process.env.PAPERTREND_HF_URL ? { huggingface: process.env.PAPERTREND_HF_URL } : {}),
-      ...(process.env.PAPERTREND_ARXIV_URL ? { arxiv: process.env.PAPERTREND_ARXIV_URL } : {}),
-    },
+    baseUrls: { ...(huggingface ? { huggingface } : {}), ...(arxiv ? { arxiv } : {}) },
     userAgent: 'papertrend-cli (+https://www.npmjs.com/package/@papertrend/core)',
     ...(values.offline ? { fallback: 'snapshot' as const } : {}),
   });
@@ -202,12 +215,99 @@ function fallbackNote(listing: Listing): string {
     : '';
 }
 
-function readInput(file: string): string {
+function baseUrlFromEnv(name: string): string | undefined {
+  const value = process.env[name];
+  if (!value) return undefined;
+  if (!/^https?:\/\//i.test(value) || !URL.canParse(value)) {
+    throw new UsageError(`${name} must be an http(s) URL, not ${JSON.stringify(value.slice(0, 100))}`);
+  }
+  return value;
+}
+
+/**
+ * A listing file as bytes (so a byte-order mark or UTF-16 is read right). Only regular files: a FIFO
+ * without a writer would block and `/dev/zero` never ends, so those go through standard input, which is
+ * read with a cap.
+ */
+function readInput(file: string): Uint8Array {
+  let size: number;
   try {
-    return readFileSync(file, 'utf8');
+    const stats = statSync(file);
+    if (stats.isDirectory()) throw new UsageError(`${file} is a directory, not a listing file`);
+    if (!stats.isFile()) {
+      throw new UsageError(
+        `${file} is not a regular file (a FIFO, device or socket); to read it, pipe it in: papertrend parse - < ${file}`,
+      );
+    }
+    size = stats.size;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  if (size > MAX_INPUT_BYTES) throw tooLarge(file, size);
+  try {
+    return readFileSync(file);
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
+}
+
+function tooLarge(what: string, size: number): BadInputError {
+  const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+  return new BadInputError(
+    `${what} is ${size > MAX_INPUT_BYTES ? `over ${mb(MAX_INPUT_BYTES)}` : mb(size)}; papertrend reads listings up to ${mb(MAX_INPUT_BYTES)} (a day of Hugging Face papers is about 0.2 MiB)`,
+  );
+}
+
+/** Standard input, up to `MAX_INPUT_BYTES` (`< /dev/zero` fails there instead of filling memory). */
+async function readStandardInput(): Promise<Uint8Array> {
+  let isDirectory = false;
+  try {
+    isDirectory = fstatSync(0).isDirectory();
+  } catch {
+    // No standard input to inspect (closed): reading it below gives the empty input.
+  }
+  if (isDirectory) throw new UsageError('standard input is a directory, not a listing');
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of process.stdin) {
+      total += (chunk as Buffer).length;
+      if (total > MAX_INPUT_BYTES) {
+        process.stdin.destroy();
+        throw tooLarge('standard input', total);
+      }
+      chunks.push(chunk as Buffer);
+    }
+  } catch (error) {
+    if (error instanceof BadInputError) throw error;
+    throw new UsageError(
+      `cannot read standard input: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * JSON that is safe to inline in HTML (`<script type="application/json">`) and in JavaScript: `<`, `>`, `&`
+ * and the line separators U+2028/2029 are written as `\u` escapes, which every JSON reader turns back into
+ * the same characters. A title holding `</script><script>…` then cannot end the script element.
+ */
+export function toSafeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(
+    /[<>&\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+// C0 and C1 controls (ESC starts terminal escape sequences: clear screen, window title, OSC 8 links) and the
+// bidirectional overrides that make text display in another order than it reads.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text from a listing or a server as the terminal may show it: no control characters, no bidi overrides. */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, '');
 }
 
 function isNodeArgError(error: unknown): boolean {
@@ -224,13 +324,13 @@ function reportIssues(listing: Listing, io: Io): void {
     } field(s) dropped\n`,
   );
   for (const issue of listing.issues.slice(0, 10)) {
-    io.stderr(`  ${issue.severity} at ${describePosition(issue)}: ${issue.message}\n`);
+    io.stderr(`  ${issue.severity} at ${printable(describePosition(issue))}: ${printable(issue.message)}\n`);
   }
   if (listing.issues.length > 10) io.stderr(`  … and ${listing.issues.length - 10} more (see --json)\n`);
 }
 
 function truncate(text: string, width: number): string {
-  const chars = [...text];
+  const chars = [...printable(text)];
   return chars.length <= width ? text : `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
 }
 
@@ -258,8 +358,8 @@ export function formatListing(
   const fixed = numberWidth + 2 + 10 + 2 + 5 + 2 + authorWidth + 2;
   const titleWidth = columns - fixed;
   const lines = [
-    heading,
-    `${papers.length} of ${listing.papers.length} papers${listing.meta.dateLabel ? ` · ${listing.meta.dateLabel}` : ''}`,
+    printable(heading),
+    `${papers.length} of ${listing.papers.length} papers${listing.meta.dateLabel ? ` · ${printable(listing.meta.dateLabel)}` : ''}`,
     '',
     `${pad('#', numberWidth)}  ${pad('Title', titleWidth)}  ${pad('Date', 10)}  ${'▲'.padStart(5)}  Authors`,
   ];
@@ -281,6 +381,11 @@ export function formatListing(
 // Run only as the bin, not when imported by tests.
 const invokedAs = process.argv[1] ?? '';
 if (/papertrend(\.js)?$|cli\.(c?js|ts)$/.test(invokedAs)) {
+  // `papertrend … | head` closes the pipe early: that is the reader being done, not an error to report.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+    throw error;
+  });
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -150,8 +150,8 @@ type Service = 'huggingface' | 'arxiv';
 /** Create a client. Every option has a sensible default; `createClient()` talks to the real services. */
 export function createClient(options: ClientOptions = {}): PapertrendClient {
   const bases = {
-    huggingface: (options.baseUrls?.huggingface ?? DEFAULTS.huggingface).replace(/\/$/, ''),
-    arxiv: (options.baseUrls?.arxiv ?? DEFAULTS.arxiv).replace(/\/$/, ''),
+    huggingface: baseUrl('huggingface', options.baseUrls?.huggingface ?? DEFAULTS.huggingface),
+    arxiv: baseUrl('arxiv', options.baseUrls?.arxiv ?? DEFAULTS.arxiv),
   };
   const timeout = options.timeout ?? DEFAULTS.timeout;
   const maxBytes = options.maxResponseBytes ?? DEFAULTS.maxResponseBytes;
@@ -313,6 +313,22 @@ export function createClient(options: ClientOptions = {}): PapertrendClient {
       },
     },
   };
+}
+
+/** A base URL option, checked when the client is made rather than failing as a TypeError at the first call. */
+function baseUrl(service: Service, value: string): string {
+  let valid = false;
+  try {
+    valid = /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    valid = false;
+  }
+  if (!valid) {
+    throw new TypeError(
+      `createClient: baseUrls.${service} must be an absolute http(s) URL, not ${JSON.stringify(value)}`,
+    );
+  }
+  return value.replace(/\/$/, '');
 }
 
 function isUnreachable(error: unknown): boolean {
