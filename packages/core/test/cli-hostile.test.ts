@@ -28,10 +28,10 @@ function cli(args: string[], options: { stdin?: number | 'ignore'; env?: Record<
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk) => {
+    child.stdout?.on('data', (chunk) => {
       stdout += chunk;
     });
-    child.stderr.on('data', (chunk) => {
+    child.stderr?.on('data', (chunk) => {
       stderr += chunk;
     });
     const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
