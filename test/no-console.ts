@@ -13,3 +13,10 @@ afterEach(() => {
   calls = [];
   if (seen.length > 0) throw new Error(`The test wrote to the console:\n${seen.join('\n')}`);
 });
+
+/** The console output so far, taken out of the guard: a test that expects a warning asserts it with this. */
+export function takeConsoleCalls(): string[] {
+  const seen = calls;
+  calls = [];
+  return seen;
+}

@@ -2,7 +2,10 @@
  * The plain-HTML example, built, served on 127.0.0.1 and driven in Debian's chromium: the script tag alone
  * must render, search, follow the page theme, keep the host's CSS out, and execute nothing hostile.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
@@ -23,6 +26,7 @@ const hostile = readFileSync(new URL('../../packages/react/test/fixtures/hostile
 const embedScript = readFileSync(`${dist}papertrend.js`);
 
 const site = siteInChromium(dist);
+const cliPath = new URL('../../packages/core/dist/cli.js', import.meta.url).pathname;
 
 /** Serves an extra page (and the hostile listing) from the test, beside the built site. */
 async function openPage(path: string, html?: string) {
@@ -169,6 +173,34 @@ describe('html-embed: the script tag in chromium', () => {
     expect(childCount).toBe(0);
     await trending.locator('.pt-card').first().waitFor();
     expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("keeps a hostile title inert when the CLI's --json output is inlined in the page, and survives a bad locale", async () => {
+    // The README's recipe: `papertrend … --json` written into <script type="application/json">.
+    const title = 'Inlined </script><script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">';
+    const file = join(mkdtempSync(join(tmpdir(), 'papertrend-inline-')), 'listing.json');
+    const paper = { id: '2106.09685', title, links: {}, metrics: {}, source: 'hf-api' };
+    writeFileSync(
+      file,
+      JSON.stringify({ format: 'hf-api', papers: [paper, ...listing.papers.slice(0, 2)], issues: [], meta: {} }),
+    );
+    const cli = spawnSync(process.execPath, [cliPath, 'parse', file, '--json'], { encoding: 'utf8' });
+    expect(cli.status, cli.stderr).toBe(0);
+    const html = `<!doctype html><html lang="en"><head><title>inline</title></head><body><main>
+      <trending-papers id="trending"><script type="application/json">${cli.stdout}</script></trending-papers>
+      <trending-papers id="badlocale" src="papers.json" limit="2" locale="en_US!"></trending-papers>
+      </main><script src="papertrend.js"></script></body></html>`;
+    const { page, context, problems } = await openPage('/inline.html', html);
+    const trending = widget(page);
+    await trending.locator('.pt-card').first().waitFor();
+    expect(await trending.locator('.pt-title').allTextContents()).toContain(title);
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('body > main > script, body > script').count()).toBe(1);
+    // An invalid locale renders with the default one and says so once, instead of rendering nothing.
+    await widget(page, '#badlocale').locator('.pt-card').first().waitFor();
+    expect(await widget(page, '#badlocale').locator('.pt-item').count()).toBe(Math.min(2, listing.papers.length));
+    expect(problems).toEqual([expect.stringMatching(/"en_US!" is not a valid locale/)]);
     await context.close();
   });
 

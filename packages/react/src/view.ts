@@ -49,10 +49,32 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60_000],
 ];
 
+const warnedLocales = new Set<string>();
+
+/**
+ * `locale` if `Intl` accepts it, else `undefined` (the runtime's default) with one console warning per value:
+ * a typo in a `locale` prop or attribute (`"en_US"`, `"xx-"`) must not throw `RangeError` in the middle of a
+ * server render and leave the page without its widget.
+ */
+export function usableLocale(locale: string | undefined): string | undefined {
+  if (locale === undefined || locale === '') return undefined;
+  try {
+    return Intl.getCanonicalLocales(locale)[0];
+  } catch {
+    if (!warnedLocales.has(locale)) {
+      warnedLocales.add(locale);
+      console.warn(
+        `papertrend: ${JSON.stringify(locale)} is not a valid locale (a BCP 47 tag such as "en" or "de-CH"); using the default locale.`,
+      );
+    }
+    return undefined;
+  }
+}
+
 /** "3 days ago", in the reader's language. `now` is passed in so server and client render the same text. */
 export function relativeTime(iso: string, now: number, locale?: string): string {
   const delta = Date.parse(iso) - now;
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const format = new Intl.RelativeTimeFormat(usableLocale(locale), { numeric: 'auto' });
   for (const [unit, size] of UNITS) {
     if (Math.abs(delta) >= size) return format.format(Math.round(delta / size), unit);
   }
@@ -84,10 +106,9 @@ export function toPaperView(paper: Paper, options: ViewOptions = {}): PaperView 
   if (href) view.href = href;
   const iso = paper.publishedAt ?? paper.featuredAt;
   if (iso && !Number.isNaN(Date.parse(iso))) {
-    const label = new Intl.DateTimeFormat(options.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-      new Date(iso),
-    );
-    view.date = { iso, label, relative: relativeTime(iso, options.now ?? Date.now(), options.locale) };
+    const locale = usableLocale(options.locale);
+    const label = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
+    view.date = { iso, label, relative: relativeTime(iso, options.now ?? Date.now(), locale) };
   }
   if (paper.metrics.upvotes !== undefined) view.upvotes = paper.metrics.upvotes;
   if (paper.metrics.comments !== undefined) view.comments = paper.metrics.comments;
@@ -122,5 +143,5 @@ export function highlightPieces(
 
 /** Compact counts as people read them: 1234 → "1.2K" in English. */
 export function formatCount(value: number, locale?: string): string {
-  return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+  return new Intl.NumberFormat(usableLocale(locale), { notation: 'compact', maximumFractionDigits: 1 }).format(value);
 }

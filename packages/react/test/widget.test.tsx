@@ -3,6 +3,7 @@ import { snapshot } from '@papertrend/core/snapshot';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it } from 'vitest';
+import { takeConsoleCalls } from '../../../test/no-console.js';
 import { highlightPieces, PaperCard, safeHref, TrendingPapers, toPaperView } from '../src/index.js';
 
 afterEach(cleanup);
@@ -54,6 +55,15 @@ describe('server rendering', () => {
     expect(html).toMatch(/<time class="pt-date" dateTime="2026-08-20T00:00:00.000Z"[^>]*>4 days ago<\/time>/);
     expect(html).toContain('17 papers');
     expect(html).toMatch(/<label class="pt-search-label" for="[^"]+">Search papers<\/label>/);
+  });
+
+  it('renders with an invalid locale (once a RangeError mid-render): default locale and one warning', () => {
+    takeConsoleCalls();
+    const html = renderToString(<TrendingPapers papers={papers} limit={3} now={NOW} locale="en_US!" />);
+    expect(html.match(/class="pt-card"/g)).toHaveLength(3);
+    expect(takeConsoleCalls()).toEqual([
+      expect.stringMatching(/^console\.warn: papertrend: "en_US!" is not a valid locale .*using the default locale/),
+    ]);
   });
 
   it('renders the loading state for a URL source on the server, with aria-busy', () => {
