@@ -204,6 +204,25 @@ describe('html-embed: the script tag in chromium', () => {
     await context.close();
   });
 
+  it('refuses a src listing larger than 16 MiB with its error state instead of filling the tab', async () => {
+    const html = `<!doctype html><html lang="en"><head><title>huge</title></head><body><main>
+      <trending-papers id="trending" src="huge.json"></trending-papers></main>
+      <script src="papertrend.js"></script></body></html>`;
+    const watched = await openWatchedPage(site.browser);
+    await watched.page.route(`${site.url}/huge.html`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: html }),
+    );
+    // Refused by its declared length; without one, the bytes are counted as they arrive (same message).
+    await watched.page.route(`${site.url}/huge.json`, (route) =>
+      route.fulfill({ contentType: 'application/json', body: Buffer.alloc(17 * 1024 * 1024, 0x20) }),
+    );
+    await watched.page.goto(`${site.url}/huge.html`);
+    const detail = widget(watched.page).locator('.pt-error-detail');
+    await detail.waitFor();
+    expect(await detail.textContent()).toMatch(/huge\.json: the listing is larger than 16 MiB/);
+    await watched.context.close();
+  });
+
   it('executes nothing from a hostile listing', async () => {
     const html = `<!doctype html><html lang="en"><head><title>hostile</title></head><body>
       <trending-papers id="trending" src="hostile-papers.json"></trending-papers>

@@ -31,10 +31,30 @@ export interface UsePapersOptions {
 
 const EMPTY: readonly Paper[] = [];
 
+/** A `src` listing larger than this is refused: a real one is under 1 MiB; a hostile one must not fill the tab. */
+const MAX_SRC_BYTES = 16 * 1024 * 1024;
+/** Headers and body of a `src` listing must arrive within this, or the widget shows its error and retry. */
+const SRC_TIMEOUT_MS = 30_000;
+
 async function loadSrc(src: string, signal: AbortSignal): Promise<readonly Paper[]> {
-  const response = await fetch(src, { signal });
-  if (!response.ok) throw new Error(`${src}: ${response.status} ${response.statusText}`);
-  const text = await response.text();
+  const controller = new AbortController();
+  const stop = (): void => controller.abort(signal.reason);
+  signal.addEventListener('abort', stop, { once: true });
+  const timer = setTimeout(
+    () => controller.abort(new Error(`${src}: no complete response within ${SRC_TIMEOUT_MS / 1000} s`)),
+    SRC_TIMEOUT_MS,
+  );
+  let text: string;
+  try {
+    const response = await fetch(src, { signal: controller.signal });
+    if (!response.ok) throw new Error(`${src}: ${response.status} ${response.statusText}`);
+    text = await readCapped(response, src);
+  } catch (error) {
+    throw controller.signal.aborted && !signal.aborted ? controller.signal.reason : error;
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', stop);
+  }
   // Any format parseListing knows, validated like all input. Loaded on demand, so widgets given static
   // papers never download a parser; JSON and page text need only the lite parser, markup (Hugging Face
   // HTML, arXiv feeds) the full one with its HTML/XML parser.
@@ -42,6 +62,29 @@ async function loadSrc(src: string, signal: AbortSignal): Promise<readonly Paper
     ? await import('@papertrend/core')
     : await import('@papertrend/core/lite');
   return parseListing(text).papers;
+}
+
+/** The body as text, counting bytes as they arrive so an endless or enormous body stops at the cap. */
+async function readCapped(response: Response, src: string): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > MAX_SRC_BYTES || !response.body) {
+    if (declared > MAX_SRC_BYTES) throw new Error(`${src}: the listing is larger than 16 MiB`);
+    return response.text();
+  }
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    received += value.byteLength;
+    if (received > MAX_SRC_BYTES) {
+      reader.cancel().catch(() => {});
+      throw new Error(`${src}: the listing is larger than 16 MiB`);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
 }
 
 /** Papers from props, a URL or a loader, with loading and error states and a retry. No fetch during SSR. */
