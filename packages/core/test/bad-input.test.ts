@@ -10,20 +10,11 @@ import {
   parseListing,
   UnknownFormatError,
 } from '../src/index.js';
-import { fixture } from './helpers.js';
+import { fixture, thrown } from './helpers.js';
 
 const day = JSON.parse(fixture('hf-api/2026-08-21.json')) as Record<string, unknown>[];
 const entry = (index: number): Record<string, unknown> => structuredClone(day[index]) as Record<string, unknown>;
 const paperOf = (value: Record<string, unknown>): Record<string, unknown> => value.paper as Record<string, unknown>;
-
-function thrown(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected an error');
-}
 
 describe('input that is no listing at all gets a typed error naming what was expected', () => {
   it.each([

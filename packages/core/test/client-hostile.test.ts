@@ -11,7 +11,7 @@ import {
 } from '../src/index.js';
 import { parseRetryAfter } from '../src/retry.js';
 import { runChild } from './child-process.js';
-import { fixture } from './helpers.js';
+import { failure, fixture } from './helpers.js';
 import { drip, startServer, stream, type TestServer } from './http-server.js';
 
 // Each case here once crashed, hung or silently misbehaved against a real server (issue "Survive a hostile
@@ -42,15 +42,6 @@ function inChild(scenario: Record<string, unknown>, nodeFlags: string[] = []) {
   return runChild('./child/client-call.ts', [JSON.stringify(scenario)], {
     nodeFlags: ['--max-old-space-size=256', ...nodeFlags],
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('client against a hostile server: size', () => {

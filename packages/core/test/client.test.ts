@@ -9,7 +9,7 @@ import {
   isRequestTimeoutError,
   isResponseFormatError,
 } from '../src/index.js';
-import { fixture } from './helpers.js';
+import { failure, fixture } from './helpers.js';
 import { type Handler, startServer, type TestServer } from './http-server.js';
 
 // A real HTTP server on 127.0.0.1 that misbehaves on demand (see http-server.ts).
@@ -39,15 +39,6 @@ const client = (options: ClientOptions = {}) =>
     cache: false,
     ...options,
   });
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the call to fail');
-}
-
 describe('client: Hugging Face endpoints', () => {
   it('fetches and validates a day through the hf-api source, with the query the API expects', async () => {
     handlers.set('/api/daily_papers', (_req, res) => json(res, day));

@@ -23,3 +23,23 @@ export function sharedDailyPaperFiles(): string[] {
     .sort()
     .map((name) => `${dir}/${name}`);
 }
+
+/** The error a call rejects with; fails the test if it resolves. */
+export async function failure(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+/** The error `run` throws; fails the test if it returns. */
+export function thrown(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected an error');
+}

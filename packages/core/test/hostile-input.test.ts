@@ -7,22 +7,13 @@ import {
   parseListing,
   type UnknownFormatError,
 } from '../src/index.js';
-import { fixture } from './helpers.js';
+import { fixture, thrown } from './helpers.js';
 
 // Inputs that once threw something other than a papertrend error, or lost entries without an issue
 // (issue "Survive a hostile world", items 8–10).
 
 const feed = fixture('arxiv/api-new-2026_search-testing_start0_max10.xml');
 const day = JSON.parse(fixture('hf-api/2026-08-21.json')) as Record<string, unknown>[];
-
-function thrown(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected an error');
-}
 
 function accounted(listing: Listing): number {
   const errors = listing.issues.filter((issue) => issue.severity === 'error').length;
