@@ -47,6 +47,8 @@ export {
   type Listing,
   type ListingIssue,
   type ListingMeta,
+  type Media,
+  MediaSchema,
   type Paper,
   type PaperLinks,
   PaperLinksSchema,

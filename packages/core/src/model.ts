@@ -1,10 +1,13 @@
 import * as z from 'zod/mini';
+import { isHttpUrl } from './normalize.js';
 
 /**
  * An http(s) URL, already normalised (no surrounding or embedded whitespace, absolute).
  * Sources never put another scheme into a `Paper`: `javascript:`, `data:` and friends are dropped and reported.
  */
-export const HttpUrlSchema = z.string().check(z.regex(/^https?:\/\/\S+$/, 'expected an absolute http(s) URL'));
+export const HttpUrlSchema = z
+  .string()
+  .check(z.refine(isHttpUrl, 'expected an absolute http(s) URL without spaces, control or bidi characters'));
 
 /** An ISO-8601 timestamp (`2024-05-24T17:34:15.000Z`) or a calendar day (`2024-05-24`). */
 export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
@@ -71,6 +74,12 @@ export const PaperLinksSchema = z.object({
   thumbnail: z.optional(HttpUrlSchema),
 });
 
+/** An image or video shown with a paper; `type` is read from the file's extension (`.mp4` is a video). */
+export const MediaSchema = z.object({
+  url: HttpUrlSchema,
+  type: z.enum(['image', 'video']),
+});
+
 /**
  * Metrics as the source reports them. They are never summed across sources: a merged paper keeps the value
  * of the source that reported it.
@@ -105,7 +114,10 @@ export const PaperSchema = z.object({
   abstract: z.optional(z.string()),
   /** Authors in order, hidden ones left out. Absent when the source does not list them. */
   authors: z.optional(z.array(AuthorSchema)),
-  /** How many authors the paper has, when the source gives a count but not (all) the names. */
+  /**
+   * How many authors the paper has, when the source gives a count but not (all) the names: a page that prints
+   * "12 authors", or Hugging Face listing authors who asked to be hidden (then it differs from `authors.length`).
+   */
   authorCount: z.optional(z.int().check(z.nonnegative())),
   /** When the first version appeared (arXiv's `published`; Hugging Face `paper.publishedAt`). */
   publishedAt: z.optional(IsoDateSchema),
@@ -115,6 +127,8 @@ export const PaperSchema = z.object({
   featuredAt: z.optional(IsoDateSchema),
   links: PaperLinksSchema,
   metrics: PaperMetricsSchema,
+  /** Images and videos shown with the paper (Hugging Face `mediaUrls`), http(s) only, in the source's order. */
+  media: z.optional(z.array(MediaSchema)),
   /** A one-sentence machine-written summary (Hugging Face `ai_summary`). */
   aiSummary: z.optional(z.string()),
   /** Keywords (Hugging Face `ai_keywords`, arXiv categories are in `categories`). */
@@ -136,6 +150,7 @@ export const PaperSchema = z.object({
 });
 
 export type Author = z.infer<typeof AuthorSchema>;
+export type Media = z.infer<typeof MediaSchema>;
 export type Account = z.infer<typeof AccountSchema>;
 export type PaperLinks = z.infer<typeof PaperLinksSchema>;
 export type PaperMetrics = z.infer<typeof PaperMetricsSchema>;

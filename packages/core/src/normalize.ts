@@ -48,24 +48,47 @@ export function cleanParagraphs(text: string): string {
 
 const ALLOWED_PROTOCOLS = new Set(['http:', 'https:']);
 
+// Characters no link should carry: controls (NUL included), characters HTML or a terminal treat specially,
+// and bidirectional controls that make a link read as another (`\u202E`).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+const UNSAFE_URL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f"<>\\^`{|}\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+/** An absolute http(s) URL as written: the scheme, `//`, then a host straight away (`https:///x` is not). */
+const ABSOLUTE_HTTP = /^https?:\/\/[^/?#@:]/i;
+
 /**
  * Turn a URL as sources write it into an absolute http(s) URL, or `undefined` when it is not one.
  * Removes whitespace anywhere in it (Hugging Face has `"https://github.com/\nowner/repo"` and `" https://…"`),
- * resolves relative URLs against `base`, and accepts scheme-less `github.com/owner/repo`.
+ * resolves relative URLs against `base`, and accepts scheme-less `github.com/owner/repo`. An absolute URL
+ * keeps the source's spelling once it is validated (no trailing slash added, no host lower-cased): a link
+ * people copy should read as its author wrote it.
  */
 export function toHttpUrl(raw: string, base?: string): string | undefined {
   const compact = raw.replace(/\s+/g, '');
-  if (compact === '') return undefined;
-  let url: URL;
+  if (compact === '' || compact.length > 8_192 || UNSAFE_URL_CHARACTERS.test(compact)) return undefined;
+  if (HAS_SCHEME.test(compact)) {
+    if (!ABSOLUTE_HTTP.test(compact)) return undefined;
+    const url = parseUrl(compact);
+    return url && url.hostname !== '' ? compact : undefined;
+  }
+  const url = base === undefined ? undefined : parseUrl(compact, base);
+  if (url) return ALLOWED_PROTOCOLS.has(url.protocol) && url.hostname !== '' ? url.href : undefined;
+  // `github.com/edwardjhu/TP4`: a host without a scheme, as page text prints it.
+  if (/^[a-z0-9-]+(\.[a-z0-9-]+)+\//i.test(compact)) return toHttpUrl(`https://${compact}`);
+  return undefined;
+}
+
+function parseUrl(text: string, base?: string): URL | undefined {
   try {
-    url = base === undefined ? new URL(compact) : new URL(compact, base);
+    return base === undefined ? new URL(text) : new URL(text, base);
   } catch {
-    // `github.com/edwardjhu/TP4`: a host without a scheme, as page text prints it.
-    if (/^[a-z0-9-]+(\.[a-z0-9-]+)+\//i.test(compact)) return toHttpUrl(`https://${compact}`);
     return undefined;
   }
-  if (!ALLOWED_PROTOCOLS.has(url.protocol) || url.hostname === '') return undefined;
-  return url.href;
+}
+
+/** Is `text` exactly an http(s) URL papertrend would keep (what every `Paper` link is)? */
+export function isHttpUrl(text: string): boolean {
+  return toHttpUrl(text) === text;
 }
 
 const MAX_ARXIV_REFERENCE_LENGTH = 2_048;

@@ -14,24 +14,35 @@ interface RawEntry {
     githubStars?: number;
     projectPage?: string;
     submittedOnDailyAt?: string;
+    publishedAt?: string;
     ai_keywords?: string[];
+    mediaUrls?: string[];
   };
   publishedAt: string;
+  mediaUrls?: string[];
   numComments: number;
   thumbnail?: string;
   mediaUrl?: string;
 }
 
 const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
-// What the WHATWG URL parser makes of the raw value once whitespace is removed (host lowercased, `/` path).
-const canonicalUrl = (raw: string | undefined): string | undefined =>
-  raw?.trim() ? new URL(raw.replace(/\s+/g, '')).href : undefined;
+// Links keep the source's spelling: whitespace removed, nothing re-serialised (no `/` added, no host lower-cased).
+const asWritten = (raw: string | undefined): string | undefined => (raw?.trim() ? raw.replace(/\s+/g, '') : undefined);
+const HOUR = 3_600_000;
 
 describe('hf-api: the whole real corpus (156 days, 2,966 papers, every schema era)', () => {
   const files = sharedDailyPaperFiles();
   const days = files.map((file) => {
     const text = readFileSync(file, 'utf8');
     return { file, raw: JSON.parse(text) as RawEntry[], listing: parseListing(text) };
+  });
+
+  it('the 2025-03-11 switch is read from the records: 26 papers there have no featuring time, none is featured before published', () => {
+    const switchDay = days.find((day) => day.file.endsWith('2025-03-11.json'));
+    expect(switchDay?.listing.papers.filter((paper) => paper.featuredAt === undefined)).toHaveLength(26);
+    const media = days.flatMap((day) => day.listing.papers.flatMap((paper) => paper.media ?? []));
+    expect(media.length).toBeGreaterThan(400);
+    expect(new Set(media.map((item) => item.type))).toEqual(new Set(['image', 'video']));
   });
 
   it('parses every day with zero issues into exactly the papers the raw data holds', () => {
@@ -64,13 +75,28 @@ describe('hf-api: the whole real corpus (156 days, 2,966 papers, every schema er
         expect(paper.metrics.upvotes, where).toBe(entry.paper.upvotes);
         expect(paper.metrics.comments, where).toBe(entry.numComments);
         expect(paper.metrics.githubStars, where).toBe(entry.paper.githubStars);
-        expect(paper.links.code, where).toBe(canonicalUrl(entry.paper.githubRepo));
-        expect(paper.links.project, where).toBe(canonicalUrl(entry.paper.projectPage));
+        expect(paper.links.code, where).toBe(asWritten(entry.paper.githubRepo));
+        expect(paper.links.project, where).toBe(asWritten(entry.paper.projectPage));
         expect(paper.links.thumbnail, where).toBe(entry.thumbnail ?? entry.mediaUrl);
         expect(paper.keywords, where).toEqual(entry.paper.ai_keywords?.length ? entry.paper.ai_keywords : undefined);
-        const expectedFeatured =
-          entry.paper.submittedOnDailyAt ?? (entry.publishedAt < '2025-03-17' ? entry.publishedAt : undefined);
-        expect(paper.featuredAt, where).toBe(expectedFeatured);
+        // The top-level publishedAt is the featuring time unless it is the arXiv time (equal, or 4 or 5 hours
+        // earlier: US Eastern written as UTC), as it is from 2025-03-11 on.
+        const gap = Date.parse(entry.paper.publishedAt ?? '') - Date.parse(entry.publishedAt);
+        const isArxivTime = gap === 0 || gap === 4 * HOUR || gap === 5 * HOUR;
+        expect(paper.featuredAt, where).toBe(
+          entry.paper.submittedOnDailyAt ?? (isArxivTime ? undefined : entry.publishedAt),
+        );
+        if (paper.featuredAt && paper.publishedAt) {
+          expect(Date.parse(paper.featuredAt), `${where}: featured before published`).toBeGreaterThanOrEqual(
+            Date.parse(paper.publishedAt),
+          );
+        }
+        const media = [...new Set([...(entry.mediaUrls ?? []), ...(entry.paper.mediaUrls ?? [])])];
+        expect(paper.media?.map((item) => item.url) ?? [], where).toEqual(media);
+        for (const item of paper.media ?? [])
+          expect(item.type, item.url).toBe(/\.(mp4|qt)$/.test(item.url) ? 'video' : 'image');
+        const listed = entry.paper.authors.length;
+        expect(paper.authorCount, where).toBe(listed === visible.length ? undefined : listed);
       });
     }
   });

@@ -165,3 +165,27 @@ describe('encodings', () => {
     expect((error as UnknownFormatError).message).toMatch(/UTF-16 text decoded as if it were UTF-8/);
   });
 });
+
+describe('a saved papertrend listing is held to the same URL rules as every source', () => {
+  it.each([
+    ['https:///', false],
+    ['https://exa\u0000mple.com/', false],
+    ['https://example.com/"><script>', false],
+    ['https://example.com/\u202Egpj.exe', false],
+    ['javascript:alert(1)', false],
+    ['https://GitHub.com/Owner/Repo', true],
+    ['https://example.com', true],
+  ])('%j kept: %s', (url, kept) => {
+    const paper = { id: 'x', title: 'T', links: { project: url }, metrics: {}, source: 'hf-api' };
+    const listing = parseListing(JSON.stringify({ format: 'hf-api', papers: [paper], meta: {} }));
+    expect(listing.papers[0]?.links.project).toBe(kept ? url : undefined);
+  });
+
+  it('copies only plain meta facts: no __proto__, no nested values, counts recomputed', () => {
+    const text =
+      '{"format":"hf-api","papers":[],"meta":{"__proto__":{"polluted":1},"date":"2026-08-21","entries":99,"x":{"y":1}}}';
+    const listing = parseListing(text);
+    expect(listing.meta).toEqual({ date: '2026-08-21', entries: 0, duplicates: 0 });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

@@ -102,10 +102,10 @@ describe('arxiv-atom: every backend generation', () => {
       comment: '44 pages, editors for the proceedings: Yanling Chen and A. J. Han Vinck',
     });
     expect(single?.authors).toHaveLength(34);
-    // The canonical https abstract page, not the feed's versioned http link; the PDF of this version.
+    // The canonical https pages, versionless like the id (the version is `version`), whatever the feed spells.
     expect(single?.links).toEqual({
       abstract: 'https://arxiv.org/abs/1707.08567',
-      pdf: 'https://arxiv.org/pdf/1707.08567v1',
+      pdf: 'https://arxiv.org/pdf/1707.08567',
     });
     expect(single?.authors?.[0]).toEqual({ name: 'Kees A. Schouhamer Immink' });
   });
@@ -182,7 +182,7 @@ describe('arxiv-atom: every backend generation', () => {
         abstract: 'Line one line two.',
         authors: [{ name: 'Ada Lovelace', affiliations: ['Analytical Engine'] }],
         categories: ['cs.CL', 'cs.LG'],
-        links: { abstract: 'https://arxiv.org/abs/2106.09685', pdf: 'https://arxiv.org/pdf/2106.09685v2' },
+        links: { abstract: 'https://arxiv.org/abs/2106.09685', pdf: 'https://arxiv.org/pdf/2106.09685' },
         metrics: {},
         source: 'arxiv-atom',
       },

@@ -290,6 +290,8 @@ function readCreator(raw: string): Author | undefined {
   return affiliation ? { name, affiliations: [affiliation] } : { name };
 }
 
+const ARXIV_HOST = /^https?:\/\/(export\.|www\.)?arxiv\.org\//i;
+
 function mapEntry(entry: RawEntry, index: number, context: ParseContext, line: () => number): Paper | undefined {
   const position = () => ({ index, line: line() });
   if (entry.truncated) {
@@ -351,10 +353,12 @@ function mapEntry(entry: RawEntry, index: number, context: ParseContext, line: (
     const href = context.url(link.href, position);
     if (!href) continue;
     // The 2025-11 backend sent links with no rel, type or title: recognise the PDF from its URL too.
-    if (link.title === 'pdf' || link.type === 'application/pdf' || /\/pdf\//.test(href)) paper.links.pdf = href;
-    else if (link.title === 'doi' || /doi\.org\//.test(href)) continue;
+    // arXiv's own PDF link stays the canonical https, versionless one set above, like the abstract link.
+    if (link.title === 'pdf' || link.type === 'application/pdf' || /\/pdf\//.test(href)) {
+      if (!ARXIV_HOST.test(href)) paper.links.pdf = href;
+    } else if (link.title === 'doi' || /doi\.org\//.test(href)) continue;
     // arXiv's own abstract page stays the canonical https link set above; other landing pages replace it.
-    else if ((link.rel === 'alternate' || /\/abs\//.test(href)) && !/^https?:\/\/(export\.)?arxiv\.org\//.test(href)) {
+    else if ((link.rel === 'alternate' || /\/abs\//.test(href)) && !ARXIV_HOST.test(href)) {
       paper.links.abstract = href;
     }
   }

@@ -12,10 +12,6 @@ import { defineSource, type ParseContext, type SourceResult, validateEntry } fro
 
 export const HF_ORIGIN = 'https://huggingface.co';
 
-// The top-level `publishedAt` meant "featured on Daily Papers" until this day; then it became the arXiv time
-// and `paper.submittedOnDailyAt` took over the old meaning.
-const PUBLISHED_AT_MEANING_CHANGED = '2025-03-17';
-
 const RawUserSchema = z.object({
   user: z.optional(z.string()),
   name: z.optional(z.string()),
@@ -55,6 +51,7 @@ export const HfRawPaperSchema = z.object({
   ai_summary: z.optional(z.string()),
   ai_keywords: z.optional(z.array(z.string())),
   organization: z.optional(RawOrganizationSchema),
+  mediaUrls: z.optional(z.array(z.string())),
 });
 
 /** One entry of `/api/daily_papers` or `/api/papers/search`. */
@@ -65,6 +62,7 @@ export const HfRawDailyEntrySchema = z.object({
   thumbnail: z.optional(z.string()),
   // Before mid-2024 the thumbnail was called `mediaUrl`.
   mediaUrl: z.optional(z.string()),
+  mediaUrls: z.optional(z.array(z.string())),
   submittedBy: z.optional(RawUserSchema),
   organization: z.optional(RawOrganizationSchema),
 });
@@ -147,15 +145,52 @@ function parseEntry(entry: unknown, path: Path, index: number, context: ParseCon
 function mapAuthors(authors: RawPaper['authors']): { authors?: Author[]; authorCount?: number } {
   if (authors === undefined) return {};
   const visible: Author[] = [];
+  let listed = 0;
   for (const author of authors) {
-    // Hidden authors asked not to be listed with the paper: never show them.
-    if (author.hidden === true) continue;
     const name = cleanLine(author.name);
     if (name === '') continue;
+    listed++;
+    // Hidden authors asked not to be listed with the paper: never show them, but count them.
+    if (author.hidden === true) continue;
     const username = author.user?.user;
     visible.push(username ? { name, hfUsername: username } : { name });
   }
-  return { authors: visible };
+  return listed === visible.length ? { authors: visible } : { authors: visible, authorCount: listed };
+}
+
+const HOURS = 3_600_000;
+
+/**
+ * When the paper was featured, from the entry's top-level `publishedAt`. That field meant "featured on Daily
+ * Papers" until 2025-03-10; from 2025-03-11 on it is the arXiv time: equal to `paper.publishedAt` or exactly
+ * 4 or 5 hours earlier (US Eastern written as UTC). Decided from the record itself, never from a calendar
+ * date: a value that is the arXiv time says nothing about featuring.
+ */
+function featuredFromEntry(entryPublishedAt: string | undefined, paperPublishedAt: string | undefined): boolean {
+  if (entryPublishedAt === undefined) return false;
+  if (paperPublishedAt === undefined) return true;
+  const gap = Date.parse(paperPublishedAt) - Date.parse(entryPublishedAt);
+  return !(gap === 0 || gap === 4 * HOURS || gap === 5 * HOURS);
+}
+
+const VIDEO_EXTENSION = /\.(mp4|m4v|webm|mov|qt|ogv)$/i;
+
+/** `mediaUrls` of the entry and of its paper (the API sends either or both), http(s) only, without repeats. */
+function mapMedia(
+  lists: { urls: string[] | undefined; path: Path }[],
+  context: ParseContext,
+): Paper['media'] | undefined {
+  const media: NonNullable<Paper['media']> = [];
+  const seen = new Set<string>();
+  for (const { urls, path } of lists) {
+    urls?.forEach((raw, index) => {
+      const url = context.url(raw, () => ({ path: [...path, index] }), HF_ORIGIN);
+      if (url === undefined || seen.has(url)) return;
+      seen.add(url);
+      media.push({ url, type: VIDEO_EXTENSION.test(new URL(url).pathname) ? 'video' : 'image' });
+    });
+  }
+  return media.length > 0 ? media : undefined;
 }
 
 function mapAccount(raw: RawUser | undefined, path: Path, context: ParseContext): Account | undefined {
@@ -210,8 +245,8 @@ function mapPaper(raw: RawPaper, entry: RawDailyEntry | undefined, path: Path, c
   if (publishedAt) paper.publishedAt = publishedAt;
   const featuredAt =
     context.date(raw.submittedOnDailyAt, under(paperPath, 'submittedOnDailyAt'), 'submittedOnDailyAt') ??
-    (entry?.publishedAt !== undefined && entry.publishedAt < PUBLISHED_AT_MEANING_CHANGED
-      ? context.date(entry.publishedAt, under(path, 'publishedAt'), 'publishedAt')
+    (featuredFromEntry(entry?.publishedAt, publishedAt)
+      ? context.date(entry?.publishedAt, under(path, 'publishedAt'), 'publishedAt')
       : undefined);
   if (featuredAt) paper.featuredAt = featuredAt;
 
@@ -222,6 +257,14 @@ function mapPaper(raw: RawPaper, entry: RawDailyEntry | undefined, path: Path, c
   const thumbnailKey = entry?.thumbnail !== undefined ? 'thumbnail' : 'mediaUrl';
   const thumbnail = context.url(entry?.thumbnail ?? entry?.mediaUrl, under(path, thumbnailKey), HF_ORIGIN);
   if (thumbnail) paper.links.thumbnail = thumbnail;
+  const media = mapMedia(
+    [
+      { urls: entry?.mediaUrls, path: [...path, 'mediaUrls'] },
+      { urls: raw.mediaUrls, path: [...paperPath, 'mediaUrls'] },
+    ],
+    context,
+  );
+  if (media) paper.media = media;
 
   if (raw.upvotes !== undefined) paper.metrics.upvotes = raw.upvotes;
   const comments = entry?.numComments ?? raw.numComments;
