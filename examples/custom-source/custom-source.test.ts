@@ -8,8 +8,8 @@ let unregister = (): void => {};
 afterEach(() => unregister());
 
 it('is not known until registered, then auto-detected', () => {
-  // Unregistered, the CSV is only free text to the built-in page-text source: nothing becomes a paper.
-  expect(parseListing(csv)).toMatchObject({ format: 'hf-page-text', papers: [] });
+  // Unregistered, the CSV is no format papertrend knows: refused, with what the closest format missed.
+  expect(() => parseListing(csv)).toThrow(/Not a paper listing: the closest format is hf-page-text/);
   unregister = registerSource(csvSource);
   const listing = parseListing(csv);
   expect(listing.format).toBe('papers-csv');

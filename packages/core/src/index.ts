@@ -88,6 +88,7 @@ export {
   type SerializedSearchIndex,
 } from './search.js';
 export {
+  type Detection,
   defineSource,
   type ListingInput,
   ParseContext,

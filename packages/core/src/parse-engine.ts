@@ -5,7 +5,7 @@
  */
 import { ListingValidationError, UnknownFormatError } from './errors.js';
 import type { Listing } from './model.js';
-import { type ListingInput, ParseContext, type Source } from './source.js';
+import { type Detection, type ListingInput, ParseContext, type Source, toDetection } from './source.js';
 
 const userSourcesFirst: Source[] = [];
 const userSourcesLast: Source[] = [];
@@ -65,13 +65,7 @@ export function parseListingWith(
       );
     }
   } else {
-    source = sources.find((candidate) => safeDetect(candidate, listingInput));
-    if (!source) {
-      throw new UnknownFormatError(
-        describeUnknown(listingInput),
-        sources.map((s) => s.name),
-      );
-    }
+    source = pickSource(builtins, options.sources ?? [], listingInput);
   }
 
   const context = new ParseContext(source.name);
@@ -88,12 +82,36 @@ export function parseListingWith(
   return listing;
 }
 
-function safeDetect(source: Source, input: ListingInput): boolean {
+/** The lowest confidence at which a source may claim an input. */
+export const DETECTION_THRESHOLD = 0.5;
+
+/**
+ * The most confident source at or above the threshold; among equals, the first in order (per-call sources,
+ * then user sources registered first, then the built-ins). Sources registered `last` are asked only when no
+ * other is confident. None: `UnknownFormatError`, naming the closest format and what it missed.
+ */
+function pickSource(builtins: readonly Source[], perCall: readonly Source[], input: ListingInput): Source {
+  const groups = [[...perCall, ...userSourcesFirst, ...builtins], [...userSourcesLast]];
+  let closest: { source: Source; detection: Detection } | undefined;
+  for (const group of groups) {
+    let best: { source: Source; detection: Detection } | undefined;
+    for (const source of group) {
+      const detection = safeDetect(source, input);
+      if (best === undefined || detection.confidence > best.detection.confidence) best = { source, detection };
+    }
+    if (best && best.detection.confidence >= DETECTION_THRESHOLD) return best.source;
+    if (best && (closest === undefined || best.detection.confidence > closest.detection.confidence)) closest = best;
+  }
+  const tried = [...perCall, ...sourcesWith(builtins)].map((s) => s.name);
+  throw new UnknownFormatError(describeUnknown(input, closest), tried);
+}
+
+function safeDetect(source: Source, input: ListingInput): Detection {
   try {
-    return source.detect(input);
+    return toDetection(source.detect(input));
   } catch {
     // A detector that throws cannot claim the input; parsing must not fail because of someone's sniffing.
-    return false;
+    return { confidence: 0 };
   }
 }
 
@@ -151,7 +169,7 @@ function tryJson(text: string): unknown {
 }
 
 /** Say in a sentence what the input is, for `UnknownFormatError`. */
-function describeUnknown(input: ListingInput): string {
+function describeUnknown(input: ListingInput, closest?: { source: Source; detection: Detection }): string {
   const { text } = input;
   if (text !== undefined) {
     const trimmed = text.trim();
@@ -187,6 +205,10 @@ function describeUnknown(input: ListingInput): string {
     return `a JSON object with keys {${keys}}, expected an array of daily-paper entries or a paper with id, title and authors`;
   }
   if (json !== undefined) return `a JSON ${json === null ? 'null' : typeof json}, expected an array or object`;
+  if (closest && closest.detection.confidence > 0) {
+    const missing = closest.detection.missing ? `: ${closest.detection.missing}` : '';
+    return `the closest format is ${closest.source.name}, but the text does not have its structure${missing}`;
+  }
   return 'no known format recognised the text';
 }
 

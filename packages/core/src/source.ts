@@ -74,14 +74,34 @@ export class ParseContext {
   }
 }
 
+/** How sure a source is that an input is its format, and if not, why not. */
+export interface Detection {
+  /** 0 (not mine) to 1 (certain). `parseListing` takes the most confident source at or above 0.5. */
+  confidence: number;
+  /** What the input lacked, in words: "no title/abstract pairs, no papers header". */
+  missing?: string;
+}
+
+/** A detector's answer as a `Detection` (booleans are certainty either way; numbers are clamped to 0–1). */
+export function toDetection(result: boolean | number | Detection): Detection {
+  if (typeof result === 'boolean') return { confidence: result ? 1 : 0 };
+  if (typeof result === 'number') return { confidence: Number.isNaN(result) ? 0 : Math.min(1, Math.max(0, result)) };
+  const confidence = Number.isNaN(result.confidence) ? 0 : Math.min(1, Math.max(0, result.confidence));
+  return result.missing === undefined ? { confidence } : { confidence, missing: result.missing };
+}
+
 /** A source of paper listings: cheap detection, then parsing into `Paper`s. */
 export interface Source {
   /** Unique name, used as `Listing.format`, `Paper.source` and the `format` option (`hf-api`). */
   readonly name: string;
   /** A sentence saying what the source reads, shown in errors and `--help`. */
   readonly description: string;
-  /** Cheap sniffing: could this input be mine? Must not throw, must not parse the whole input. */
-  detect(input: ListingInput): boolean;
+  /**
+   * Cheap sniffing: how sure is this source that the input is its format? `true`/`false` (certain / not
+   * mine), a confidence from 0 to 1, or a `Detection` that also says what was missing (shown in
+   * `UnknownFormatError` when no source is confident enough). Must not throw, must not parse the whole input.
+   */
+  detect(input: ListingInput): boolean | number | Detection;
   /**
    * Turn the input into papers. Report every entry that cannot become a `Paper` with `context.reject`
    * and every dropped field with `context.warn`. Throw `ListingFormatError` only when the input as a whole

@@ -48,8 +48,9 @@ export const hfHtmlSource = defineSource({
     if (text === undefined || input.isJson) return false;
     const head = text.trimStart().slice(0, 512).toLowerCase();
     if (!head.startsWith('<')) return false;
-    // Cheap sniffing only: the component names appear verbatim in every page that carries them.
-    return text.includes('DailyPapers') || text.includes('PaperContent');
+    // Cheap sniffing only: the component's data-target attribute appears verbatim in every page that carries it
+    // (a page that only mentions the word is not one).
+    return /data-target\s*=\s*(["']?)(DailyPapers|PaperContent)\1/i.test(text);
   },
   parse(input, context): SourceResult {
     const embedded = findEmbeddedProps(input.text ?? '');
