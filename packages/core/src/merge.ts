@@ -16,13 +16,68 @@ const BIBLIOGRAPHIC = new Set<keyof Paper>([
   'journalRef',
 ]);
 
-function titleKey(title: string): string {
+const ARXIV_SOURCE = 'arxiv-atom';
+
+const GREEK: Record<string, string> = {
+  α: 'alpha',
+  β: 'beta',
+  γ: 'gamma',
+  δ: 'delta',
+  ε: 'epsilon',
+  ϵ: 'epsilon',
+  ζ: 'zeta',
+  η: 'eta',
+  θ: 'theta',
+  ϑ: 'theta',
+  ι: 'iota',
+  κ: 'kappa',
+  λ: 'lambda',
+  μ: 'mu',
+  ν: 'nu',
+  ξ: 'xi',
+  ο: 'omicron',
+  π: 'pi',
+  ρ: 'rho',
+  σ: 'sigma',
+  ς: 'sigma',
+  τ: 'tau',
+  υ: 'upsilon',
+  φ: 'phi',
+  ϕ: 'phi',
+  χ: 'chi',
+  ψ: 'psi',
+  ω: 'omega',
+  '∇': 'nabla',
+  '∂': 'partial',
+  '∞': 'infty',
+};
+const GREEK_LETTERS = new RegExp(`[${Object.keys(GREEK).join('')}]`, 'gu');
+
+/**
+ * What two spellings of one title have in common: TeX markup undone (`$\zeta$` and `ζ` are both `zeta`,
+ * `$\nabla^2$DFT` and `nabla^2DFT` agree), then letters and digits only, case and accents folded, spaces
+ * ignored (`Pre-Train` = `PreTrain`).
+ */
+export function titleKey(title: string): string {
+  const plain = title
+    .toLowerCase()
+    .replace(GREEK_LETTERS, (letter) => GREEK[letter] ?? letter)
+    .replace(/\\([a-z]+)/g, '$1');
   return (
-    title
+    plain
       .match(/[\p{L}\p{N}]+/gu)
       ?.map((word) => foldToken(word))
-      .join(' ') ?? ''
+      .join('') ?? ''
   );
+}
+
+/** The sources of a record: `hf-api+arxiv-atom` is both. */
+function sourcesOf(paper: Paper): string[] {
+  return paper.source.split('+').filter(Boolean);
+}
+
+function fromArxiv(paper: Paper): boolean {
+  return sourcesOf(paper).includes(ARXIV_SOURCE);
 }
 
 /**
@@ -31,16 +86,21 @@ function titleKey(title: string): string {
  *
  * The rule:
  * - Papers are the same when their `id`s are equal (the arXiv id, for every source that knows it) or, for
- *   papers without an arXiv id, when their titles are equal ignoring case, accents and punctuation.
+ *   papers without an arXiv id, when their titles agree ignoring TeX markup, case, accents and punctuation.
  * - For each field the first paper that has it wins, in the order the listings are given — except the
- *   bibliographic fields (title, abstract, authors, dates, version, categories, DOI, comment, journal ref),
- *   where a record from arXiv wins because arXiv is where the paper comes from.
- * - `links` and `metrics` are combined key by key by the same rule. Metrics are never summed: upvotes are
- *   Hugging Face's, stars GitHub's.
- * - Authors kept from arXiv gain the Hugging Face usernames of same-named authors.
- * - `source` lists the sources that contributed, joined by `+` (`arxiv-atom+hf-api`).
- * Duplicates inside one listing collapse the same way. Issues are kept; `meta.duplicates` counts every
- * record merged into another, so `papers + error issues + duplicates = entries` still holds.
+ *   bibliographic fields (title, abstract, authors, author count, dates, version, categories, DOI, comment,
+ *   journal ref): when any record of the paper comes from arXiv (its `source` includes `arxiv-atom`, merged
+ *   records too), those fields come from arXiv records only, the first that has each.
+ * - `links` and `metrics` are combined key by key, first wins. Metrics are never summed: upvotes are Hugging
+ *   Face's, stars GitHub's.
+ * - Authors kept from arXiv gain the Hugging Face usernames of same-named authors (the first one known).
+ * - `source` is the set of contributing sources in alphabetical order (`arxiv-atom+hf-api`).
+ *
+ * So merging is a set operation: `merge(m, m)` has the papers of `m`; `merge(merge(a, b), c)`,
+ * `merge(a, merge(b, c))` and `merge(a, b, c)` have the same papers with the same fields; re-merging a saved
+ * merged listing changes nothing. Duplicates inside one listing collapse the same way. Issues are kept;
+ * `meta.duplicates` counts every record merged into another, so `papers + error issues + duplicates =
+ * entries` still holds.
  */
 export function mergeListings(...listings: Listing[]): Listing {
   // Groups hold [sequence, paper] so that "first listing wins" survives regrouping.
@@ -80,30 +140,35 @@ export function mergeListings(...listings: Listing[]): Listing {
       duplicates += group.length;
     }
   }
+  const formats = new Set(listings.flatMap((listing) => listing.format.split('+').filter(Boolean)));
   return {
     papers: [...merged.values()].map((group) => combine(group.map(([, paper]) => paper))),
     issues: listings.flatMap((listing) => listing.issues),
-    format: [...new Set(listings.map((listing) => listing.format))].join('+') || 'merged',
+    format: [...formats].sort().join('+') || 'merged',
     meta: { entries, duplicates },
   };
 }
 
 function combine(group: Paper[]): Paper {
-  if (group.length === 1) return group[0] as Paper;
-  const arxivFirst = [...group].sort((a, b) => Number(b.source === 'arxiv-atom') - Number(a.source === 'arxiv-atom'));
+  const sources = [...new Set(group.flatMap(sourcesOf))].sort();
+  if (group.length === 1) {
+    const [only] = group as [Paper];
+    return only.source === sources.join('+') ? only : { ...only, source: sources.join('+') };
+  }
+  const arxivRecords = group.filter(fromArxiv);
   const result: Record<string, unknown> = {};
   const keys = new Set(group.flatMap((paper) => Object.keys(paper) as (keyof Paper)[]));
   for (const key of keys) {
     if (key === 'links' || key === 'metrics' || key === 'source') continue;
-    const order = BIBLIOGRAPHIC.has(key) ? arxivFirst : group;
-    const from = order.find((paper) => paper[key] !== undefined);
+    const candidates = BIBLIOGRAPHIC.has(key) && arxivRecords.length > 0 ? arxivRecords : group;
+    const from = candidates.find((paper) => paper[key] !== undefined);
     if (from) result[key] = from[key];
   }
   const withArxivId = group.find((paper) => paper.arxivId);
   if (withArxivId) result.id = withArxivId.arxivId;
   result.links = Object.assign({}, ...[...group].reverse().map((paper) => paper.links));
   result.metrics = Object.assign({}, ...[...group].reverse().map((paper) => paper.metrics));
-  result.source = [...new Set(group.map((paper) => paper.source))].join('+');
+  result.source = sources.join('+');
   const authors = result.authors as Author[] | undefined;
   if (authors) result.authors = withUsernames(authors, group);
   return result as Paper;
@@ -113,7 +178,8 @@ function withUsernames(authors: Author[], group: Paper[]): Author[] {
   const usernames = new Map<string, string>();
   for (const paper of group) {
     for (const author of paper.authors ?? []) {
-      if (author.hfUsername) usernames.set(titleKey(author.name), author.hfUsername);
+      const key = titleKey(author.name);
+      if (author.hfUsername && !usernames.has(key)) usernames.set(key, author.hfUsername);
     }
   }
   if (usernames.size === 0) return authors;

@@ -257,7 +257,7 @@ describe('mergeListings', () => {
     expect(merged.papers).toHaveLength(fromHf.papers.length);
     const paper = merged.papers.find((p) => p.id === '2608.19880');
     expect(paper).toMatchObject({
-      source: 'hf-api+arxiv-atom',
+      source: 'arxiv-atom+hf-api',
       version: 2,
       publishedAt: '2026-08-20T17:00:00Z', // arXiv wins bibliographic fields
       updatedAt: '2026-08-25T10:00:00Z',
