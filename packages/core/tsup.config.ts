@@ -8,6 +8,8 @@ export default defineConfig({
     search: 'src/search.ts',
     // parseListing without the HTML/XML parser: what a browser fetching JSON or page text needs.
     lite: 'src/lite.ts',
+    // parseListing with every format, without the client, merging or search: what a widget reading markup needs.
+    parse: 'src/parse.ts',
     cli: 'src/cli.ts',
   },
   format: ['esm', 'cjs'],
@@ -17,6 +19,7 @@ export default defineConfig({
       snapshot: 'src/snapshot.ts',
       search: 'src/search.ts',
       lite: 'src/lite.ts',
+      parse: 'src/parse.ts',
     },
     // tsup's declaration build sets `baseUrl`, which TypeScript 6 deprecates (removed in 7).
     compilerOptions: { ignoreDeprecations: '6.0' },

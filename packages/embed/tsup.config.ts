@@ -16,7 +16,7 @@ const preactCompat = {
 const liteParserOnly = {
   name: 'lite-parser-only',
   setup(build: Parameters<NonNullable<Options['esbuildPlugins']>[number]['setup']>[0]) {
-    build.onResolve({ filter: /^@papertrend\/core$/ }, (args) =>
+    build.onResolve({ filter: /^@papertrend\/core(\/parse)?$/ }, (args) =>
       args.kind === 'dynamic-import'
         ? build.resolve('@papertrend/core/lite', { kind: 'import-statement', resolveDir: args.resolveDir })
         : undefined,

@@ -59,7 +59,7 @@ async function loadSrc(src: string, signal: AbortSignal): Promise<readonly Paper
   // papers never download a parser; JSON and page text need only the lite parser, markup (Hugging Face
   // HTML, arXiv feeds) the full one with its HTML/XML parser.
   const { parseListing } = /^\s*</.test(text)
-    ? await import('@papertrend/core')
+    ? await import('@papertrend/core/parse')
     : await import('@papertrend/core/lite');
   return parseListing(text).papers;
 }
