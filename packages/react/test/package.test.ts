@@ -14,7 +14,8 @@ it('never bundles React or core: both stay imports of the user’s copies', () =
   expect(esm).toMatch(/from ["']react["']/);
   // Static papers need only core's search entry; the parsers load on demand for `src`.
   expect(esm).toMatch(/from ["']@papertrend\/core\/search["']/);
-  expect(esm).toMatch(/import\(["']@papertrend\/core["']\)/);
+  expect(esm).toMatch(/import\(["']@papertrend\/core\/parse["']\)/);
+  expect(esm).toMatch(/import\(["']@papertrend\/core\/lite["']\)/);
   expect(esm).not.toMatch(/from ["']@papertrend\/core["']/);
   expect(esm).not.toMatch(/function createElement\(|__SECRET_INTERNALS|class SearchIndex/);
 });
