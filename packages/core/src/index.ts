@@ -49,6 +49,7 @@ export {
   type ListingMeta,
   type Media,
   MediaSchema,
+  NOTICE_CODES,
   type Paper,
   type PaperLinks,
   PaperLinksSchema,

@@ -178,7 +178,15 @@ export interface ListingIssue {
   message: string;
   /** The raw input that caused it, shortened to at most 200 characters. */
   snippet: string;
+  /**
+   * Set on notices that lose nothing, which `strict` does not count: `arxiv-missing-id` (arXiv answered an
+   * id it does not have with an empty entry).
+   */
+  code?: string;
 }
+
+/** Issue codes of notices: reported, but nothing was lost, so `strict` lets them pass. */
+export const NOTICE_CODES: ReadonlySet<string> = new Set(['arxiv-missing-id']);
 
 /** Facts about the listing as a whole. */
 export interface ListingMeta {

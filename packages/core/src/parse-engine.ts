@@ -4,7 +4,7 @@
  * leaves out the HTML/XML parser).
  */
 import { ListingValidationError, UnknownFormatError } from './errors.js';
-import type { Listing } from './model.js';
+import { type Listing, NOTICE_CODES } from './model.js';
 import { type Detection, type ListingInput, ParseContext, type Source, toDetection } from './source.js';
 
 const userSourcesFirst: Source[] = [];
@@ -78,7 +78,10 @@ export function parseListingWith(
     format: source.name,
     meta: { ...result.meta, entries: result.meta?.entries ?? result.papers.length + errors + duplicates, duplicates },
   };
-  if (options.strict && listing.issues.length > 0) throw new ListingValidationError(source.name, listing.issues);
+  // Strict mode fails on anything lost (entries left out, fields dropped), not on notices that lose nothing.
+  if (options.strict && listing.issues.some((issue) => issue.code === undefined || !NOTICE_CODES.has(issue.code))) {
+    throw new ListingValidationError(source.name, listing.issues);
+  }
   return listing;
 }
 

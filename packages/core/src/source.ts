@@ -51,6 +51,14 @@ export class ParseContext {
   }
 
   /**
+   * Report something worth knowing that loses nothing (a warning with a `code`, which `strict` does not
+   * count): arXiv's empty entry for an id it does not have, say.
+   */
+  notice(position: LazyPosition, message: string, raw: unknown, code: string): void {
+    this.issues.push({ severity: 'warning', position: resolve(position), message, snippet: snippetOf(raw), code });
+  }
+
+  /**
    * An http(s) URL or `undefined`. A value that is present but not a usable http(s) URL (`javascript:…`) is
    * reported as a warning, so unsafe links never reach a `Paper` silently.
    */

@@ -188,11 +188,19 @@ describe('arxiv-atom: every backend generation', () => {
       },
     ]);
     expect(listing.issues.map((issue) => [issue.severity, issue.position.index, issue.position.line])).toEqual([
-      ['error', 0, 3],
+      ['warning', 0, 3],
       ['warning', 1, 4],
       ['warning', 1, 4],
     ]);
-    expect(listing.meta.entries).toBe(2);
+    // The ghost entry is a notice with its raw XML, not an entry of the listing; strict lets it pass.
+    expect(listing.issues[0]).toMatchObject({
+      code: 'arxiv-missing-id',
+      snippet: '<a:entry><a:id/><a:title/><a:category term=""/></a:entry>',
+    });
+    expect(listing.meta).toMatchObject({ entries: 1, missing: 1 });
+    const onlyGhost = feed.replace(/<a:entry>\n[\s\S]*<\/a:entry>\n<\/a:feed>/, '</a:feed>');
+    expect(parseListing(onlyGhost, { strict: true }).papers).toEqual([]);
+    expect(() => parseListing(feed, { strict: true })).toThrow(/dropped publishedAt/);
   });
 
   it('handmade: listing feeds with one comma-joined author string keep commas inside affiliations', () => {

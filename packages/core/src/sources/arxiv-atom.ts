@@ -47,6 +47,8 @@ interface RawEntry {
   unclosed?: boolean;
   /** The input ended inside this entry: its last field may be cut short, so it is not read. */
   truncated?: boolean;
+  /** Character offset just past `</entry>`, for the raw snippet of an issue. */
+  end?: number;
 }
 
 interface RawFeed {
@@ -138,6 +140,9 @@ function readFeed(xml: string): RawFeed {
           if (isImplied) {
             if (ending) entry.truncated = true;
             else entry.unclosed = true;
+          } else {
+            const close = xml.indexOf('>', position());
+            entry.end = close === -1 ? xml.length : close + 1;
           }
           finishEntry();
         } else if (name === 'author' && entry && author) {
@@ -249,11 +254,25 @@ function parseArxivFeed(xml: string, context: ParseContext): SourceResult {
 
   const papers: Paper[] = [];
   const lineOf = lineLocator(xml);
+  let missing = 0;
   feed.entries.forEach((entry, index) => {
+    if (!entry.id && !entry.title && !entry.truncated) {
+      // arXiv's answer for an id it does not have: an entry with nothing in it. Not an entry of the listing.
+      missing++;
+      const raw = xml.slice(entry.offset, entry.end ?? entry.offset + 200);
+      context.notice(
+        () => ({ index, line: lineOf(entry.offset) }),
+        'arXiv answered an id it does not have with an empty entry: no paper, nothing lost',
+        raw,
+        'arxiv-missing-id',
+      );
+      return;
+    }
     const paper = mapEntry(entry, index, context, () => lineOf(entry.offset));
     if (paper) papers.push(paper);
   });
-  const meta: Partial<ListingMeta> = { entries: feed.entries.length };
+  const meta: Partial<ListingMeta> = { entries: feed.entries.length - missing };
+  if (missing > 0) meta.missing = missing;
   if (feed.totalResults !== undefined) meta.totalResults = feed.totalResults;
   if (feed.startIndex !== undefined) meta.startIndex = feed.startIndex;
   if (feed.itemsPerPage !== undefined) meta.itemsPerPage = feed.itemsPerPage;
@@ -303,10 +322,6 @@ function mapEntry(entry: RawEntry, index: number, context: ParseContext, line: (
     return undefined;
   }
   if (entry.unclosed) context.warn(position, 'the entry has no closing </entry>: read up to the next entry', entry.id);
-  if (!entry.id && !entry.title) {
-    context.reject(position, 'an empty entry with no id and no title (arXiv sends these for ids it lacks)', entry);
-    return undefined;
-  }
   const arxiv = entry.id ? parseArxivId(entry.id) : undefined;
   if (!arxiv) {
     context.reject(position, `the entry id ${JSON.stringify(entry.id ?? '')} is not an arXiv id`, entry);
