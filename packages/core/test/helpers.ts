@@ -1,27 +1,31 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 
 /** A fixture copied into this package (small, committed). */
 export function fixture(path: string): string {
   return readFileSync(fileURLToPath(new URL(`./fixtures/${path}`, import.meta.url)), 'utf8');
 }
 
-/**
- * The shared corpus beside the repository (`../shared/fixtures`), used only for corpus-wide checks.
- * CI always has it; elsewhere set PAPERTREND_SHARED_FIXTURES to point at a copy.
- */
-export const sharedFixturesDir =
-  process.env.PAPERTREND_SHARED_FIXTURES ?? fileURLToPath(new URL('../../../../shared/fixtures', import.meta.url));
+/** One real day of `/api/daily_papers`, as captured. */
+export interface CorpusDay {
+  /** `2025-03-11.json` */
+  name: string;
+  text: string;
+}
 
-export function sharedDailyPaperFiles(): string[] {
-  const dir = `${sharedFixturesDir}/hf-api/daily_papers`;
-  if (!existsSync(dir)) {
-    throw new Error(`The shared fixture corpus is missing at ${dir}: set PAPERTREND_SHARED_FIXTURES.`);
-  }
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((name) => `${dir}/${name}`);
+let corpus: CorpusDay[] | undefined;
+
+/**
+ * The 156 real API days (2,966 papers) the corpus-wide tests check, vendored compressed in
+ * `fixtures/corpus/`, so a clone has everything `pnpm test` needs.
+ */
+export function corpusDays(): CorpusDay[] {
+  corpus ??= gunzipSync(readFileSync(fileURLToPath(new URL('./fixtures/corpus/hf-api-daily-papers.jsonl.gz', import.meta.url))))
+    .toString('utf8')
+    .split('\n')
+    .map((line) => JSON.parse(line) as CorpusDay);
+  return corpus;
 }
 
 /** The error a call rejects with; fails the test if it resolves. */

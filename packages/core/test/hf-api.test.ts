@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type Paper, PaperSchema, parseListing } from '../src/index.js';
-import { fixture, sharedDailyPaperFiles } from './helpers.js';
+import { corpusDays, fixture } from './helpers.js';
 
 interface RawEntry {
   paper: {
@@ -31,11 +30,11 @@ const asWritten = (raw: string | undefined): string | undefined => (raw?.trim() 
 const HOUR = 3_600_000;
 
 describe('hf-api: the whole real corpus (156 days, 2,966 papers, every schema era)', () => {
-  const files = sharedDailyPaperFiles();
-  const days = files.map((file) => {
-    const text = readFileSync(file, 'utf8');
-    return { file, raw: JSON.parse(text) as RawEntry[], listing: parseListing(text) };
-  });
+  const days = corpusDays().map(({ name: file, text }) => ({
+    file,
+    raw: JSON.parse(text) as RawEntry[],
+    listing: parseListing(text),
+  }));
 
   it('the 2025-03-11 switch is read from the records: 26 papers there have no featuring time, none is featured before published', () => {
     const switchDay = days.find((day) => day.file.endsWith('2025-03-11.json'));

@@ -9,7 +9,7 @@ import {
   parseListing,
 } from '../src/index.js';
 import { runChild } from './child-process.js';
-import { fixture, sharedDailyPaperFiles } from './helpers.js';
+import { corpusDays, fixture } from './helpers.js';
 
 function paper(id: string, fields: Partial<Paper> = {}): Paper {
   return { id, title: `Paper ${id}`, links: {}, metrics: {}, source: 'test', ...fields };
@@ -244,8 +244,8 @@ describe('typo distance', () => {
 
 describe('relevance on the real corpus (order of results, never raw scores)', () => {
   const byId = new Map<string, Paper>();
-  for (const file of sharedDailyPaperFiles()) {
-    for (const p of parseListing(readFileSync(file, 'utf8')).papers) byId.set(p.id, p);
+  for (const day of corpusDays()) {
+    for (const p of parseListing(day.text).papers) byId.set(p.id, p);
   }
   const index = createSearchIndex([...byId.values()]);
   const labelled = JSON.parse(readFileSync(new URL('../bench/relevance-queries.json', import.meta.url), 'utf8')) as {
