@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 export default defineConfig({
   entry: {
@@ -32,4 +35,6 @@ export default defineConfig({
   treeshake: true,
   // Keep `node:` specifiers: they make Node-only imports unmistakable (only the CLI has any).
   removeNodeProtocol: false,
+  // `papertrend --version`.
+  define: { __PAPERTREND_VERSION__: JSON.stringify(version) },
 });

@@ -34,7 +34,8 @@ Options:
   --limit <n>       Show (and fetch) at most n papers
   --offline         trending/daily: use the bundled snapshot when Hugging Face cannot be reached
   --file <path>     search: search this local listing file instead of Hugging Face
-  -h, --help        Show this help
+  -h, --help        Show this help (papertrend <command> --help: that command's)
+  -v, --version     Print the version
 
 Formats: ${listSources()
   .map((source) => source.name)
@@ -42,6 +43,30 @@ Formats: ${listSources()
 Environment: PAPERTREND_HF_URL, PAPERTREND_ARXIV_URL override the service base URLs (proxies, tests).
 Exit codes: 0 ok, 1 bad input, 2 usage error, 3 network or service failure, 70 internal error.
 `;
+
+/** Replaced by the build with the package's version; `dev` when run from source. */
+declare const __PAPERTREND_VERSION__: string | undefined;
+const VERSION = typeof __PAPERTREND_VERSION__ === 'string' ? __PAPERTREND_VERSION__ : 'dev';
+
+const COMMAND_HELP: Record<string, string> = {
+  trending: `papertrend trending [--limit n] [--json] [--offline]
+  Trending papers on Hugging Face (daily_papers?sort=trending), as a table or with --json the whole Listing.
+  --offline answers from the bundled snapshot when Hugging Face cannot be reached (and says so).`,
+  daily: `papertrend daily [--date YYYY-MM-DD] [--limit n] [--json] [--offline]
+  Hugging Face Daily Papers of a day (default: the latest).`,
+  search: `papertrend search <query> [--limit n] [--json] [--file listing]
+  Search Hugging Face papers, or with --file search a local listing of any format (typos and prefixes forgiven).`,
+  paper: `papertrend paper <id> [--json]
+  One paper: an arXiv id in any form (2106.09685v2, arXiv:…, an arXiv or Hugging Face URL).`,
+  arxiv: `papertrend arxiv <query> [--limit n] [--json]
+  Search arXiv (all:word, ti:word, au:name, cat:cs.LG; AND, OR, ANDNOT). One request every 3 s, as arXiv asks.`,
+  parse: `papertrend parse <file|-> [--format name] [--strict] [--limit n] [--json]
+  Parse a listing file (or standard input with -) in any known format and print its papers; issues go to stderr.
+  Regular files and standard input up to 64 MiB; a byte-order mark or UTF-16 is read right.
+  --strict exits with 1 when an entry was left out or a field dropped. --json output is safe to inline in HTML.`,
+  snapshot: `papertrend snapshot [daily|trending] [--limit n] [--json]
+  Print the bundled offline snapshot (daily: most upvoted first).`,
+};
 
 class UsageError extends Error {}
 /** The input cannot be a listing before it is even read (too large): exit code 1, like any bad input. */
@@ -87,9 +112,20 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         offline: { type: 'boolean', default: false },
         file: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
       },
     });
     const [command, ...rest] = positionals;
+    if (values.version) {
+      io.stdout(`${VERSION}\n`);
+      return EXIT.ok;
+    }
+    if (values.help && command !== undefined && COMMAND_HELP[command]) {
+      io.stdout(
+        `Usage: ${COMMAND_HELP[command]}\n\nRun "papertrend --help" for every command, format and exit code.\n`,
+      );
+      return EXIT.ok;
+    }
     if (values.help || command === undefined) {
       io.stdout(HELP);
       return command === undefined && !values.help ? EXIT.usage : EXIT.ok;

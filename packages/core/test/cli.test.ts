@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT, main } from '../src/cli.js';
@@ -55,6 +55,15 @@ describe('papertrend CLI', () => {
     expect(strict.err).toMatch(/1 problem\(s\) in hf-api input/);
   });
 
+  it('prints help for each command, and for all', async () => {
+    for (const command of ['trending', 'daily', 'search', 'paper', 'arxiv', 'parse', 'snapshot']) {
+      const help = await run([command, '--help']);
+      expect(help.code, command).toBe(EXIT.ok);
+      expect(help.out, command).toMatch(new RegExp(`^Usage: papertrend ${command}`));
+    }
+    expect((await run(['--help'])).out).toMatch(/-v, --version/);
+  });
+
   it('distinguishes bad input from usage errors, without stack traces', async () => {
     const bad = await run(['parse', fixturePath('malformed/2025-01-10.wrapper-with-python-repr-strings.json')]);
     expect(bad.code).toBe(EXIT.badInput);
@@ -74,6 +83,11 @@ describe('papertrend CLI', () => {
     const ok = spawnSync(process.execPath, [bin, 'snapshot'], { encoding: 'utf8' });
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/Hugging Face Daily Papers, 2026-08-21/);
+    const version = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toBe(
+      JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version,
+    );
     const bad = spawnSync(process.execPath, [bin, 'parse', '-'], {
       input: '<html><title>Oops</title></html>',
       encoding: 'utf8',

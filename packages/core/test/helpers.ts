@@ -21,7 +21,9 @@ let corpus: CorpusDay[] | undefined;
  * `fixtures/corpus/`, so a clone has everything `pnpm test` needs.
  */
 export function corpusDays(): CorpusDay[] {
-  corpus ??= gunzipSync(readFileSync(fileURLToPath(new URL('./fixtures/corpus/hf-api-daily-papers.jsonl.gz', import.meta.url))))
+  corpus ??= gunzipSync(
+    readFileSync(fileURLToPath(new URL('./fixtures/corpus/hf-api-daily-papers.jsonl.gz', import.meta.url))),
+  )
     .toString('utf8')
     .split('\n')
     .map((line) => JSON.parse(line) as CorpusDay);
