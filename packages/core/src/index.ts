@@ -91,10 +91,12 @@ export {
 export {
   type Detection,
   defineSource,
+  type EntrySchema,
   type ListingInput,
   ParseContext,
   type Source,
   type SourceResult,
+  type StandardSchemaV1,
   validateEntry,
 } from './source.js';
 export { ArxivApiError, arxivAtomSource, isArxivApiError } from './sources/arxiv-atom.js';

@@ -134,8 +134,70 @@ const parseOptions = { error: en().localeError };
 /** Any zod 4 schema: classic (`zod`) and mini (`zod/mini`) both work. */
 type AnySchema = zc.$ZodType;
 
-function check<T extends AnySchema>(schema: T, value: unknown) {
-  return safeParse(schema, value, parseOptions);
+/**
+ * A Standard Schema v1 validator (https://standardschema.dev): zod 3.24+ and 4, valibot, arktype and others
+ * implement it. The interface is the spec's own, copied as it asks, so no package is needed for it.
+ */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  readonly '~standard': {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown) => StandardSchemaV1.Result<Output> | Promise<StandardSchemaV1.Result<Output>>;
+    readonly types?: { readonly input: Input; readonly output: Output } | undefined;
+  };
+}
+
+export declare namespace StandardSchemaV1 {
+  type Result<Output> =
+    | { readonly value: Output; readonly issues?: undefined }
+    | { readonly issues: ReadonlyArray<Issue> };
+  interface Issue {
+    readonly message: string;
+    readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined;
+  }
+  type InferOutput<Schema extends StandardSchemaV1> = NonNullable<Schema['~standard']['types']>['output'];
+}
+
+/** What `validateEntry` accepts: a zod 4 schema (classic or mini) or any Standard Schema. */
+export type EntrySchema = AnySchema | StandardSchemaV1;
+
+type Checked =
+  | { success: true; data: unknown }
+  | { success: false; issues: { path: PropertyKey[]; message: string }[] };
+
+function isZod4(schema: EntrySchema): schema is AnySchema {
+  return typeof schema === 'object' && schema !== null && '_zod' in schema;
+}
+
+/**
+ * Validate with the schema's own library: zod 4 through its parser (English messages for this parse only),
+ * anything else through its Standard Schema interface (zod 3, valibot, arktype, …).
+ */
+function check(schema: EntrySchema, value: unknown): Checked {
+  if (isZod4(schema)) {
+    const result = safeParse(schema, value, parseOptions);
+    return result.success
+      ? { success: true, data: result.data }
+      : { success: false, issues: result.error.issues.map(({ path, message }) => ({ path, message })) };
+  }
+  const standard = (schema as Partial<StandardSchemaV1>)['~standard'];
+  if (standard?.version !== 1 || typeof standard.validate !== 'function') {
+    throw new TypeError('validateEntry needs a zod 4 schema or a Standard Schema (zod 3.24+, valibot, arktype, …)');
+  }
+  const result = standard.validate(value);
+  if (result instanceof Promise) {
+    throw new TypeError('validateEntry needs a synchronous schema: this one validates asynchronously');
+  }
+  if (!result.issues) return { success: true, data: result.value };
+  return {
+    success: false,
+    issues: result.issues.map((issue) => ({
+      message: issue.message,
+      path: (issue.path ?? []).map((segment) =>
+        typeof segment === 'object' && segment !== null ? segment.key : segment,
+      ),
+    })),
+  };
 }
 
 /** Salvage rounds; each handles every issue at once, so only nesting (a few levels) needs another round. */
@@ -150,7 +212,8 @@ interface Removal {
 }
 
 /**
- * Validate one raw entry against its zod schema, salvaging what can be salvaged: when only optional fields
+ * Validate one raw entry against its schema — zod 4 (classic or mini), or any Standard Schema v1 such as
+ * zod 3.24+, valibot or arktype — salvaging what can be salvaged: when only optional fields
  * are wrong, they are dropped and reported as warnings and the entry is kept. Returns `undefined` (after
  * reporting an error) when a required part is wrong.
  *
@@ -163,7 +226,25 @@ export function validateEntry<T extends AnySchema>(
   raw: unknown,
   basePath: ReadonlyArray<string | number>,
   context: ParseContext,
-): zc.output<T> | undefined {
+): zc.output<T> | undefined;
+export function validateEntry<T extends StandardSchemaV1>(
+  schema: T,
+  raw: unknown,
+  basePath: ReadonlyArray<string | number>,
+  context: ParseContext,
+): StandardSchemaV1.InferOutput<T> | undefined;
+export function validateEntry(
+  schema: EntrySchema,
+  raw: unknown,
+  basePath: ReadonlyArray<string | number>,
+  context: ParseContext,
+): unknown;
+export function validateEntry(
+  schema: EntrySchema,
+  raw: unknown,
+  basePath: ReadonlyArray<string | number>,
+  context: ParseContext,
+): unknown {
   let result = check(schema, raw);
   if (result.success) return result.data;
 
@@ -172,7 +253,7 @@ export function validateEntry<T extends AnySchema>(
   let toOriginal: (path: PropertyKey[]) => Path = (path) => path;
   for (let round = 0; round < MAX_SALVAGE_ROUNDS && !result.success && fatal === undefined; round++) {
     const moved = new Set<Removal>();
-    for (const issue of result.error.issues) {
+    for (const issue of result.issues) {
       const path = toOriginal(issue.path);
       const owner = ownerOf(removals, path);
       if (owner !== undefined) {
@@ -213,7 +294,7 @@ export function validateEntry<T extends AnySchema>(
     }
     return result.data;
   }
-  const problem = fatal ?? (result.success ? undefined : toProblem(result.error.issues[0], toOriginal));
+  const problem = fatal ?? (result.success ? undefined : toProblem(result.issues[0], toOriginal));
   const path = (problem?.path ?? []) as (string | number)[];
   const where = path.length > 0 ? ` at ${formatPath(path)}` : '';
   context.reject({ path: [...basePath, ...path] }, `invalid entry${where}: ${problem?.message ?? 'unknown'}`, raw);
