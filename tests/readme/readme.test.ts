@@ -1,0 +1,55 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
+
+// Every ```ts and ```tsx block of the READMEs, written out as a module and type-checked against the
+// packages as a user imports them: a snippet that uses a name it does not import, or an API that changed,
+// fails here instead of in a newcomer's editor.
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const readmes = ['README.md', 'packages/core/README.md', 'packages/react/README.md', 'packages/embed/README.md'];
+const out = fileURLToPath(new URL('./.snippets/', import.meta.url));
+
+function blocks(markdown: string): { language: string; code: string; line: number }[] {
+  const found: { language: string; code: string; line: number }[] = [];
+  const lines = markdown.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^```(ts|tsx)$/.exec(lines[i] ?? '');
+    if (!open) continue;
+    const start = i + 1;
+    while (i + 1 < lines.length && lines[i + 1] !== '```') i++;
+    found.push({ language: open[1] as string, code: lines.slice(start, i + 1).join('\n'), line: start });
+    i++;
+  }
+  return found;
+}
+
+it('type-checks every TypeScript block of the READMEs', () => {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const written: string[] = [];
+  for (const readme of readmes) {
+    for (const block of blocks(readFileSync(`${root}${readme}`, 'utf8'))) {
+      const name = `${readme.replace(/[/.]/g, '_')}_line${block.line}.${block.language}`;
+      // Each block is a module of its own (some have no import), so names never clash between blocks.
+      writeFileSync(`${out}${name}`, `${block.code}\nexport {};\n`);
+      written.push(name);
+    }
+  }
+  expect(written.length).toBeGreaterThanOrEqual(12);
+  writeFileSync(`${out}env.d.ts`, "declare module '*.css';\n");
+  writeFileSync(
+    `${out}tsconfig.json`,
+    JSON.stringify({
+      extends: '../../../tsconfig.base.json',
+      compilerOptions: { noEmit: true, jsx: 'react-jsx', types: ['node'], customConditions: [] },
+      include: ['*.ts', '*.tsx'],
+    }),
+  );
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  const result = spawnSync(process.execPath, [tsc, '-p', `${out}tsconfig.json`], { encoding: 'utf8' });
+  // Errors name the README and the line the block starts on.
+  expect(result.stdout + result.stderr).toBe('');
+  expect(result.status).toBe(0);
+}, 120_000);
