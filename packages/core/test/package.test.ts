@@ -63,6 +63,7 @@ it('ships each byte once: the packed tarball has no source maps or sources, no w
     const unpacked = files.reduce((sum, file) => sum + file.size, 0);
     expect(files.filter((file) => file.name.endsWith('.map') || file.name.startsWith('package/src/'))).toEqual([]);
     expect(unpacked).toBeLessThan(1024 * 1024);
+    expect(files.map((file) => file.name)).toContain('package/LICENSE');
     spawnSync('tar', ['xzf', tarball, '-C', into, 'package/package.json']);
     const manifest = readFileSync(join(into, 'package/package.json'), 'utf8');
     expect(manifest).not.toContain('@papertrend/source');
