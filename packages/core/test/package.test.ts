@@ -1,9 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
+import { pack } from '../../../test/pack.js';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 
@@ -47,30 +45,9 @@ it('keeps the HTML/XML parser and the client out of the lite and search entries'
 });
 
 it('ships each byte once: the packed tarball has no source maps or sources, no workspace condition, under 1 MiB', () => {
-  const into = mkdtempSync(join(tmpdir(), 'papertrend-pack-'));
-  try {
-    const packed = spawnSync('pnpm', ['pack', '--pack-destination', into], {
-      cwd: fileURLToPath(new URL('..', import.meta.url)),
-      encoding: 'utf8',
-    });
-    expect(packed.status, packed.stderr).toBe(0);
-    const tarball = join(into, readdirSync(into).find((name) => name.endsWith('.tgz')) as string);
-    const listing = spawnSync('tar', ['tzvf', tarball], { encoding: 'utf8' }).stdout.trim().split('\n');
-    const files = listing.map((line) => ({
-      size: Number(line.split(/\s+/)[2]),
-      name: line.split(/\s+/).pop() as string,
-    }));
-    const unpacked = files.reduce((sum, file) => sum + file.size, 0);
-    expect(files.filter((file) => file.name.endsWith('.map') || file.name.startsWith('package/src/'))).toEqual([]);
-    expect(unpacked).toBeLessThan(1024 * 1024);
-    expect(files.map((file) => file.name)).toContain('package/LICENSE');
-    spawnSync('tar', ['xzf', tarball, '-C', into, 'package/package.json']);
-    const manifest = readFileSync(join(into, 'package/package.json'), 'utf8');
-    expect(manifest).not.toContain('@papertrend/source');
-    expect(JSON.parse(manifest).dependencies).toEqual(
-      JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).dependencies,
-    );
-  } finally {
-    rmSync(into, { recursive: true, force: true });
-  }
+  const { files, unpacked, manifest } = pack(new URL('..', import.meta.url));
+  expect(files.filter((file) => file.name.endsWith('.map') || file.name.startsWith('package/src/'))).toEqual([]);
+  expect(files.map((file) => file.name)).toContain('package/LICENSE');
+  expect(unpacked).toBeLessThan(1024 * 1024);
+  expect(JSON.stringify(manifest)).not.toContain('@papertrend/source');
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
+import { pack } from '../../../test/pack.js';
 
 const dist = new URL('../dist/', import.meta.url);
 
@@ -18,4 +19,14 @@ it('bundles preact in place of React, and the lite parser in place of the full o
   expect(script).not.toMatch(/htmlparser2|onopentag|xmlMode/);
   // The widget's stylesheet travels inside the script, for the shadow root.
   expect(script).toContain('--pt-card-bg');
+});
+
+it('installs nothing else: no runtime dependencies, no source maps, under 600 kB unpacked', () => {
+  const { files, unpacked, manifest } = pack(new URL('..', import.meta.url));
+  expect(manifest.dependencies).toBeUndefined();
+  // Types name core's Paper: TypeScript users who want them install @papertrend/core (an optional peer).
+  expect(manifest.peerDependenciesMeta).toEqual({ '@papertrend/core': { optional: true } });
+  expect(files.filter((file) => file.name.endsWith('.map'))).toEqual([]);
+  expect(files.map((file) => file.name)).toContain('package/LICENSE');
+  expect(unpacked).toBeLessThan(600 * 1024);
 });

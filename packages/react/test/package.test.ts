@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
+import { pack } from '../../../test/pack.js';
 
 const dist = (name: string): string => readFileSync(fileURLToPath(new URL(`../dist/${name}`, import.meta.url)), 'utf8');
 
@@ -18,4 +19,12 @@ it('never bundles React or core: both stay imports of the user’s copies', () =
   expect(esm).toMatch(/import\(["']@papertrend\/core\/lite["']\)/);
   expect(esm).not.toMatch(/from ["']@papertrend\/core["']/);
   expect(esm).not.toMatch(/function createElement\(|__SECRET_INTERNALS|class SearchIndex/);
+});
+
+it('ships its code once: no source maps, under 250 kB unpacked, React and core as the user’s own', () => {
+  const { files, unpacked, manifest } = pack(new URL('..', import.meta.url));
+  expect(files.filter((file) => file.name.endsWith('.map'))).toEqual([]);
+  expect(files.map((file) => file.name)).toContain('package/LICENSE');
+  expect(unpacked).toBeLessThan(250 * 1024);
+  expect(Object.keys(manifest.peerDependencies as object)).toEqual(['react', 'react-dom']);
 });
