@@ -39,6 +39,23 @@ it('type-checks every TypeScript block of the READMEs', () => {
   }
   expect(written.length).toBeGreaterThanOrEqual(12);
   writeFileSync(`${out}env.d.ts`, "declare module '*.css';\n");
+  // The custom element's types, as a TSX user of the embed meets them (issue: "Property 'trending-papers'
+  // does not exist on type 'JSX.IntrinsicElements'"). The expect-error lines prove the types are not `any`.
+  writeFileSync(
+    `${out}element-types.tsx`,
+    `import type {} from '@papertrend/embed/react';
+import { mount, type TrendingPapersElement } from '@papertrend/embed';
+
+export const Page = () => <trending-papers src="/papers.json" limit="10" theme="dark" sort="upvotes" locale="de" />;
+// @ts-expect-error: not a theme
+export const Wrong = () => <trending-papers theme="purple" />;
+const element: TrendingPapersElement | null = document.querySelector('trending-papers');
+export const count: number | undefined = element?.papers?.length;
+// @ts-expect-error: papers are Paper objects
+if (element) element.papers = ['not a paper'];
+mount(document.createElement('div'), { query: 'agents' });
+`,
+  );
   writeFileSync(
     `${out}tsconfig.json`,
     JSON.stringify({

@@ -14,12 +14,38 @@ function inlinePapers(element: Element): readonly Paper[] | undefined {
   return parseListing(script.textContent).papers;
 }
 
+/** The attributes `<trending-papers>` reads (all strings, as HTML gives them; all optional). */
+export interface TrendingPapersAttributes {
+  /** URL of a listing: papertrend JSON (`papertrend … --json`), a Hugging Face API response, or page text. */
+  src?: string;
+  /** How many papers to show before "show more". */
+  limit?: string | number;
+  /** The search box's text. */
+  query?: string;
+  theme?: Theme;
+  sort?: SearchSort;
+  /** A BCP 47 tag (`en`, `de-CH`); an invalid one falls back to the browser's default with a warning. */
+  locale?: string;
+}
+
+/** A `<trending-papers>` element, as `document.querySelector('trending-papers')` returns it. */
+export interface TrendingPapersElement extends HTMLElement {
+  /** Papers set from script (frameworks pass objects as properties); wins over `src`. */
+  papers: readonly Paper[] | undefined;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'trending-papers': TrendingPapersElement;
+  }
+}
+
 /** `<trending-papers>`: the widget as a custom element. Attributes are read on connect and on change. */
 export function defineTrendingPapersElement(tagName = 'trending-papers'): void {
   // Loading the script twice (two themes both include it, say) must not throw.
   if (typeof customElements === 'undefined' || customElements.get(tagName)) return;
 
-  class TrendingPapersElement extends HTMLElement {
+  class TrendingPapersHTMLElement extends HTMLElement implements TrendingPapersElement {
     static observedAttributes = [...ATTRIBUTES];
     #handle: MountHandle | undefined;
     #papers: readonly Paper[] | undefined;
@@ -64,5 +90,5 @@ export function defineTrendingPapersElement(tagName = 'trending-papers'): void {
     }
   }
 
-  customElements.define(tagName, TrendingPapersElement);
+  customElements.define(tagName, TrendingPapersHTMLElement);
 }

@@ -6,7 +6,11 @@
  */
 import { defineTrendingPapersElement } from './element.js';
 
-export { defineTrendingPapersElement } from './element.js';
+export {
+  defineTrendingPapersElement,
+  type TrendingPapersAttributes,
+  type TrendingPapersElement,
+} from './element.js';
 export { type MountHandle, type MountOptions, mount, pageTheme, type Theme } from './mount.js';
 
 defineTrendingPapersElement();
