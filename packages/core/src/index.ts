@@ -92,15 +92,17 @@ export {
   type Detection,
   defineSource,
   type EntrySchema,
+  type LazyPosition,
   type ListingInput,
   ParseContext,
   type Source,
   type SourceResult,
   type StandardSchemaV1,
   validateEntry,
+  type Zod4Schema,
 } from './source.js';
 export { ArxivApiError, arxivAtomSource, isArxivApiError } from './sources/arxiv-atom.js';
 export { HfRawDailyEntrySchema, HfRawPaperSchema, hfApiSource } from './sources/hf-api.js';
 export { hfHtmlSource } from './sources/hf-html.js';
-export { hfPageTextSource } from './sources/hf-page-text.js';
+export { detectPageText, hfPageTextSource, type PageTextLayout } from './sources/hf-page-text.js';
 export { papertrendJsonSource } from './sources/papertrend-json.js';

@@ -132,7 +132,8 @@ type Path = PropertyKey[];
 // uses), which loads no locale, and setting one globally with z.config would change the user's zod too.
 const parseOptions = { error: en().localeError };
 /** Any zod 4 schema: classic (`zod`) and mini (`zod/mini`) both work. */
-type AnySchema = zc.$ZodType;
+export type Zod4Schema = zc.$ZodType;
+type AnySchema = Zod4Schema;
 
 /**
  * A Standard Schema v1 validator (https://standardschema.dev): zod 3.24+ and 4, valibot, arktype and others
@@ -159,7 +160,7 @@ export declare namespace StandardSchemaV1 {
 }
 
 /** What `validateEntry` accepts: a zod 4 schema (classic or mini) or any Standard Schema. */
-export type EntrySchema = AnySchema | StandardSchemaV1;
+export type EntrySchema = Zod4Schema | StandardSchemaV1;
 
 type Checked =
   | { success: true; data: unknown }

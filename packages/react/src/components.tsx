@@ -14,7 +14,8 @@ import { type UsePapersOptions, usePaperSearch, usePapers } from './hooks.js';
 import { defaultLabels, type Labels } from './labels.js';
 import { formatCount, highlightPieces, toPaperView } from './view.js';
 
-type HeadingLevel = 2 | 3 | 4 | 5 | 6;
+/** The heading level of each card's title (the widget's own heading is one above). */
+export type HeadingLevel = 2 | 3 | 4 | 5 | 6;
 
 function Highlighted({ text, ranges }: { text: string; ranges?: SearchMatch['ranges'] | undefined }): ReactNode {
   // React renders strings as text: paper text is never interpreted as HTML.

@@ -1,4 +1,5 @@
 export {
+  type HeadingLevel,
   PaperCard,
   type PaperCardProps,
   PaperList,
@@ -25,5 +26,6 @@ export {
   type PaperView,
   safeHref,
   toPaperView,
+  usableLocale,
   type ViewOptions,
 } from './view.js';

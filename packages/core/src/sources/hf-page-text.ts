@@ -100,7 +100,9 @@ function basePaper(title: string): Paper {
   return { id: textId(clean), title: clean, links: {}, metrics: {}, source: SOURCE };
 }
 
-type Layout = 'markdown' | 'cards' | 'paragraphs';
+/** The three renderings of a papers page the page-text source reads (`Listing.meta.layout`). */
+export type PageTextLayout = 'markdown' | 'cards' | 'paragraphs';
+type Layout = PageTextLayout;
 
 function layoutOf(lines: Line[]): Layout {
   if (lines.some((line) => parseHeading(line.text) !== undefined)) return 'markdown';
