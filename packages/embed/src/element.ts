@@ -2,9 +2,10 @@ import type { Paper, SearchSort } from '@papertrend/core';
 import { parseListing } from '@papertrend/core/lite';
 import { type MountHandle, type MountOptions, mount, type Theme } from './mount.js';
 
-const ATTRIBUTES = ['src', 'limit', 'query', 'theme', 'sort', 'locale'] as const;
+const ATTRIBUTES = ['src', 'limit', 'query', 'theme', 'sort', 'locale', 'heading-level'] as const;
 const THEMES = new Set(['light', 'dark', 'auto']);
 const SORTS = new Set(['relevance', 'upvotes', 'date']);
+const HEADING_LEVELS = new Set([2, 3, 4, 5, 6]);
 
 /** Reads `<script type="application/json">` inside the element: papers inlined by a static site build. */
 function inlinePapers(element: Element): readonly Paper[] | undefined {
@@ -26,6 +27,8 @@ export interface TrendingPapersAttributes {
   sort?: SearchSort;
   /** A BCP 47 tag (`en`, `de-CH`); an invalid one falls back to the browser's default with a warning. */
   locale?: string;
+  /** The heading level of each paper's title, 2–6 (default 3): one below the heading the element sits under. */
+  'heading-level'?: '2' | '3' | '4' | '5' | '6' | 2 | 3 | 4 | 5 | 6;
 }
 
 /** A `<trending-papers>` element, as `document.querySelector('trending-papers')` returns it. */
@@ -76,6 +79,7 @@ export function defineTrendingPapersElement(tagName = 'trending-papers'): void {
       const limit = Number.parseInt(this.getAttribute('limit') ?? '', 10);
       const theme = this.getAttribute('theme') ?? 'auto';
       const sort = this.getAttribute('sort') ?? '';
+      const headingLevel = Number(this.getAttribute('heading-level'));
       const src = this.getAttribute('src');
       const papers = this.#papers ?? (src ? undefined : inlinePapers(this));
       return {
@@ -86,6 +90,7 @@ export function defineTrendingPapersElement(tagName = 'trending-papers'): void {
         theme: THEMES.has(theme) ? (theme as Theme) : 'auto',
         ...(SORTS.has(sort) ? { sort: sort as SearchSort } : {}),
         ...(this.getAttribute('locale') ? { locale: this.getAttribute('locale') as string } : {}),
+        ...(HEADING_LEVELS.has(headingLevel) ? { headingLevel: headingLevel as 2 | 3 | 4 | 5 | 6 } : {}),
       };
     }
   }

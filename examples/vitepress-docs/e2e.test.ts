@@ -1,0 +1,48 @@
+/**
+ * The VitePress example, built, served on 127.0.0.1 and driven in Debian's chromium: the embed renders inside
+ * a Vue-hydrated page with no warning, follows VitePress's dark toggle, and passes axe.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  axeViolations,
+  backgroundLuminance,
+  openWatchedPage,
+  screenshotPath,
+  siteInChromium,
+} from '../../test/browser.js';
+
+const dist = new URL('./docs/.vitepress/dist/', import.meta.url).pathname;
+if (!existsSync(`${dist}papers.json`)) {
+  throw new Error(`${dist} is not built: run \`pnpm --filter @papertrend/example-vitepress-docs build\``);
+}
+const listing = JSON.parse(readFileSync(`${dist}papers.json`, 'utf8')) as { papers: { title: string }[] };
+const site = siteInChromium(dist);
+
+describe('vitepress-docs: the embed in a VitePress site', () => {
+  it('renders without hydration warnings, follows the dark toggle, and passes axe', async () => {
+    const { page, context, problems } = await openWatchedPage(site.browser);
+    await page.goto(`${site.url}/`);
+    // The server-rendered page keeps the element (Vue did not turn it into a comment).
+    expect(readFileSync(`${dist}index.html`, 'utf8')).toContain(
+      '<trending-papers id="trending" src="/papers.json" limit="5" heading-level="2">',
+    );
+    const trending = page.locator('#trending');
+    await trending.locator('.pt-card').first().waitFor();
+    expect(await trending.locator('.pt-item').count()).toBe(Math.min(5, listing.papers.length));
+    expect(await trending.locator('.pt-title-link').first().textContent()).toBe(listing.papers[0]?.title);
+    const cards = () => backgroundLuminance(trending.locator('.pt-card'));
+    expect(await cards()).toBeGreaterThan(0.8);
+    expect(await axeViolations(page, '#trending')).toEqual([]);
+    await page.screenshot({ path: await screenshotPath('vitepress-light'), fullPage: true });
+
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.locator('.VPSwitchAppearance:visible').first().click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true);
+    await expect.poll(cards).toBeLessThan(0.1);
+    expect(await axeViolations(page, '#trending')).toEqual([]);
+    await page.screenshot({ path: await screenshotPath('vitepress-dark'), fullPage: true });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
