@@ -11,6 +11,26 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const readmes = ['README.md', 'packages/core/README.md', 'packages/react/README.md', 'packages/embed/README.md'];
 const out = fileURLToPath(new URL('./.snippets/', import.meta.url));
 
+const ZOD_IMPORT = "import { z } from 'zod';";
+const ZOD_ROW = /const Row = z\.object\(.*\);/;
+const OTHER_VALIDATORS: [string, string, string][] = [
+  [
+    'zod3',
+    "import { z } from 'zod3';",
+    'const Row = z.object({ title: z.string().min(1), arxiv: z.string(), stars: z.string().optional() });',
+  ],
+  [
+    'valibot',
+    "import * as v from 'valibot';",
+    'const Row = v.object({ title: v.pipe(v.string(), v.minLength(1)), arxiv: v.string(), stars: v.optional(v.string()) });',
+  ],
+  [
+    'arktype',
+    "import { type } from 'arktype';",
+    "const Row = type({ title: 'string > 0', arxiv: 'string', 'stars?': 'string' });",
+  ],
+];
+
 function blocks(markdown: string): { language: string; code: string; line: number }[] {
   const found: { language: string; code: string; line: number }[] = [];
   const lines = markdown.split('\n');
@@ -35,9 +55,18 @@ it('type-checks every TypeScript block of the READMEs', () => {
       // Each block is a module of its own (some have no import), so names never clash between blocks.
       writeFileSync(`${out}${name}`, `${block.code}\nexport {};\n`);
       written.push(name);
+      if (readme === 'README.md' && block.code.includes('defineSource({')) {
+        // The extension snippet again with each other validator `validateEntry` takes (Standard Schema).
+        for (const [validator, imports, schema] of OTHER_VALIDATORS) {
+          const variant = block.code.replace(ZOD_IMPORT, imports).replace(ZOD_ROW, schema);
+          if (variant === block.code) throw new Error('the extension snippet no longer has the zod lines to swap');
+          writeFileSync(`${out}${name.replace(/\.ts$/, `_${validator}.ts`)}`, `${variant}\nexport {};\n`);
+          written.push(`${name} (${validator})`);
+        }
+      }
     }
   }
-  expect(written.length).toBeGreaterThanOrEqual(12);
+  expect(written.length).toBeGreaterThanOrEqual(15);
   writeFileSync(`${out}env.d.ts`, "declare module '*.css';\n");
   // The custom element's types, as a TSX user of the embed meets them (issue: "Property 'trending-papers'
   // does not exist on type 'JSX.IntrinsicElements'"). The expect-error lines prove the types are not `any`.
