@@ -86,6 +86,14 @@ mount(document.createElement('div'), { query: 'agents' });
 `,
   );
   writeFileSync(
+    `${out}element-types-vue.ts`,
+    `import type {} from '@papertrend/embed/vue';
+import type { GlobalComponents } from 'vue';
+
+export const tag: keyof GlobalComponents = 'trending-papers';
+`,
+  );
+  writeFileSync(
     `${out}tsconfig.json`,
     JSON.stringify({
       extends: '../../../tsconfig.base.json',
