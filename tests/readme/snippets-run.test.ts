@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { runProcess } from '../../test/process.js';
 
 // The README's runnable TypeScript blocks, run as written in their own Node processes, against a local stand-in
 // for Hugging Face and arXiv (redirect-fetch.mjs points the real hosts at it) and beside the files they read.
@@ -52,25 +52,10 @@ function typescriptBlocks(markdown: string): { code: string; line: number }[] {
   return found;
 }
 
-function run(file: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--import', './redirect-fetch.mjs', file], {
-      cwd: fileURLToPath(new URL('.', import.meta.url)),
-      env: { ...process.env, PAPERTREND_TEST_SERVER: base, NODE_OPTIONS: '' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('close', (code) => {
-      clearTimeout(killer);
-      resolve({ code, stdout, stderr });
-    });
+function run(file: string) {
+  return runProcess(process.execPath, ['--import', 'tsx', '--import', './redirect-fetch.mjs', file], {
+    cwd: fileURLToPath(new URL('.', import.meta.url)),
+    env: { ...process.env, PAPERTREND_TEST_SERVER: base, NODE_OPTIONS: '' },
   });
 }
 

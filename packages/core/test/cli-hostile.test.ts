@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runProcess } from '../../../test/process.js';
 import { fixture } from './helpers.js';
 
 // The real CLI (the build `pnpm test` makes first) in child processes, fed what a hostile file, a hostile
@@ -19,27 +20,16 @@ interface Run {
   ms: number;
 }
 
-function cli(args: string[], options: { stdin?: number | 'ignore'; env?: Record<string, string> } = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    const started = Date.now();
-    const child = spawn(process.execPath, [cliPath, ...args], {
-      stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...options.env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr?.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.on('close', (status) => {
-      clearTimeout(killer);
-      resolve({ status, stdout, stderr, ms: Date.now() - started });
-    });
+async function cli(
+  args: string[],
+  options: { stdin?: number | 'ignore'; env?: Record<string, string> } = {},
+): Promise<Run> {
+  const run = await runProcess(process.execPath, [cliPath, ...args], {
+    stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...options.env },
+    killAfter: 20_000,
   });
+  return { status: run.code, stdout: run.stdout, stderr: run.stderr, ms: run.ms };
 }
 
 const hostileTitle = 'Evil </script><script>window.pwned=1</script> & <b>bold</b>\u2028next';

@@ -1,7 +1,8 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runProcess } from '../../../test/process.js';
 import { EXIT, main } from '../src/cli.js';
 import { fixture as readFixture } from './helpers.js';
 
@@ -116,21 +117,12 @@ describe('papertrend CLI over the network', () => {
   afterAll(() => new Promise((resolve) => server.close(resolve)));
   const bin = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
   // Asynchronous on purpose: a synchronous spawn would block this process, and with it the server.
-  const cli = (args: string[], env: Record<string, string> = {}) =>
-    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [bin, ...args], {
-        env: { ...process.env, PAPERTREND_HF_URL: base, PAPERTREND_ARXIV_URL: base, ...env },
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk) => {
-        stdout += chunk;
-      });
-      child.stderr.on('data', (chunk) => {
-        stderr += chunk;
-      });
-      child.on('close', (status) => resolve({ status, stdout, stderr }));
+  const cli = async (args: string[], env: Record<string, string> = {}) => {
+    const run = await runProcess(process.execPath, [bin, ...args], {
+      env: { ...process.env, PAPERTREND_HF_URL: base, PAPERTREND_ARXIV_URL: base, ...env },
     });
+    return { status: run.code, stdout: run.stdout, stderr: run.stderr };
+  };
 
   it('prints trending papers as a table or JSON, and searches arXiv', async () => {
     const table = await cli(['trending', '--limit', '3']);
