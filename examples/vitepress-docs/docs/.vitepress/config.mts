@@ -4,6 +4,8 @@ export default defineConfig({
   title: 'Research notes',
   description: 'A docs site that shows trending papers with the papertrend embed',
   lang: 'en-US',
+  // docs/public holds the icon, and the CLI writes papers.json beside it at build time.
+  head: [['link', { rel: 'icon', href: '/favicon.svg' }]],
   vue: {
     template: {
       compilerOptions: {
