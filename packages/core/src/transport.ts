@@ -16,9 +16,8 @@ export interface AttemptResponse {
   statusText: string;
   ok: boolean;
   headers: Headers;
+  /** The decoded body; an error response's is cut at its excerpt limit or its deadline. */
   body: string;
-  /** The body was longer than asked for and was cut (error responses only: their body is an excerpt). */
-  cut: boolean;
 }
 
 /** Why an attempt stopped before the response was complete. */
@@ -111,14 +110,13 @@ export async function attempt(http: KyInstance, url: string, options: AttemptOpt
       response.body?.cancel().catch(() => {});
       throw new AttemptError({ kind: 'too-large', limit, received: declared, declared: true });
     }
-    const { text, cut } = await readBody(response, limit, stopper, response.ok);
+    const body = await readBody(response, limit, stopper, response.ok);
     return {
       status: response.status,
       statusText: response.statusText,
       ok: response.ok,
       headers: response.headers,
-      body: text,
-      cut,
+      body,
     };
   } finally {
     stopper.dispose();
@@ -130,13 +128,8 @@ export async function attempt(http: KyInstance, url: string, options: AttemptOpt
  * error response is cut (its excerpt is all anyone reads). An error response whose body is still dripping
  * when the deadline passes keeps what arrived: its status already says what happened.
  */
-async function readBody(
-  response: Response,
-  limit: number,
-  stopper: Stopper,
-  strict: boolean,
-): Promise<{ text: string; cut: boolean }> {
-  if (!response.body) return { text: '', cut: false };
+async function readBody(response: Response, limit: number, stopper: Stopper, strict: boolean): Promise<string> {
+  if (!response.body) return '';
   const reader = response.body.getReader();
   const decoder = new TextDecoder('utf-8');
   let received = 0;
@@ -147,7 +140,7 @@ async function readBody(
       try {
         chunk = await stopper.race(reader.read());
       } catch (error) {
-        if (!strict && stopper.failure?.kind === 'timeout') return { text: text + decoder.decode(), cut: true };
+        if (!strict && stopper.failure?.kind === 'timeout') return text + decoder.decode();
         if (error instanceof AttemptError) throw error;
         throw new AttemptError(stopper.failure ?? { kind: 'network', cause: error });
       }
@@ -156,11 +149,11 @@ async function readBody(
       if (received > limit) {
         if (strict) throw new AttemptError({ kind: 'too-large', limit, received, declared: false });
         const room = chunk.value.byteLength - (received - limit);
-        return { text: text + decoder.decode(chunk.value.subarray(0, room)), cut: true };
+        return text + decoder.decode(chunk.value.subarray(0, room));
       }
       text += decoder.decode(chunk.value, { stream: true });
     }
-    return { text: text + decoder.decode(), cut: false };
+    return text + decoder.decode();
   } finally {
     // Cancelling the reader closes the stream (and undici's socket) even where the abort signal no longer reaches.
     reader.cancel().catch(() => {});

@@ -137,7 +137,6 @@ function expectAccounted(listing: Listing): void {
 describe('fuzzing every parser with mutated real fixtures', () => {
   it(`${RUNS} mutated inputs: a Listing that accounts for every entry or a papertrend error, in linear time`, () => {
     const formats = listSources().map((source) => source.name);
-    let slowest = 0;
     fc.assert(
       fc.property(
         fc.nat(corpus.length - 1),
@@ -156,7 +155,6 @@ describe('fuzzing every parser with mutated real fixtures', () => {
             if (!isPapertrendError(error)) throw error;
           }
           const elapsed = performance.now() - started;
-          slowest = Math.max(slowest, elapsed / Math.max(text.length, 10_000));
           // Linear: a wide bound per character (real fixtures parse at well under 0.1 µs a character).
           expect(elapsed).toBeLessThan(250 + text.length * 0.005);
           if (listing) expectAccounted(listing);
@@ -164,6 +162,5 @@ describe('fuzzing every parser with mutated real fixtures', () => {
       ),
       { numRuns: RUNS, ...(seed === undefined ? {} : { seed }) },
     );
-    expect(slowest).toBeGreaterThan(0);
   }, 180_000);
 });
