@@ -65,7 +65,7 @@ export function parseListingWith(
       );
     }
   } else {
-    source = pickSource(builtins, options.sources ?? [], listingInput);
+    source = pickSource(sources, listingInput);
   }
 
   const context = new ParseContext(source.name);
@@ -79,7 +79,7 @@ export function parseListingWith(
     meta: { ...result.meta, entries: result.meta?.entries ?? result.papers.length + errors + duplicates, duplicates },
   };
   // Strict mode fails on anything lost (entries left out, fields dropped), not on notices that lose nothing.
-  if (options.strict && listing.issues.some((issue) => issue.code === undefined || !NOTICE_CODES.has(issue.code))) {
+  if (options.strict && listing.issues.some((issue) => !NOTICE_CODES.has(issue.code ?? ''))) {
     throw new ListingValidationError(source.name, listing.issues);
   }
   return listing;
@@ -93,8 +93,9 @@ export const DETECTION_THRESHOLD = 0.5;
  * then user sources registered first, then the built-ins). Sources registered `last` are asked only when no
  * other is confident. None: `UnknownFormatError`, naming the closest format and what it missed.
  */
-function pickSource(builtins: readonly Source[], perCall: readonly Source[], input: ListingInput): Source {
-  const groups = [[...perCall, ...userSourcesFirst, ...builtins], [...userSourcesLast]];
+function pickSource(sources: readonly Source[], input: ListingInput): Source {
+  const last = new Set(userSourcesLast);
+  const groups = [sources.filter((source) => !last.has(source)), sources.filter((source) => last.has(source))];
   let closest: { source: Source; detection: Detection } | undefined;
   for (const group of groups) {
     let best: { source: Source; detection: Detection } | undefined;
@@ -105,8 +106,10 @@ function pickSource(builtins: readonly Source[], perCall: readonly Source[], inp
     if (best && best.detection.confidence >= DETECTION_THRESHOLD) return best.source;
     if (best && (closest === undefined || best.detection.confidence > closest.detection.confidence)) closest = best;
   }
-  const tried = [...perCall, ...sourcesWith(builtins)].map((s) => s.name);
-  throw new UnknownFormatError(describeUnknown(input, closest), tried);
+  throw new UnknownFormatError(
+    describeUnknown(input, closest),
+    sources.map((source) => source.name),
+  );
 }
 
 function safeDetect(source: Source, input: ListingInput): Detection {
