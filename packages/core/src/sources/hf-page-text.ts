@@ -102,9 +102,8 @@ function basePaper(title: string): Paper {
 
 /** The three renderings of a papers page the page-text source reads (`Listing.meta.layout`). */
 export type PageTextLayout = 'markdown' | 'cards' | 'paragraphs';
-type Layout = PageTextLayout;
 
-function layoutOf(lines: Line[]): Layout {
+function layoutOf(lines: Line[]): PageTextLayout {
   if (lines.some((line) => parseHeading(line.text) !== undefined)) return 'markdown';
   if (lines.some((line) => line.text === 'Submitted by') && lines.some((line) => /^\d+ authors?$/.test(line.text))) {
     return 'cards';
@@ -197,12 +196,14 @@ export function detectPageText(text: string): Detection {
   return { confidence: pairs > 0 || header > 0 ? 0.3 : 0.1, missing: `looks like prose: ${missing.join(', ')}` };
 }
 
-/** A paper title as a page prints it: one line, not a sentence, list item, heading or code. */
+/**
+ * Detection's stricter title: what parsing accepts as one (`looksLikeTitle`), and not a sentence, list item,
+ * heading or code — evidence must not come from any short line.
+ */
 function isTitleLike(paragraph: string): boolean {
   return (
-    !paragraph.includes('\n') &&
+    looksLikeTitle({ text: paragraph, line: 0 }) &&
     paragraph.length >= 8 &&
-    paragraph.length <= MAX_TITLE_LENGTH &&
     !/[.:;,]$/.test(paragraph) &&
     !/^([#>*|`<{[(/\\=+-]|\d+[.)]\s)/.test(paragraph) &&
     /[A-Za-z]/.test(paragraph)
