@@ -1,0 +1,99 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, expect, it } from 'vitest';
+import { runProcess } from '../../test/process.js';
+
+// A stranger's first minutes: the three packages packed as the registry would publish them, installed with
+// npm into an empty project (their dependencies come from the npm registry), then used as the READMEs say —
+// the CLI, ESM and CJS imports, every entry point, server rendering, and the types (skipLibCheck off).
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const project = mkdtempSync(join(tmpdir(), 'papertrend-stranger-'));
+afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+const ok = async (command: string, args: string[]) => {
+  const run = await runProcess(command, args, { cwd: project, killAfter: 240_000 });
+  expect(run.code, `${command} ${args.join(' ')}\n${run.stdout}\n${run.stderr}`).toBe(0);
+  return run.stdout;
+};
+
+it('installs from the packed tarballs into an empty npm project and works as documented', async () => {
+  for (const name of ['core', 'react', 'embed']) {
+    await ok('pnpm', ['pack', '--pack-destination', project, '--dir', `${root}packages/${name}`]);
+  }
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'stranger', private: true, type: 'module' }));
+  await ok('npm', [
+    'install',
+    '--prefer-offline',
+    '--no-audit',
+    '--no-fund',
+    './papertrend-core-0.0.0.tgz',
+    './papertrend-react-0.0.0.tgz',
+    './papertrend-embed-0.0.0.tgz',
+    'react@19',
+    'react-dom@19',
+    '@types/react@19',
+  ]);
+  expect((await ok('node', ['node_modules/.bin/papertrend', '--version'])).trim()).toBe('0.0.0');
+  expect(await ok('node', ['node_modules/.bin/papertrend', 'snapshot', '--limit', '2'])).toMatch(/2 of 17 papers/);
+
+  writeFileSync(
+    join(project, 'use.mjs'),
+    `import { createSearchIndex, mergeListings, parseListing } from '@papertrend/core';
+import { parseListing as parse } from '@papertrend/core/parse';
+import { parseListing as lite } from '@papertrend/core/lite';
+import { snapshot } from '@papertrend/core/snapshot';
+import { mount } from '@papertrend/embed';
+import { TrendingPapers } from '@papertrend/react';
+import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
+const text = JSON.stringify(snapshot.daily);
+const listing = parseListing(text);
+const html = renderToString(createElement(TrendingPapers, { papers: listing.papers, limit: 2 }));
+let refused = '';
+try { parseListing('Just some notes.\\n\\nNothing here is a paper.'); } catch (error) { refused = error.name; }
+console.log(JSON.stringify({
+  papers: [listing.papers.length, parse(text).papers.length, lite(text).papers.length],
+  hits: createSearchIndex(listing.papers).search('agent').length > 0,
+  merged: mergeListings(listing, listing).papers.length,
+  cards: html.match(/class="pt-card"/g).length,
+  mount: typeof mount,
+  refused,
+}));
+`,
+  );
+  expect(JSON.parse(await ok('node', ['use.mjs']))).toEqual({
+    papers: [17, 17, 17],
+    hits: true,
+    merged: 17,
+    cards: 2,
+    mount: 'function',
+    refused: 'UnknownFormatError',
+  });
+  expect(await ok('node', ['-e', "console.log(typeof require('@papertrend/core').parseListing)"])).toBe('function\n');
+
+  writeFileSync(
+    join(project, 'page.tsx'),
+    `import type {} from '@papertrend/embed/react';
+import { type Paper, parseListing } from '@papertrend/core';
+import { TrendingPapers } from '@papertrend/react';
+const papers: Paper[] = parseListing('[]').papers;
+export const Widget = () => <TrendingPapers papers={papers} />;
+export const Element = () => <trending-papers src="/papers.json" limit="5" />;
+`,
+  );
+  const tsc = `${root}node_modules/typescript/bin/tsc`;
+  await ok('node', [
+    tsc,
+    '--noEmit',
+    '--strict',
+    '--jsx',
+    'react-jsx',
+    '--module',
+    'nodenext',
+    '--skipLibCheck',
+    'false',
+    'page.tsx',
+  ]);
+}, 300_000);
