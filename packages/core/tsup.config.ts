@@ -13,6 +13,8 @@ export default defineConfig({
     lite: 'src/lite.ts',
     // parseListing with every format, without the client, merging or search: what a widget reading markup needs.
     parse: 'src/parse.ts',
+    // Feeds, BibTeX and Markdown: the XML writer stays out of every other entry.
+    feed: 'src/feed.ts',
     cli: 'src/cli.ts',
   },
   format: ['esm', 'cjs'],
@@ -23,6 +25,7 @@ export default defineConfig({
       search: 'src/search.ts',
       lite: 'src/lite.ts',
       parse: 'src/parse.ts',
+      feed: 'src/feed.ts',
     },
     // tsup's declaration build sets `baseUrl`, which TypeScript 6 deprecates (removed in 7).
     compilerOptions: { ignoreDeprecations: '6.0' },

@@ -4,14 +4,19 @@
  * Exit codes: 0 success, 1 the input is not a readable listing (or has issues under --strict),
  * 2 wrong usage, 3 the network or the service failed, 70 an internal error (a bug: please report it).
  */
-import { fstatSync, readFileSync, statSync } from 'node:fs';
+import { fstatSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClient } from './client.js';
 import { describePosition, isPapertrendError, isRequestError } from './errors.js';
-import type { Listing, Paper } from './model.js';
+import { isIsoDate, type Listing, type Paper } from './model.js';
 import { listSources, parseListing } from './parse.js';
 import { createSearchIndex } from './search.js';
 import { isArxivApiError } from './sources/arxiv-atom.js';
+import { toBibtex } from './writers/bibtex.js';
+import { FEED_FORMATS, type FeedFormat, toFeed } from './writers/feed.js';
+import { toMarkdown } from './writers/markdown.js';
+import { planFeedItems } from './writers/never-blank.js';
 
 export const EXIT = { ok: 0, badInput: 1, usage: 2, network: 3, internal: 70 } as const;
 
@@ -26,14 +31,20 @@ Usage:
   papertrend parse <file|->       Parse a listing (any known format) and print its papers
   papertrend snapshot [daily|trending]
                                   Print the bundled offline snapshot (default: daily, most upvoted first)
+  papertrend feed [trending|daily] --format rss|atom|json
+                                  An RSS, Atom or JSON feed that keeps the last feed's items on a bad day
+  papertrend export [trending|daily] --bibtex|--markdown
+                                  BibTeX entries, or a Markdown digest for a newsletter or chat
 
 Options:
   --json            Print the whole Listing as JSON (papers, issues, format, meta)
   --format <name>   Skip detection and read the input as this format
   --strict          Exit with 1 when any entry had an issue
   --limit <n>       Show (and fetch) at most n papers
-  --offline         trending/daily: use the bundled snapshot when Hugging Face cannot be reached
-  --file <path>     search: search this local listing file instead of Hugging Face
+  --offline         trending/daily/feed/export: no network at all, serve the bundled snapshot (says so on stderr)
+  --fallback        trending/daily/feed/export: try Hugging Face, serve the snapshot if it cannot be reached
+  --file <path>     search/feed/export: use this local listing file instead of Hugging Face
+  --out <path>      feed/export: write to this file (atomically: a failed run leaves the old file as it was)
   -h, --help        Show this help (papertrend <command> --help: that command's)
   -v, --version     Print the version
 
@@ -49,11 +60,22 @@ declare const __PAPERTREND_VERSION__: string | undefined;
 const VERSION = typeof __PAPERTREND_VERSION__ === 'string' ? __PAPERTREND_VERSION__ : 'dev';
 
 const COMMAND_HELP: Record<string, string> = {
-  trending: `papertrend trending [--limit n] [--json] [--offline]
+  trending: `papertrend trending [--limit n] [--json] [--offline | --fallback]
   Trending papers on Hugging Face (daily_papers?sort=trending), as a table or with --json the whole Listing.
-  --offline answers from the bundled snapshot when Hugging Face cannot be reached (and says so).`,
-  daily: `papertrend daily [--date YYYY-MM-DD] [--limit n] [--json] [--offline]
-  Hugging Face Daily Papers of a day (default: the latest).`,
+  --offline serves the bundled snapshot without touching the network; --fallback tries Hugging Face first and
+  serves the snapshot only if it cannot be reached. Either way a line on stderr says the data is the snapshot.`,
+  daily: `papertrend daily [--date YYYY-MM-DD] [--limit n] [--json] [--offline | --fallback]
+  Hugging Face Daily Papers of a day (default: the latest). The snapshot holds one day only.`,
+  feed: `papertrend feed [trending|daily] [--format rss|atom|json] [--out FILE] [--previous FILE]
+                [--min-papers N] [--max-items N] [--file LISTING] [--offline | --fallback]
+                [--title T] [--link URL] [--feed-url URL] [--summary abstract|ai] [--date YYYY-MM-DD]
+  A feed of today's papers (default: trending, RSS 2.0). Never blank: with --previous (the feed you published
+  last time, or a saved listing), a failed fetch or one with fewer than --min-papers papers (default: half
+  the previous items) keeps the previous items, merged by id, newest first, at most --max-items (default
+  100), and says so on stderr. --file builds from a saved listing of any format instead of fetching.`,
+  export: `papertrend export [trending|daily] (--bibtex | --markdown [--slack]) [--file LISTING] [--out FILE]
+                  [--limit n] [--offline | --fallback] [--date YYYY-MM-DD]
+  BibTeX @misc entries (arXiv style, unique keys), or a Markdown digest (--slack: Slack's link syntax).`,
   search: `papertrend search <query> [--limit n] [--json] [--file listing]
   Search Hugging Face papers, or with --file search a local listing of any format (typos and prefixes forgiven).`,
   paper: `papertrend paper <id> [--json]
@@ -110,7 +132,19 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         limit: { type: 'string' },
         date: { type: 'string' },
         offline: { type: 'boolean', default: false },
+        fallback: { type: 'boolean', default: false },
         file: { type: 'string' },
+        out: { type: 'string' },
+        previous: { type: 'string' },
+        'min-papers': { type: 'string' },
+        'max-items': { type: 'string' },
+        title: { type: 'string' },
+        link: { type: 'string' },
+        'feed-url': { type: 'string' },
+        summary: { type: 'string' },
+        bibtex: { type: 'boolean', default: false },
+        markdown: { type: 'boolean', default: false },
+        slack: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -130,10 +164,15 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       io.stdout(HELP);
       return command === undefined && !values.help ? EXIT.usage : EXIT.ok;
     }
-    const limit = values.limit === undefined ? undefined : Number(values.limit);
-    if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) {
-      throw new UsageError(`--limit takes a positive whole number, not "${values.limit}"`);
+    const limit = wholeNumber(values.limit, '--limit', 1);
+    if (values.offline && values.fallback) {
+      throw new UsageError('--offline (no network) and --fallback (network, then the snapshot) exclude each other');
     }
+    if (values.date !== undefined && !(values.date.length === 10 && isIsoDate(values.date))) {
+      throw new UsageError(`--date takes a day that exists, as YYYY-MM-DD, not "${values.date}"`);
+    }
+    if (command === 'feed') return await feedCommand(rest, values, io);
+    if (command === 'export') return await exportCommand(rest, values, limit, io);
 
     const formats = listSources().map((source) => source.name);
     if (values.format !== undefined && !formats.includes(values.format)) {
@@ -166,7 +205,14 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       const hits = createSearchIndex(parsed.papers).search(query, { limit: limit ?? 20 });
       listing = { ...parsed, papers: hits.map((hit) => hit.paper) };
       title = `"${query}" in ${values.file} (${hits.length} best matches of ${parsed.papers.length})`;
-    } else if (['trending', 'daily', 'search', 'paper', 'arxiv'].includes(command)) {
+    } else if (command === 'trending' || command === 'daily') {
+      ({ listing, title } = await listingOf(command, values, limit, io));
+    } else if (['search', 'paper', 'arxiv'].includes(command)) {
+      if (values.offline || values.fallback) {
+        throw new UsageError(
+          `${command} has no offline data: --offline and --fallback work with trending, daily, feed and export`,
+        );
+      }
       ({ listing, title } = await fetchListing(command, rest, values, limit, io));
     } else {
       throw new UsageError(`unknown command "${command}"`);
@@ -198,10 +244,206 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   }
 }
 
+/** The parsed options the commands read. */
+interface Values {
+  date?: string | undefined;
+  offline?: boolean | undefined;
+  fallback?: boolean | undefined;
+  file?: string | undefined;
+  format?: string | undefined;
+  out?: string | undefined;
+  previous?: string | undefined;
+  'min-papers'?: string | undefined;
+  'max-items'?: string | undefined;
+  title?: string | undefined;
+  link?: string | undefined;
+  'feed-url'?: string | undefined;
+  summary?: string | undefined;
+  bibtex?: boolean | undefined;
+  markdown?: boolean | undefined;
+  slack?: boolean | undefined;
+}
+
+function wholeNumber(raw: string | undefined, flag: string, min: number): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!(Number.isInteger(value) && value >= min)) {
+    throw new UsageError(`${flag} takes a whole number of at least ${min}, not "${raw}"`);
+  }
+  return value;
+}
+
+/**
+ * Trending or daily papers: from the bundled snapshot with --offline (no network at all), else from Hugging
+ * Face (with --fallback, the snapshot when it cannot be reached). Whenever the snapshot is served, stderr
+ * says so in one line: a build log must show that old data was published.
+ */
+async function listingOf(
+  kind: 'trending' | 'daily',
+  values: Values,
+  limit: number | undefined,
+  io: Io,
+): Promise<{ listing: Listing; title: string }> {
+  if (!values.offline) {
+    const fetched = await fetchListing(kind, [], values, limit, io);
+    noteSnapshot(fetched.listing, io);
+    return fetched;
+  }
+  const { snapshot, snapshotPapers } = await import('./snapshot.js');
+  const day = snapshot.daily.meta.date;
+  if (values.date !== undefined && values.date !== day) {
+    throw new UsageError(`--offline serves the bundled snapshot, which holds ${day} only, not ${values.date}`);
+  }
+  const listing: Listing = {
+    ...snapshot.daily,
+    papers: kind === 'trending' ? [...snapshotPapers] : snapshot.daily.papers,
+    meta: { ...snapshot.daily.meta, fallback: 'snapshot', fallbackReason: '--offline' },
+  };
+  noteSnapshot(listing, io);
+  const name = kind === 'trending' ? 'Trending on Hugging Face' : `Hugging Face Daily Papers, ${day}`;
+  return { listing, title: `${name}${fallbackNote(listing)}` };
+}
+
+function noteSnapshot(listing: Listing, io: Io): void {
+  if (listing.meta.fallback !== 'snapshot') return;
+  const why =
+    listing.meta.fallbackReason === '--offline'
+      ? '--offline'
+      : `Hugging Face could not be reached: ${printable(String(listing.meta.fallbackReason))}`;
+  io.stderr(
+    `papertrend: serving the bundled snapshot (Hugging Face Daily Papers of ${listing.meta.date}), not today's papers (${why})\n`,
+  );
+}
+
+/** Today's papers for `feed` and `export`: a saved listing (--file) or trending/daily as above. */
+async function papersFor(
+  rest: string[],
+  values: Values,
+  limit: number | undefined,
+  io: Io,
+): Promise<{ listing: Listing; kind: 'trending' | 'daily' | 'file' }> {
+  if (values.file !== undefined) {
+    if (rest.length > 0) throw new UsageError(`--file replaces "${rest[0]}": give one or the other`);
+    if (values.offline || values.fallback)
+      throw new UsageError('--file reads a local listing: --offline and --fallback do not apply');
+    return { listing: parseListing(readInput(values.file)), kind: 'file' };
+  }
+  const kind = rest[0] ?? 'trending';
+  if (kind !== 'trending' && kind !== 'daily') throw new UsageError(`takes "trending" or "daily", not "${kind}"`);
+  if (rest.length > 1) throw new UsageError(`unexpected "${rest[1]}"`);
+  return { listing: (await listingOf(kind, values, limit, io)).listing, kind };
+}
+
+async function feedCommand(rest: string[], values: Values, io: Io): Promise<number> {
+  const format = (values.format ?? 'rss') as FeedFormat;
+  if (!FEED_FORMATS.includes(format)) {
+    throw new UsageError(`feed --format takes one of ${FEED_FORMATS.join(', ')}, not "${values.format}"`);
+  }
+  if (values.summary !== undefined && values.summary !== 'abstract' && values.summary !== 'ai') {
+    throw new UsageError(`--summary takes "abstract" or "ai", not "${values.summary}"`);
+  }
+  for (const flag of ['link', 'feed-url'] as const) {
+    const url = values[flag];
+    if (url !== undefined && !/^https?:\/\/[^\s]+$/i.test(url)) {
+      throw new UsageError(`--${flag} takes an http(s) URL, not "${url}"`);
+    }
+  }
+  const minPapers = wholeNumber(values['min-papers'], '--min-papers', 0);
+  const maxItems = wholeNumber(values['max-items'], '--max-items', 1);
+  // The previous feed is read first: a run that could not keep it must fail before fetching anything.
+  const previous = values.previous === undefined ? undefined : parseListing(readInput(values.previous));
+  let today: { listing: Listing; kind: 'trending' | 'daily' | 'file' } | undefined;
+  let failure: string | undefined;
+  try {
+    today = await papersFor(rest, values, undefined, io);
+  } catch (error) {
+    if (previous === undefined || !(isRequestError(error) || isPapertrendError(error))) throw error;
+    failure = `${values.file ?? 'Hugging Face'} failed: ${printable((error as Error).message)}`;
+  }
+  const papers = today?.listing.papers;
+  const plan = planFeedItems(papers, { previous, minPapers, maxItems });
+  if (plan.papers.length === 0) {
+    throw new BadInputError(
+      `${failure ?? 'no papers to write'}; no feed written${previous ? '' : " (--previous FILE keeps the last feed's items on a bad day)"}`,
+    );
+  }
+  if (plan.keptFromPrevious > 0) {
+    const count = papers?.length ?? 0;
+    io.stderr(
+      `papertrend: kept ${plan.keptFromPrevious} item${plan.keptFromPrevious === 1 ? '' : 's'} from the previous feed: ${
+        failure ??
+        `${today?.kind === 'file' ? values.file : 'Hugging Face'} returned ${count} paper${count === 1 ? '' : 's'} (fewer than ${plan.minPapers})`
+      }\n`,
+    );
+  }
+  const kind = today?.kind;
+  const text = toFeed(papers ?? [], {
+    format,
+    previous,
+    ...(minPapers === undefined ? {} : { minPapers }),
+    ...(maxItems === undefined ? {} : { maxItems }),
+    title:
+      values.title ??
+      plan.previousTitle ??
+      (kind === 'daily'
+        ? 'Hugging Face Daily Papers'
+        : kind === 'file'
+          ? `Papers from ${basename(values.file ?? '')}`
+          : 'Hugging Face trending papers'),
+    link:
+      values.link ?? (kind === 'trending' ? 'https://huggingface.co/papers/trending' : 'https://huggingface.co/papers'),
+    ...(values['feed-url'] === undefined ? {} : { feedUrl: values['feed-url'] }),
+    ...(values.summary === 'ai' ? { summary: 'ai-summary' as const } : {}),
+  });
+  writeOutput(text, values.out, io);
+  return EXIT.ok;
+}
+
+async function exportCommand(rest: string[], values: Values, limit: number | undefined, io: Io): Promise<number> {
+  if (values.bibtex === values.markdown) throw new UsageError('export takes one of --bibtex or --markdown');
+  const { listing, kind } = await papersFor(rest, values, limit, io);
+  const papers = limit === undefined ? listing.papers : listing.papers.slice(0, limit);
+  const heading =
+    kind === 'file'
+      ? undefined
+      : kind === 'daily'
+        ? `Hugging Face Daily Papers${listing.meta.date ? `, ${listing.meta.date}` : ''}`
+        : 'Trending on Hugging Face';
+  const text = values.bibtex
+    ? toBibtex(papers)
+    : toMarkdown(papers, { flavor: values.slack ? 'slack' : 'markdown', ...(heading ? { heading } : {}) });
+  writeOutput(text, values.out, io);
+  reportIssues(listing, io);
+  return EXIT.ok;
+}
+
+/**
+ * To stdout, or to `file` atomically: written beside it under a temporary name, then renamed over it, so a
+ * run that fails (or is killed) midway never leaves a half-written feed where a web server serves it.
+ */
+function writeOutput(text: string, file: string | undefined, io: Io): void {
+  if (file === undefined) {
+    io.stdout(text);
+    return;
+  }
+  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
+  } catch (error) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Never created: nothing to clean up.
+    }
+    throw new UsageError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
 async function fetchListing(
   command: string,
   rest: string[],
-  values: { date?: string | undefined; offline?: boolean | undefined },
+  values: Values,
   limit: number | undefined,
   io: Io,
 ): Promise<{ listing: Listing; title: string }> {
@@ -210,7 +452,7 @@ async function fetchListing(
   const client = createClient({
     baseUrls: { ...(huggingface ? { huggingface } : {}), ...(arxiv ? { arxiv } : {}) },
     userAgent: 'papertrend-cli (+https://www.npmjs.com/package/@papertrend/core)',
-    ...(values.offline ? { fallback: 'snapshot' as const } : {}),
+    ...(values.fallback ? { fallback: 'snapshot' as const } : {}),
   });
   const query = rest.join(' ').trim();
   const needsQuery = command === 'search' || command === 'paper' || command === 'arxiv';

@@ -191,7 +191,9 @@ export function createClient(options: ClientOptions = {}): PapertrendClient {
         if (failure.kind === 'too-large') {
           throw new ResponseTooLargeError(info, failure.limit, failure.received, failure.declared);
         }
-        if (retries >= retry.limit) throw new NetworkError(info, failure.cause);
+        // A name that does not resolve will not resolve a second later either: fail at once, so an offline
+        // machine reaches its fallback in milliseconds instead of after every retry's backoff.
+        if (retries >= retry.limit || isNameNotFound(failure.cause)) throw new NetworkError(info, failure.cause);
         await sleep(retryDelay(retries + 1, retry), signal);
         continue;
       }
@@ -329,6 +331,14 @@ function baseUrl(service: Service, value: string): string {
     );
   }
   return value.replace(/\/$/, '');
+}
+
+/** `ENOTFOUND`: DNS answered that the host does not exist, or there is no DNS at all (offline). */
+function isNameNotFound(cause: unknown): boolean {
+  for (let error = cause, depth = 0; error instanceof Error && depth < 4; error = error.cause, depth++) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTFOUND') return true;
+  }
+  return false;
 }
 
 function isUnreachable(error: unknown): boolean {

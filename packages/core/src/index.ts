@@ -105,4 +105,5 @@ export { ArxivApiError, arxivAtomSource, isArxivApiError } from './sources/arxiv
 export { HfRawDailyEntrySchema, HfRawPaperSchema, hfApiSource } from './sources/hf-api.js';
 export { hfHtmlSource } from './sources/hf-html.js';
 export { detectPageText, hfPageTextSource, type PageTextLayout } from './sources/hf-page-text.js';
+export { papertrendFeedSource } from './sources/papertrend-feed.js';
 export { papertrendJsonSource } from './sources/papertrend-json.js';

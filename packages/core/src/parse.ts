@@ -5,6 +5,7 @@ import { arxivAtomSource } from './sources/arxiv-atom.js';
 import { hfApiSource } from './sources/hf-api.js';
 import { hfHtmlSource } from './sources/hf-html.js';
 import { hfPageTextSource } from './sources/hf-page-text.js';
+import { papertrendFeedSource } from './sources/papertrend-feed.js';
 import { papertrendJsonSource } from './sources/papertrend-json.js';
 
 export {
@@ -17,6 +18,7 @@ export {
 /** Built-in sources in detection order: structured formats first, free text last. */
 export const builtinSources: readonly Source[] = [
   papertrendJsonSource,
+  papertrendFeedSource,
   hfApiSource,
   hfHtmlSource,
   arxivAtomSource,

@@ -49,6 +49,7 @@ describe('input that is no listing at all gets a typed error naming what was exp
     expect((error as UnknownFormatError).message).toMatch(reason);
     expect((error as UnknownFormatError).tried).toEqual([
       'papertrend-json',
+      'papertrend-feed',
       'hf-api',
       'hf-html',
       'arxiv-atom',
@@ -58,7 +59,7 @@ describe('input that is no listing at all gets a typed error naming what was exp
 
   it('names the formats when the requested one does not exist', () => {
     expect(() => parseListing('[]', { format: 'rss' })).toThrow(
-      /no source is named "rss".*papertrend-json, hf-api, hf-html, arxiv-atom, hf-page-text/,
+      /no source is named "rss".*papertrend-json, papertrend-feed, hf-api, hf-html, arxiv-atom, hf-page-text/,
     );
   });
 

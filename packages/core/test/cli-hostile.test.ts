@@ -141,6 +141,8 @@ describe('CLI input that is not a listing file', () => {
     expect(garbage.stderr).not.toMatch(/\n\s+at /);
     const format = await cli(['parse', '-', '--format', 'nope']);
     expect(format.status).toBe(2);
-    expect(format.stderr).toMatch(/--format takes one of papertrend-json, hf-api, hf-html, arxiv-atom, hf-page-text/);
+    expect(format.stderr).toMatch(
+      /--format takes one of papertrend-json, papertrend-feed, hf-api, hf-html, arxiv-atom, hf-page-text/,
+    );
   });
 });

@@ -101,10 +101,12 @@ describe('papertrend CLI', () => {
 describe('papertrend CLI over the network', () => {
   let server: import('node:http').Server;
   let base = '';
+  let requests = 0;
   const day = readFixture('hf-api/2026-08-21.json');
   beforeAll(async () => {
     const { createServer } = await import('node:http');
     server = createServer((req, res) => {
+      requests++;
       if (req.url?.startsWith('/api/daily_papers?date=2001')) res.writeHead(503).end('down');
       else if (req.url?.startsWith('/api/daily_papers')) res.writeHead(200).end(day);
       else if (req.url?.startsWith('/api/query'))
@@ -134,16 +136,47 @@ describe('papertrend CLI over the network', () => {
     expect((await cli(['arxiv', 'all:information'])).stdout).toMatch(/Proceedings of Workshop AEW10/);
   });
 
-  it('fails a network error in one line with exit code 3, or falls back to the snapshot with --offline', async () => {
+  it('fails a network error in one line with exit code 3, or falls back to the snapshot with --fallback, saying so', async () => {
     const down = await cli(['daily', '--date', '2001-01-01'], { PAPERTREND_HF_URL: 'http://127.0.0.1:9' });
     expect(down.status).toBe(3);
     expect(down.stderr.trim().split('\n')).toHaveLength(1);
     expect(down.stderr).toMatch(
       /^papertrend: \[GET\] "http:\/\/127\.0\.0\.1:9\/api\/daily_papers\?date=2001-01-01": network error/,
     );
-    const offline = await cli(['trending', '--offline'], { PAPERTREND_HF_URL: 'http://127.0.0.1:9' });
+    const fallback = await cli(['trending', '--fallback', '--json'], { PAPERTREND_HF_URL: 'http://127.0.0.1:9' });
+    expect(fallback.status).toBe(0);
+    expect(JSON.parse(fallback.stdout).meta.fallback).toBe('snapshot');
+    // A build log shows that old data was published, even when stdout is the JSON.
+    expect(fallback.stderr).toMatch(
+      /^papertrend: serving the bundled snapshot \(Hugging Face Daily Papers of 2026-08-21\), not today's papers \(Hugging Face could not be reached: .*network error/,
+    );
+    // With a live server, --fallback changes nothing and says nothing.
+    const live = await cli(['trending', '--fallback', '--limit', '1']);
+    expect(live.stderr).toBe('');
+  });
+
+  it('--offline never touches the network, and says on stderr that it served the snapshot', async () => {
+    const before = requests;
+    const offline = await cli(['trending', '--offline', '--json']);
     expect(offline.status).toBe(0);
-    expect(offline.stdout).toMatch(/offline: showing the bundled snapshot \(2026-08-21\)/);
+    expect(requests).toBe(before);
+    expect(JSON.parse(offline.stdout).papers).toHaveLength(17);
+    expect(offline.stderr).toMatch(/serving the bundled snapshot .*\(--offline\)/);
+    const table = await cli(['daily', '--offline', '--date', '2026-08-21', '--limit', '1']);
+    expect(table.stdout).toMatch(/offline: showing the bundled snapshot \(2026-08-21\)/);
+  });
+
+  it('refuses dates that do not exist, days the snapshot does not hold, and --offline where nothing is offline', async () => {
+    for (const date of ['yesterday', '2026-02-30', '2026-8-1', '2026-08-21T00:00:00Z']) {
+      const result = await cli(['daily', '--date', date]);
+      expect(result.status, date).toBe(2);
+      expect(result.stderr).toMatch(/--date takes a day that exists, as YYYY-MM-DD/);
+    }
+    const otherDay = await cli(['daily', '--offline', '--date', '2026-01-01']);
+    expect(otherDay.status).toBe(2);
+    expect(otherDay.stderr).toMatch(/holds 2026-08-21 only, not 2026-01-01/);
+    expect((await cli(['search', 'x', '--offline'])).status).toBe(2);
+    expect((await cli(['trending', '--offline', '--fallback'])).status).toBe(2);
   });
 
   it('searches a local listing file with --file', async () => {

@@ -1,0 +1,149 @@
+/**
+ * Papers as BibTeX, in the shape arXiv's own "Export BibTeX citation" gives: `@misc` entries with `eprint`,
+ * `archivePrefix` and `primaryClass`, which biblatex and natbib styles both cite as arXiv preprints.
+ */
+import type { Paper } from '../model.js';
+import { xmlSafe } from './text.js';
+
+// TeX reads these as commands or grouping; each is written as the command that prints the character.
+const TEX_ESCAPES: Record<string, string> = {
+  '\\': '\\textbackslash{}',
+  '{': '\\{',
+  '}': '\\}',
+  '&': '\\&',
+  '%': '\\%',
+  $: '\\$',
+  '#': '\\#',
+  _: '\\_',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+  // In TeX's default text fonts these print other glyphs (`<` is ¡, `|` an em dash); `` ` `` starts ligatures.
+  '<': '\\textless{}',
+  '>': '\\textgreater{}',
+  '|': '\\textbar{}',
+  '`': '\\textasciigrave{}',
+  // `--`, `---` and `''` are ligatures (en dash, em dash, closing quote): an empty group keeps them apart.
+  '-': '-{}',
+  "'": "'{}",
+};
+// Specials, plus a `-` or `'` that the next character would join into a ligature.
+const TEX_SPECIAL = /[\\{}&%$#_~^<>|`]|-(?=-)|'(?=')/g;
+
+/**
+ * Text as a BibTeX field value: TeX's special characters escaped, control characters and broken surrogates
+ * removed, Unicode kept (biber and bibtex8 read UTF-8; arXiv's own export keeps accents as they are).
+ */
+export function escapeTex(text: string): string {
+  return xmlSafe(text)
+    .replace(/[\t\n\r]+/g, ' ')
+    .replace(TEX_SPECIAL, (char) => TEX_ESCAPES[char] as string);
+}
+
+/**
+ * A title as BibTeX should keep it: escaped, with each word that has a capital after its first letter
+ * (`LLMs`, `GPT-4`, `EnvHarness`) braced, so styles that lower-case titles leave acronyms and names alone.
+ */
+export function bibtexTitle(title: string): string {
+  return title
+    .split(/(\s+)/)
+    .map((word) => (/^.+\p{Lu}/u.test(word) ? `{${escapeTex(word)}}` : escapeTex(word)))
+    .join('');
+}
+
+// Small words a citation key skips to reach the first word that says something (`attention`, not `the`).
+const SKIPPED_TITLE_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'on',
+  'of',
+  'in',
+  'for',
+  'to',
+  'and',
+  'with',
+  'towards',
+  'toward',
+]);
+
+/** Lower-case ASCII letters and digits of `text`, accents folded (`Müller` → `muller`, `Łukasz` → `lukasz`). */
+function keyPart(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[łŁ]/g, 'l')
+    .replace(/[øØ]/g, 'o')
+    .replace(/ß/g, 'ss')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+function surname(name: string): string {
+  const comma = name.indexOf(',');
+  if (comma > 0) return name.slice(0, comma);
+  const words = name.trim().split(/\s+/);
+  return words[words.length - 1] ?? '';
+}
+
+function yearOf(paper: Paper): string | undefined {
+  const date = paper.publishedAt ?? paper.featuredAt ?? paper.updatedAt;
+  return date?.slice(0, 4);
+}
+
+/** `firstauthorYEARfirstword`: `vaswani2017attention`. Parts a paper lacks are left out. */
+export function citationKey(paper: Paper): string {
+  const author = keyPart(surname(paper.authors?.[0]?.name ?? '')) || 'anonymous';
+  const word =
+    paper.title
+      .split(/[\s\-–—:/]+/)
+      .map(keyPart)
+      .find((part) => part !== '' && !SKIPPED_TITLE_WORDS.has(part)) ?? '';
+  return `${author}${yearOf(paper) ?? ''}${word}`;
+}
+
+/** One name as BibTeX's `and`-separated list can hold it: names with a comma or a lone `and` are braced whole. */
+function authorName(name: string): string {
+  const escaped = escapeTex(name);
+  return /,|(^|\s)and(\s|$)/i.test(name) ? `{${escaped}}` : escaped;
+}
+
+export interface BibtexOptions {
+  /** Keys already taken (by entries in the bibliography you append to): new keys avoid them. */
+  reservedKeys?: Iterable<string>;
+}
+
+/**
+ * Papers as BibTeX `@misc` entries, one per paper, with stable, unique keys (`vaswani2017attention`; a
+ * second paper with the same key gets `-2`, and so on).
+ *
+ * @example
+ * import { toBibtex } from '@papertrend/core/feed';
+ * await fs.writeFile('papers.bib', toBibtex(listing.papers));
+ */
+export function toBibtex(papers: readonly Paper[], options: BibtexOptions = {}): string {
+  const taken = new Set(options.reservedKeys ?? []);
+  return papers
+    .map((paper) => {
+      const base = citationKey(paper);
+      let key = base;
+      for (let n = 2; taken.has(key); n++) key = `${base}-${n}`;
+      taken.add(key);
+      const fields: [string, string][] = [['title', bibtexTitle(paper.title)]];
+      const authors = paper.authors?.map((author) => authorName(author.name)).filter((name) => name !== '');
+      if (authors && authors.length > 0) fields.push(['author', authors.join(' and ')]);
+      const year = yearOf(paper);
+      if (year) fields.push(['year', year]);
+      if (paper.arxivId) {
+        fields.push(['eprint', paper.arxivId], ['archivePrefix', 'arXiv']);
+        const primary = paper.categories?.[0];
+        if (primary) fields.push(['primaryClass', escapeTex(primary)]);
+      }
+      if (paper.doi) fields.push(['doi', escapeTex(paper.doi)]);
+      const url = paper.links.abstract ?? (paper.arxivId ? `https://arxiv.org/abs/${paper.arxivId}` : paper.links.page);
+      // BibTeX and biblatex read `url` verbatim; the model's URLs hold no braces or backslashes to break it.
+      if (url) fields.push(['url', url]);
+      const body = fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n');
+      return `@misc{${key},\n${body}\n}\n`;
+    })
+    .join('\n');
+}
