@@ -246,8 +246,9 @@ function atom(channel: Channel, items: FeedItem[]): string {
         { '@rel': 'alternate', '@type': 'text/html', '@href': channel.link },
         ...(channel.feedUrl ? [{ '@rel': 'self', '@type': 'application/atom+xml', '@href': channel.feedUrl }] : []),
       ],
-      // Atom says an entry without an author takes the feed's; a feed of papers has no author of its own.
-      author: { name: 'papertrend' },
+      // Atom wants an author for every entry and lends the feed's to entries without one: papers whose
+      // source lists no authors (copied page text) are credited to the listing they came from.
+      author: { name: channel.title, uri: channel.link },
       entry: items.map((item) => ({
         id: item.id,
         title: { '@type': 'text', '#text': item.title },
