@@ -332,17 +332,13 @@ describe('Markdown digest', () => {
     expect(html).not.toMatch(/<(img|script|em|code|s|h1|table)[\s>]/);
     // `javascript:` stays in the text, never in an href.
     expect(html.match(/href="[^"]*"/g)).toEqual(papers.map(() => `href="${base.links.page}"`));
-    const texts = document
-      .flatMap((token) => token.children ?? [])
-      .reduce<{ inLink: boolean; texts: string[] }>(
-        (state, token) => {
-          if (token.type === 'link_open') return { inLink: true, texts: [...state.texts, ''] };
-          if (token.type === 'link_close') return { ...state, inLink: false };
-          if (state.inLink) state.texts[state.texts.length - 1] += token.content;
-          return state;
-        },
-        { inLink: false, texts: [] },
-      ).texts;
+    const texts: string[] = [];
+    let inLink = false;
+    for (const token of document.flatMap((block) => block.children ?? [])) {
+      if (token.type === 'link_open') texts.push('');
+      if (token.type === 'link_open' || token.type === 'link_close') inLink = token.type === 'link_open';
+      else if (inLink) texts[texts.length - 1] += token.content;
+    }
     expect(texts).toEqual(hostile);
   });
 
