@@ -7,7 +7,7 @@ const root = new URL('../', import.meta.url);
 const MARKER =
   '<!-- Everything below is copied from the repository README by scripts/package-readmes.mjs: edit it there. -->';
 const SECTIONS = {
-  core: ['Use it from Node', 'The client', 'The CLI'],
+  core: ['Use it from Node', 'The client', 'The CLI', 'Feeds and exports'],
   react: ['The React widget'],
   embed: ['The script-tag embed'],
 };

@@ -37,6 +37,9 @@ it('installs from the packed tarballs into an empty npm project and works as doc
   ]);
   expect((await ok('node', ['node_modules/.bin/papertrend', '--version'])).trim()).toBe('0.0.0');
   expect(await ok('node', ['node_modules/.bin/papertrend', 'snapshot', '--limit', '2'])).toMatch(/2 of 17 papers/);
+  expect(await ok('node', ['node_modules/.bin/papertrend', 'feed', '--offline', '--format', 'atom'])).toMatch(
+    /^<\?xml version="1\.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom"/,
+  );
 
   writeFileSync(
     join(project, 'use.mjs'),
@@ -44,6 +47,7 @@ it('installs from the packed tarballs into an empty npm project and works as doc
 import { parseListing as parse } from '@papertrend/core/parse';
 import { parseListing as lite } from '@papertrend/core/lite';
 import { snapshot } from '@papertrend/core/snapshot';
+import { toBibtex, toFeed } from '@papertrend/core/feed';
 import { mount } from '@papertrend/embed';
 import { TrendingPapers } from '@papertrend/react';
 import { createElement } from 'react';
@@ -57,6 +61,8 @@ console.log(JSON.stringify({
   papers: [listing.papers.length, parse(text).papers.length, lite(text).papers.length],
   hits: createSearchIndex(listing.papers).search('agent').length > 0,
   merged: mergeListings(listing, listing).papers.length,
+  feed: parseListing(toFeed(listing, { format: 'rss' })).papers.length,
+  bibtex: toBibtex(listing.papers).match(/^@misc/gm).length,
   cards: html.match(/class="pt-card"/g).length,
   mount: typeof mount,
   refused,
@@ -67,18 +73,26 @@ console.log(JSON.stringify({
     papers: [17, 17, 17],
     hits: true,
     merged: 17,
+    feed: 17,
+    bibtex: 17,
     cards: 2,
     mount: 'function',
     refused: 'UnknownFormatError',
   });
   expect(await ok('node', ['-e', "console.log(typeof require('@papertrend/core').parseListing)"])).toBe('function\n');
+  expect(
+    await ok('node', ['-e', "console.log(require('@papertrend/core/feed').toFeed([], { format: 'json' }).length > 0)"]),
+  ).toBe('true\n');
 
   writeFileSync(
     join(project, 'page.tsx'),
     `import type {} from '@papertrend/embed/react';
 import { type Paper, parseListing } from '@papertrend/core';
+import { type FeedOptions, toFeed } from '@papertrend/core/feed';
 import { TrendingPapers } from '@papertrend/react';
 const papers: Paper[] = parseListing('[]').papers;
+const options: FeedOptions = { format: 'atom', summary: 'ai-summary' };
+export const feed: string = toFeed(papers, options);
 export const Widget = () => <TrendingPapers papers={papers} />;
 export const Element = () => <trending-papers src="/papers.json" limit="5" />;
 `,

@@ -5,12 +5,12 @@
  * `papertrend-feed` source must read every feed back to the same papers.
  */
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
-import jsonFeedSchema from 'jsonfeed-schema/v1.1.js';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { planFeedItems, toBibtex, toFeed, toMarkdown } from '../src/feed.js';
@@ -32,6 +32,8 @@ function xmllint(xml: string): string | undefined {
   return result.status === 0 ? undefined : result.stderr.slice(0, 500);
 }
 
+// The JSON Feed 1.1 schema as published (jsonfeed-schema ships it as a CommonJS module without types).
+const jsonFeedSchema = createRequire(import.meta.url)('jsonfeed-schema/v1.1.js') as object;
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
 const validateJsonFeed = ajv.compile(jsonFeedSchema);
