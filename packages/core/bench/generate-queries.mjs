@@ -18,7 +18,9 @@ const PER_KIND = 30;
 const SEED = 20_261_127;
 
 export function corpusPapers() {
-  const lines = gunzipSync(readFileSync(new URL('../test/fixtures/corpus/hf-api-daily-papers.jsonl.gz', import.meta.url)))
+  const lines = gunzipSync(
+    readFileSync(new URL('../test/fixtures/corpus/hf-api-daily-papers.jsonl.gz', import.meta.url)),
+  )
     .toString('utf8')
     .split('\n');
   const byId = new Map();
@@ -48,7 +50,11 @@ const shuffled = (list) => {
   return copy;
 };
 
-const fold = (text) => text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+const fold = (text) =>
+  text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 const words = (text) => fold(text ?? '').match(/[\p{L}\p{N}]+/gu) ?? [];
 const STOP = new Set(
   'a an and are as at be by can do for from has have how in into is it its of on or our that the their this to via vs was we what when which with without these those than then also such both each more most other only same so very while where who whose will not no but if all any between through over under about after before during using based'.split(
@@ -59,7 +65,15 @@ const STOP = new Set(
 const papers = corpusPapers();
 const titleWords = papers.map((paper) => new Set(words(paper.title)));
 const allText = papers.map((paper) =>
-  words([paper.title, paper.abstract, paper.aiSummary, ...(paper.keywords ?? []), ...(paper.authors ?? []).map((a) => a.name)].join(' ')),
+  words(
+    [
+      paper.title,
+      paper.abstract,
+      paper.aiSummary,
+      ...(paper.keywords ?? []),
+      ...(paper.authors ?? []).map((a) => a.name),
+    ].join(' '),
+  ),
 );
 const df = new Map();
 for (const tokens of allText) for (const token of new Set(tokens)) df.set(token, (df.get(token) ?? 0) + 1);
@@ -111,7 +125,9 @@ function add(kind, query, index, slip) {
 }
 const order = shuffled(papers.map((_, index) => index));
 const distinctive = (index) =>
-  [...titleWords[index]].filter((word) => word.length >= 5 && !STOP.has(word) && !/^\d+$/.test(word) && (df.get(word) ?? 0) <= 25);
+  [...titleWords[index]].filter(
+    (word) => word.length >= 5 && !STOP.has(word) && !/^\d+$/.test(word) && (df.get(word) ?? 0) <= 25,
+  );
 
 // typo
 const slips = ['transposition', 'drop', 'double', 'adjacent'];
@@ -153,7 +169,9 @@ for (const index of order) {
   if (count >= PER_KIND) break;
   const raw = papers[index].title.split(/[\s:,()]+/);
   const names = raw.filter(
-    (word) => /^[\p{L}\p{N}.-]{3,}$/u.test(word) && (/\p{Lu}.*\p{Lu}/u.test(word.slice(1)) || /\p{L}\d|\d\p{L}/u.test(word) || /^\p{Lu}{3,}$/u.test(word)),
+    (word) =>
+      /^[\p{L}\p{N}.-]{3,}$/u.test(word) &&
+      (/\p{Lu}.*\p{Lu}/u.test(word.slice(1)) || /\p{L}\d|\d\p{L}/u.test(word) || /^\p{Lu}{3,}$/u.test(word)),
   );
   const unique = names.filter((word) => words(word).every((part) => (df.get(part) ?? 0) === 1));
   if (unique.length === 0) continue;
@@ -205,7 +223,8 @@ for (const index of order) {
     const surname = fold(surnameRaw);
     if (surname.length < 4 || !/^[a-z]+$/.test(surname)) continue;
     if (authorPapers.get(surname)?.size !== 1 || (df.get(surname) ?? 0) !== 1) continue;
-    const hasAccent = surnameRaw.normalize('NFD') !== surnameRaw.normalize('NFC').normalize('NFD').replace(/\p{M}/gu, '');
+    const hasAccent =
+      surnameRaw.normalize('NFD') !== surnameRaw.normalize('NFC').normalize('NFD').replace(/\p{M}/gu, '');
     let query;
     if (hasAccent) query = surname;
     else {
@@ -218,6 +237,11 @@ for (const index of order) {
   }
 }
 
-const counts = Object.fromEntries(['typo', 'prefix', 'acronym', 'author', 'phrase', 'accents'].map((kind) => [kind, queries.filter((item) => item.kind === kind).length]));
+const counts = Object.fromEntries(
+  ['typo', 'prefix', 'acronym', 'author', 'phrase', 'accents'].map((kind) => [
+    kind,
+    queries.filter((item) => item.kind === kind).length,
+  ]),
+);
 writeFileSync(new URL('./relevance-queries-generated.json', import.meta.url), `${JSON.stringify(queries, null, 2)}\n`);
 console.log(`wrote ${queries.length} queries over ${papers.length} papers:`, counts);

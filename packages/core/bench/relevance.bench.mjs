@@ -4,8 +4,8 @@
 // apart from tuning). Per kind: top-1, recall@3 and MRR@10; and each engine's median time per query.
 // Usage: pnpm --filter @papertrend/core build && node bench/relevance.bench.mjs
 import { readFileSync } from 'node:fs';
-import { create, insertMultiple, search as oramaSearch } from '@orama/orama';
 import uFuzzy from '@leeoniya/ufuzzy';
+import { create, insertMultiple, search as oramaSearch } from '@orama/orama';
 import FlexSearch from 'flexsearch';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
@@ -35,7 +35,11 @@ const engines = {
     return (query) => index.search(query, { limit: 10 }).map((hit) => position.get(hit.paper));
   },
   'fuse.js (ignoreLocation)'() {
-    const fuse = new Fuse(docs, { keys: FIELDS.map((name) => ({ name, weight: WEIGHTS[name] })), ignoreLocation: true, includeScore: true });
+    const fuse = new Fuse(docs, {
+      keys: FIELDS.map((name) => ({ name, weight: WEIGHTS[name] })),
+      ignoreLocation: true,
+      includeScore: true,
+    });
     return (query) => fuse.search(query, { limit: 10 }).map((hit) => hit.item.id);
   },
   MiniSearch() {
@@ -45,7 +49,11 @@ const engines = {
       searchOptions: { boost: WEIGHTS, prefix: true, fuzzy: 0.2 },
     });
     mini.addAll(docs);
-    return (query) => mini.search(query).slice(0, 10).map((hit) => hit.id);
+    return (query) =>
+      mini
+        .search(query)
+        .slice(0, 10)
+        .map((hit) => hit.id);
   },
   FlexSearch() {
     const index = new FlexSearch.Document({
@@ -60,9 +68,19 @@ const engines = {
   },
   Orama() {
     const db = create({
-      schema: { title: 'string', abstract: 'string', summary: 'string', authors: 'string', keywords: 'string', n: 'number' },
+      schema: {
+        title: 'string',
+        abstract: 'string',
+        summary: 'string',
+        authors: 'string',
+        keywords: 'string',
+        n: 'number',
+      },
     });
-    insertMultiple(db, docs.map(({ id, ...rest }) => ({ ...rest, n: id })));
+    insertMultiple(
+      db,
+      docs.map(({ id, ...rest }) => ({ ...rest, n: id })),
+    );
     return (query) =>
       oramaSearch(db, { term: query, tolerance: 1, boost: WEIGHTS, limit: 10 }).hits.map((hit) => hit.document.n);
   },
@@ -110,7 +128,8 @@ for (const [name, build] of Object.entries(engines)) {
   console.error(`built ${name} in ${(performance.now() - start).toFixed(0)} ms`);
 }
 
-const fmt = (row) => `${(row.top1 / row.n).toFixed(2)} / ${(row.top3 / row.n).toFixed(2)} / ${(row.rr / row.n).toFixed(2)}`;
+const fmt = (row) =>
+  `${(row.top1 / row.n).toFixed(2)} / ${(row.top3 / row.n).toFixed(2)} / ${(row.rr / row.n).toFixed(2)}`;
 for (const [setName, queries] of [
   [`generated (${generated.length} queries, not tuned on)`, generated],
   [`hand-written (${tuned.length} queries, tuned on)`, tuned],
@@ -123,20 +142,27 @@ for (const [setName, queries] of [
   rows.push(['all', ...Object.values(results).map((result) => fmt(result.all))]);
   rows.push(['median ms/query', ...Object.values(results).map((result) => result.median.toFixed(3))]);
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => String(row[column]).length)));
-  for (const row of [header, ...rows]) console.log(row.map((cell, column) => String(cell).padEnd(widths[column])).join('  '));
+  for (const row of [header, ...rows])
+    console.log(row.map((cell, column) => String(cell).padEnd(widths[column])).join('  '));
   if (queries === generated) {
     const ours = results.papertrend;
     const bestPeer = (kind) =>
-      Math.max(...Object.entries(results).filter(([name]) => name !== 'papertrend').map(([, result]) => {
-        const row = kind ? result.byKind.get(kind) : result.all;
-        return row.top1 / row.n;
-      }));
+      Math.max(
+        ...Object.entries(results)
+          .filter(([name]) => name !== 'papertrend')
+          .map(([, result]) => {
+            const row = kind ? result.byKind.get(kind) : result.all;
+            return row.top1 / row.n;
+          }),
+      );
     const verdicts = kinds.map((kind) => {
       const row = ours.byKind.get(kind);
       const top1 = row.top1 / row.n;
       return `${kind} ${top1.toFixed(2)} (≥ 0.80 ${top1 >= 0.8 ? 'met' : 'MISSED'}, best peer ${bestPeer(kind).toFixed(2)}: ${top1 >= bestPeer(kind) ? 'ahead or equal' : 'BEHIND'})`;
     });
     const overall = ours.all.top1 / ours.all.n;
-    console.log(`targets: overall top-1 ${overall.toFixed(2)} (≥ 0.90 ${overall >= 0.9 ? 'met' : 'MISSED'}); ${verdicts.join('; ')}`);
+    console.log(
+      `targets: overall top-1 ${overall.toFixed(2)} (≥ 0.90 ${overall >= 0.9 ? 'met' : 'MISSED'}); ${verdicts.join('; ')}`,
+    );
   }
 }

@@ -1,0 +1,142 @@
+/**
+ * The query language, small enough to type without reading a manual:
+ *
+ *   diffusion video           words, in any order; the last one may be unfinished; typos forgiven
+ *   "chain of thought"        a phrase: these words next to each other, in this order
+ *   -survey                   leave out papers with this word
+ *   title:agent               only in this field: title:, author:, abstract:, keyword:, summary:
+ *   author:"yann lecun"       fields take phrases too; -title:survey leaves out by field
+ *
+ * Anything else is plain words: an unknown prefix (`foo:bar`) is two words, a lone `-` or `"` is nothing.
+ */
+import { STOP_WORDS, tokenSpans } from './text.js';
+
+/** The fields a query can name (`author:` and `authors:` are the same). */
+export type QueryField = 'title' | 'authors' | 'abstract' | 'keywords' | 'summary';
+
+const FIELD_NAMES: Record<string, QueryField> = {
+  title: 'title',
+  author: 'authors',
+  authors: 'authors',
+  abstract: 'abstract',
+  keyword: 'keywords',
+  keywords: 'keywords',
+  summary: 'summary',
+};
+
+/** One part of a query: a word, or a quoted phrase, maybe limited to a field or excluded. */
+export interface QueryClause {
+  /** Folded words (`Jégou` → `jegou`; `pre-train` → `pretrain`). A phrase keeps its stop words here. */
+  words: string[];
+  /** Quoted: the words must stand next to each other, in order (stop words between them do not count). */
+  phrase: boolean;
+  /** `-word`: papers with it are left out. */
+  exclude: boolean;
+  field?: QueryField;
+}
+
+export interface ParsedQuery {
+  clauses: QueryClause[];
+  /** The last word is still being typed (the query ends in a letter or digit, or inside an open quote). */
+  typingLast: boolean;
+}
+
+/**
+ * Read a query as the search box gives it. Never throws: every string is a query.
+ *
+ * @example
+ * parseSearchQuery('"diffusion policy" -survey author:chi').clauses
+ * // [{ words: ['diffusion', 'policy'], phrase: true, exclude: false },
+ * //  { words: ['survey'], phrase: false, exclude: true },
+ * //  { words: ['chi'], phrase: false, exclude: false, field: 'authors' }]
+ */
+export function parseSearchQuery(query: string): ParsedQuery {
+  const clauses: QueryClause[] = [];
+  let i = 0;
+  let openQuote = false;
+  const length = query.length;
+  while (i < length) {
+    while (i < length && /\s/.test(query[i] as string)) i++;
+    if (i >= length) break;
+    let exclude = false;
+    let field: QueryField | undefined;
+    if (query[i] === '-' && i + 1 < length && /[\p{L}\p{N}"]/u.test(query[i + 1] as string)) {
+      exclude = true;
+      i++;
+    }
+    const prefix = /^([a-z]+):(?=[\p{L}\p{N}"])/iu.exec(query.slice(i, i + 12));
+    const named = prefix ? FIELD_NAMES[(prefix[1] as string).toLowerCase()] : undefined;
+    if (prefix && named) {
+      field = named;
+      i += prefix[0].length;
+    }
+    if (query[i] === '"') {
+      const close = query.indexOf('"', i + 1);
+      const end = close === -1 ? length : close;
+      if (close === -1) openQuote = true;
+      const words = phraseWords(query.slice(i + 1, end));
+      if (words.length > 0) clauses.push(clause(words, words.length > 1, exclude, field));
+      i = end + 1;
+      continue;
+    }
+    let end = i;
+    while (end < length && !/\s/.test(query[end] as string) && query[end] !== '"') end++;
+    for (const words of itemWords(query.slice(i, end))) clauses.push(clause(words, false, exclude, field));
+    i = end;
+  }
+  const typingLast = openQuote || /[\p{L}\p{N}\p{M}]$/u.test(query);
+  return { clauses, typingLast };
+}
+
+function clause(words: string[], phrase: boolean, exclude: boolean, field: QueryField | undefined): QueryClause {
+  return field === undefined ? { words, phrase, exclude } : { words, phrase, exclude, field };
+}
+
+/** A quoted phrase's words in order (no joined forms: a phrase is matched word by word). */
+function phraseWords(text: string): string[] {
+  return tokenSpans(text)
+    .filter((span) => !span.joined)
+    .map((span) => span.token);
+}
+
+/**
+ * An unquoted item's words: one per token, except that a hyphenated word counts as its joined form
+ * (`pre-train` → `pretrain`, which the index holds for every hyphenated word, and for `pretrain` written
+ * whole).
+ */
+function itemWords(item: string): string[][] {
+  const spans = tokenSpans(item);
+  const out: string[][] = [];
+  for (let at = 0; at < spans.length; at++) {
+    const span = spans[at] as TokenSpanLike;
+    if (span.joined) continue;
+    // The joined form follows the chain's last part; the chain's parts are the spans it covers.
+    const joined = spans.slice(at).find((later) => later.joined && later.start === span.start);
+    if (joined) {
+      out.push([joined.token]);
+      at = spans.indexOf(joined);
+      continue;
+    }
+    out.push([span.token]);
+  }
+  return out;
+}
+
+type TokenSpanLike = ReturnType<typeof tokenSpans>[number];
+
+/** The words of a parsed query that are scored (stop words dropped when other words remain). */
+export function scoredClauses(parsed: ParsedQuery): QueryClause[] {
+  const positive = parsed.clauses.filter((item) => !item.exclude);
+  const last = positive[positive.length - 1];
+  const meaningful = positive
+    .map((item) => {
+      if (item.phrase) return item;
+      const keep = item.words.filter(
+        (word) =>
+          !STOP_WORDS.has(word) || (parsed.typingLast && item === last && word === item.words[item.words.length - 1]),
+      );
+      return keep.length === item.words.length ? item : { ...item, words: keep };
+    })
+    .filter((item) => item.words.length > 0);
+  return meaningful.length > 0 ? meaningful : positive;
+}

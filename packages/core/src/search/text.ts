@@ -1,0 +1,104 @@
+/**
+ * Text → tokens: folding (accents, case, compatibility forms) and splitting, the same for papers and queries.
+ * Hyphenated words are indexed both ways: `Pre-Train` gives `pre`, `train` and the joined `pretrain`, so
+ * `pretrain`, `pre-train` and `pre train` all find it.
+ */
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range is the point
+const ASCII = /^[\x00-\x7f]*$/;
+// Letters and digits, with the combining marks that follow them (`e\u0301` stays one token).
+const UNICODE_TOKEN = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
+const MARKS = /\p{M}+/gu;
+
+/** Joined hyphen chains longer than this are not indexed (no real compound is; a run of `a-a-a…` is not one). */
+export const MAX_JOINED_LENGTH = 40;
+
+export function isAscii(text: string): boolean {
+  return ASCII.test(text);
+}
+
+/** Fold one token for matching: compatibility-decomposed, accents removed, lower case (`Jégou` → `jegou`). */
+export function foldToken(token: string): string {
+  if (ASCII.test(token)) return token.toLowerCase();
+  return token.normalize('NFKD').replace(MARKS, '').toLowerCase();
+}
+
+/** A token and where it is in the original text. `joined`: a hyphen chain's parts, joined (`pretrain`). */
+export interface TokenSpan {
+  token: string;
+  start: number;
+  end: number;
+  joined?: boolean;
+}
+
+const isHyphen = (char: string | undefined): boolean => char === '-' || char === '\u2010' || char === '\u2011';
+
+/**
+ * The folded tokens of a text with their ranges in the original, each hyphen chain's joined form after its
+ * last part. Folding can split a token (`ﬁ` → `fi` stays one; `½` → `1`, `2`): the pieces share its range.
+ */
+export function tokenSpans(text: string): TokenSpan[] {
+  const out: TokenSpan[] = [];
+  const ascii = ASCII.test(text);
+  const source = ascii ? text.toLowerCase() : text;
+  let chain: TokenSpan[] = [];
+  const endChain = (): void => {
+    if (chain.length >= 2) {
+      const token = chain.map((part) => part.token).join('');
+      if (token.length <= MAX_JOINED_LENGTH) {
+        out.push({
+          token,
+          start: (chain[0] as TokenSpan).start,
+          end: (chain[chain.length - 1] as TokenSpan).end,
+          joined: true,
+        });
+      }
+    }
+    chain = [];
+  };
+  for (const match of source.matchAll(UNICODE_TOKEN)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const previous = chain[chain.length - 1];
+    if (previous && !(previous.end + 1 === start && isHyphen(text[previous.end]))) endChain();
+    const pieces = ascii ? [match[0]] : (foldToken(match[0]).match(UNICODE_TOKEN) ?? []);
+    for (const token of pieces) out.push({ token, start, end });
+    if (pieces.length === 1) chain.push({ token: pieces[0] as string, start, end });
+    else endChain();
+  }
+  endChain();
+  return out;
+}
+
+/** The folded tokens of a text, hyphen chains joined too. */
+export function tokens(text: string): string[] {
+  return tokenSpans(text).map((span) => span.token);
+}
+
+/** The folded tokens of a text in order, without joined forms: what phrases are matched against. */
+export function plainTokens(text: string): string[] {
+  return tokenSpans(text)
+    .filter((span) => !span.joined)
+    .map((span) => span.token);
+}
+
+/**
+ * Words too common to tell papers apart. They are skipped when a query has other words (they would only
+ * cost time: each is in nearly every abstract), still searched when typed alone or as the last prefix, and
+ * transparent inside phrases (`gains in the overall` matches `gains overall`).
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  'a an and are as at be by can do for from has have how in into is it its of on or our that the their this to via vs was we what when which with without'.split(
+    ' ',
+  ),
+);
+
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+export const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over UTF-16 code units, the hash the index's ASCII scanner computes while it reads. */
+export function hashOf(term: string): number {
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < term.length; i++) hash = Math.imul(hash ^ term.charCodeAt(i), FNV_PRIME);
+  return hash;
+}

@@ -1,0 +1,356 @@
+/**
+ * The vocabulary: every distinct token of the indexed papers, its postings (which documents have it, in which
+ * fields), and the ways a query word reaches terms — exactly, as a prefix of a word being typed, with a
+ * short suffix (`model` → `models`), or within one or two typos.
+ */
+import { FNV_OFFSET, FNV_PRIME, hashOf, MAX_JOINED_LENGTH } from './text.js';
+import { allowedTypos, bigramsOf, boundedEditDistance, sharedBigramsNeeded } from './typos.js';
+
+/** A growable list of postings, each `doc << 5 | fieldMask`, in document order. */
+export class PostingList {
+  data = new Int32Array(4);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
+/** A term a query word may mean, and how much a match on it counts. */
+export interface Expansion {
+  term: number;
+  weight: number;
+  /** How the word reached the term. */
+  kind: 'exact' | 'prefix' | 'typo';
+  /** For prefix matches: how many characters of the term the query covers (for highlighting). */
+  prefix?: number;
+}
+
+export function grow<T extends Int32Array | Uint8Array | Float32Array | Uint16Array>(array: T, size: number): T {
+  if (array.length >= size) return array;
+  const grown = new (array.constructor as new (length: number) => T)(Math.max(size, array.length * 2));
+  grown.set(array);
+  return grown;
+}
+
+/** How many vocabulary terms one query word may expand to (most frequent first): bounds work per keystroke. */
+const MAX_PREFIX_EXPANSIONS = 40;
+/** Words already finished (a space typed after them) still match their plural and other short suffixes. */
+const MAX_SUFFIX_EXPANSIONS = 6;
+const MAX_SUFFIX_LENGTH = 3;
+const MAX_FUZZY_EXPANSIONS = 12;
+const PREFIX_WEIGHT = 0.75;
+const TYPO_WEIGHT = [1, 0.55, 0.35];
+/**
+ * When the word typed is itself a word of the papers, a near-spelling of it is probably another word
+ * (`audino` the author, `audio` the topic): its matches count this much less, so the exact word wins.
+ */
+const NEAR_SPELLING_OF_A_REAL_WORD = 0.4;
+/** Query words whose expansions are remembered: typing re-expands every earlier word at each keystroke. */
+const EXPANSION_CACHE_SIZE = 512;
+
+export class Vocabulary {
+  readonly termIds = new Map<string, number>();
+  readonly terms: string[] = [];
+  readonly postings: PostingList[] = [];
+  readonly #fuzzy: boolean;
+  /** Per term: its length, to skip typo candidates of the wrong length without reading the string. */
+  #termLengths = new Uint8Array(1024);
+  /** Sorted term ids for prefix lookup; rebuilt lazily after adds. */
+  #sorted: Int32Array | undefined;
+  /** Bigram → term ids, for finding typo candidates. */
+  readonly #bigrams = new Map<string, number[]>();
+  readonly #expansionCache = new Map<string, Expansion[]>();
+  /** Open-addressing hash table: slot → term id + 1 (0 is empty), and the slot's hash. */
+  #slots = new Int32Array(1 << 12);
+  #slotHashes = new Int32Array(1 << 12);
+  /** While adding a document: per term, the document it was last seen in (+1) and the fields so far. */
+  #lastDoc = new Int32Array(0);
+  #docMask = new Uint8Array(0);
+  #gramCounts = new Uint8Array(0);
+
+  constructor(fuzzy: boolean) {
+    this.#fuzzy = fuzzy;
+  }
+
+  /** Forget cached lookups after terms or postings changed. */
+  changed(): void {
+    this.#sorted = undefined;
+    this.#expansionCache.clear();
+  }
+
+  /** Record that `doc` has term `id` in the field `bit`: one posting per (document, term), fields as a mask. */
+  see(id: number, doc: number, bit: number, docTerms: number[]): void {
+    if (this.#lastDoc[id] !== doc + 1) {
+      this.#lastDoc[id] = doc + 1;
+      this.#docMask[id] = bit;
+      docTerms.push(id);
+    } else {
+      this.#docMask[id] = (this.#docMask[id] as number) | bit;
+    }
+  }
+
+  /** Write the postings of the document whose terms are `docTerms` (after every field was seen). */
+  flush(doc: number, docTerms: number[]): void {
+    for (const id of docTerms) (this.postings[id] as PostingList).push((doc << 5) | (this.#docMask[id] as number));
+  }
+
+  /**
+   * Tokenise lower-cased ASCII text and look every token up without allocating it: a hash over the
+   * character codes probes an open-addressing table of term ids, and the term is compared in place. Only
+   * new terms become strings. This is where index build time goes (millions of tokens at 10,000 papers).
+   * A hyphen chain (`pre-trained`) is also recorded joined (`pretrained`); it does not count as a token.
+   * Returns how many tokens the text has.
+   */
+  scanAscii(text: string, doc: number, bit: number, docTerms: number[]): number {
+    let count = 0;
+    let start = -1;
+    let hash = 0;
+    // The current hyphen chain: where it starts, how many parts, and the hash of its parts joined.
+    let chainStart = -1;
+    let chainParts = 0;
+    let chainHash = FNV_OFFSET;
+    let chainLength = 0;
+    const length = text.length;
+    for (let i = 0; i <= length; i++) {
+      const code = i < length ? text.charCodeAt(i) : 32;
+      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+        if (start === -1) {
+          start = i;
+          hash = FNV_OFFSET;
+        }
+        hash = Math.imul(hash ^ code, FNV_PRIME);
+        continue;
+      }
+      if (start === -1) continue;
+      this.see(this.#lookup(text, start, i, hash, true), doc, bit, docTerms);
+      count++;
+      // Extend or start the hyphen chain this token belongs to.
+      const continues = chainStart !== -1 && text.charCodeAt(start - 1) === 45 && start - 1 === chainLength;
+      if (!continues) {
+        this.#endChain(text, chainStart, chainLength, chainParts, chainHash, doc, bit, docTerms);
+        chainStart = start;
+        chainParts = 0;
+        chainHash = FNV_OFFSET;
+      }
+      for (let j = start; j < i; j++) chainHash = Math.imul(chainHash ^ text.charCodeAt(j), FNV_PRIME);
+      chainParts++;
+      chainLength = i;
+      if (code !== 45) {
+        this.#endChain(text, chainStart, chainLength, chainParts, chainHash, doc, bit, docTerms);
+        chainStart = -1;
+      }
+      start = -1;
+    }
+    return count;
+  }
+
+  #endChain(
+    text: string,
+    chainStart: number,
+    chainEnd: number,
+    parts: number,
+    hash: number,
+    doc: number,
+    bit: number,
+    docTerms: number[],
+  ): void {
+    if (chainStart === -1 || parts < 2) return;
+    const joined = text.slice(chainStart, chainEnd).replaceAll('-', '');
+    if (joined.length > MAX_JOINED_LENGTH) return;
+    this.see(this.#lookup(joined, 0, joined.length, hash, true), doc, bit, docTerms);
+  }
+
+  /** The id of `text.slice(start, end)` (its FNV hash given), adding the term when `insert` allows. */
+  #lookup(text: string, start: number, end: number, hash: number, insert: boolean): number {
+    const mask = this.#slots.length - 1;
+    let slot = hash & mask;
+    const size = end - start;
+    for (;;) {
+      const entry = this.#slots[slot] as number;
+      if (entry === 0) break;
+      if (this.#slotHashes[slot] === hash) {
+        const term = this.terms[entry - 1] as string;
+        if (term.length === size && text.startsWith(term, start)) return entry - 1;
+      }
+      slot = (slot + 1) & mask;
+    }
+    return insert ? this.newTerm(text.slice(start, end)) : -1;
+  }
+
+  /**
+   * The term ids of lower-cased ASCII text, in order, without adding terms (unknown tokens are -1) and
+   * without joined forms: what phrase matching reads. Stop words come back as their ids like any word.
+   */
+  idsOfAscii(text: string, out: number[]): number[] {
+    out.length = 0;
+    let start = -1;
+    let hash = 0;
+    const length = text.length;
+    for (let i = 0; i <= length; i++) {
+      const code = i < length ? text.charCodeAt(i) : 32;
+      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+        if (start === -1) {
+          start = i;
+          hash = FNV_OFFSET;
+        }
+        hash = Math.imul(hash ^ code, FNV_PRIME);
+        continue;
+      }
+      if (start === -1) continue;
+      out.push(this.#lookup(text, start, i, hash, false));
+      start = -1;
+    }
+    return out;
+  }
+
+  #insertSlot(id: number, hash: number): void {
+    const mask = this.#slots.length - 1;
+    let slot = hash & mask;
+    while (this.#slots[slot] !== 0) slot = (slot + 1) & mask;
+    this.#slots[slot] = id + 1;
+    this.#slotHashes[slot] = hash;
+  }
+
+  newTerm(token: string): number {
+    const id = this.terms.length;
+    this.termIds.set(token, id);
+    this.terms.push(token);
+    this.postings.push(new PostingList());
+    if ((id + 1) * 2 > this.#slots.length) {
+      // Keep the table at most half full; re-insert every term into a table twice the size.
+      this.#slots = new Int32Array(this.#slots.length * 2);
+      this.#slotHashes = new Int32Array(this.#slots.length);
+      for (const [termId, term] of this.terms.entries()) this.#insertSlot(termId, hashOf(term));
+    } else {
+      this.#insertSlot(id, hashOf(token));
+    }
+    this.#termLengths = grow(this.#termLengths, id + 1);
+    this.#termLengths[id] = Math.min(token.length, 255);
+    this.#lastDoc = grow(this.#lastDoc, id + 1);
+    this.#docMask = grow(this.#docMask, id + 1);
+    if (this.#fuzzy && token.length >= 3) {
+      for (const bigram of new Set(bigramsOf(token))) {
+        const list = this.#bigrams.get(bigram);
+        if (list) list.push(id);
+        else this.#bigrams.set(bigram, [id]);
+      }
+    }
+    return id;
+  }
+
+  #sortedTerms(): Int32Array {
+    if (!this.#sorted) {
+      const ids = Int32Array.from(this.terms.keys());
+      const terms = this.terms;
+      ids.sort((a, b) => ((terms[a] as string) < (terms[b] as string) ? -1 : 1));
+      this.#sorted = ids;
+    }
+    return this.#sorted;
+  }
+
+  /** How many documents have the term. */
+  documentCount(term: number): number {
+    return (this.postings[term] as PostingList).length;
+  }
+
+  /**
+   * The vocabulary terms a query word may mean, with how much each counts (cached per word). `typing`: the
+   * word is the one being typed, so any completion may be meant.
+   */
+  expand(word: string, typing: boolean): Expansion[] {
+    const cacheKey = typing ? `${word}\u0000` : word;
+    const cached = this.#expansionCache.get(cacheKey);
+    if (cached) return cached;
+    const expansions = new Map<number, Expansion>();
+    const exact = this.termIds.get(word);
+    if (exact !== undefined) expansions.set(exact, { term: exact, weight: 1, kind: 'exact' });
+
+    // Prefix matches: the word being typed may become anything; a finished word only gains a short suffix.
+    const sorted = this.#sortedTerms();
+    const terms = this.terms;
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((terms[sorted[mid] as number] as string) < word) low = mid + 1;
+      else high = mid;
+    }
+    const prefixed: number[] = [];
+    const maxLength = typing ? Number.POSITIVE_INFINITY : word.length + MAX_SUFFIX_LENGTH;
+    for (let i = low; i < sorted.length; i++) {
+      const id = sorted[i] as number;
+      const term = terms[id] as string;
+      if (!term.startsWith(word)) break;
+      if (id !== exact && term.length <= maxLength) prefixed.push(id);
+    }
+    prefixed.sort((a, b) => this.documentCount(b) - this.documentCount(a));
+    // One or two typed characters say little: expand them to the few most frequent completions only.
+    const cap = !typing
+      ? MAX_SUFFIX_EXPANSIONS
+      : word.length === 1
+        ? 8
+        : word.length === 2
+          ? 16
+          : MAX_PREFIX_EXPANSIONS;
+    for (const id of prefixed.slice(0, cap)) {
+      // A longer completion is a weaker guess of what is being typed.
+      const coverage = word.length / (terms[id] as string).length;
+      expansions.set(id, {
+        term: id,
+        weight: PREFIX_WEIGHT * (0.5 + 0.5 * coverage),
+        kind: 'prefix',
+        prefix: word.length,
+      });
+    }
+
+    const typos = this.#fuzzy ? allowedTypos(word.length) : 0;
+    if (typos > 0) {
+      const damping = exact === undefined ? 1 : NEAR_SPELLING_OF_A_REAL_WORD;
+      for (const { term, distance } of this.#typoCandidates(word, typos)) {
+        if (!expansions.has(term)) {
+          expansions.set(term, { term, weight: (TYPO_WEIGHT[distance] as number) * damping, kind: 'typo' });
+        }
+      }
+    }
+    const result = [...expansions.values()];
+    if (this.#expansionCache.size >= EXPANSION_CACHE_SIZE) this.#expansionCache.clear();
+    this.#expansionCache.set(cacheKey, result);
+    return result;
+  }
+
+  /** Terms within `max` edits of `word`, found through shared bigrams and then verified. */
+  #typoCandidates(word: string, max: number): { term: number; distance: number }[] {
+    const grams = [...new Set(bigramsOf(word))];
+    const needed = sharedBigramsNeeded(grams.length, max);
+    this.#gramCounts = grow(this.#gramCounts, this.terms.length);
+    const counts = this.#gramCounts;
+    const lengths = this.#termLengths;
+    const touched: number[] = [];
+    for (const gram of grams) {
+      const list = this.#bigrams.get(gram);
+      if (!list) continue;
+      for (const id of list) {
+        if (Math.abs((lengths[id] as number) - word.length) > max) continue;
+        if (counts[id] === 0) touched.push(id);
+        counts[id] = (counts[id] as number) + 1;
+      }
+    }
+    const found: { term: number; distance: number; frequency: number }[] = [];
+    for (const id of touched) {
+      const shared = counts[id] as number;
+      counts[id] = 0;
+      if (shared < needed) continue;
+      const term = this.terms[id] as string;
+      if (term === word) continue;
+      const distance = boundedEditDistance(word, term, max);
+      if (distance <= max) found.push({ term: id, distance, frequency: this.documentCount(id) });
+    }
+    found.sort((a, b) => a.distance - b.distance || b.frequency - a.frequency);
+    return found.slice(0, MAX_FUZZY_EXPANSIONS);
+  }
+}
