@@ -2,6 +2,7 @@
 // real titles, abstracts and author names so that text statistics stay realistic.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { parseListing } from '../dist/index.js';
 
 export const sharedFixtures =
@@ -18,6 +19,18 @@ export function realCorpus() {
   }
   const text = readFileSync(`${sharedFixtures}/hf-page-text/trending-mar-11.txt`, 'utf8');
   for (const paper of parseListing(text).papers) byId.set(paper.id, paper);
+  return [...byId.values()];
+}
+
+/** The 2,966 papers of the 156 API days vendored in the repository (what the tests search), by id. */
+export function vendoredCorpus() {
+  const lines = gunzipSync(
+    readFileSync(new URL('../test/fixtures/corpus/hf-api-daily-papers.jsonl.gz', import.meta.url)),
+  )
+    .toString('utf8')
+    .split('\n');
+  const byId = new Map();
+  for (const line of lines) for (const paper of parseListing(JSON.parse(line).text).papers) byId.set(paper.id, paper);
   return [...byId.values()];
 }
 

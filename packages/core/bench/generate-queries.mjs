@@ -10,23 +10,11 @@
 //   accents  a surname with its accents removed, or with accents a person might add
 //
 // Usage: pnpm --filter @papertrend/core build && node bench/generate-queries.mjs
-import { readFileSync, writeFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
-import { parseListing } from '../dist/index.js';
+import { writeFileSync } from 'node:fs';
+import { vendoredCorpus } from './corpus.mjs';
 
 const PER_KIND = 30;
 const SEED = 20_261_127;
-
-export function corpusPapers() {
-  const lines = gunzipSync(
-    readFileSync(new URL('../test/fixtures/corpus/hf-api-daily-papers.jsonl.gz', import.meta.url)),
-  )
-    .toString('utf8')
-    .split('\n');
-  const byId = new Map();
-  for (const line of lines) for (const paper of parseListing(JSON.parse(line).text).papers) byId.set(paper.id, paper);
-  return [...byId.values()];
-}
 
 // mulberry32
 function random(seed) {
@@ -62,7 +50,7 @@ const STOP = new Set(
   ),
 );
 
-const papers = corpusPapers();
+const papers = vendoredCorpus();
 const titleWords = papers.map((paper) => new Set(words(paper.title)));
 const allText = papers.map((paper) =>
   words(

@@ -10,9 +10,9 @@ import FlexSearch from 'flexsearch';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import { createSearchIndex } from '../dist/index.js';
-import { corpusPapers } from './generate-queries.mjs';
+import { vendoredCorpus } from './corpus.mjs';
 
-const papers = corpusPapers();
+const papers = vendoredCorpus();
 const tuned = JSON.parse(readFileSync(new URL('./relevance-queries.json', import.meta.url), 'utf8'));
 const generated = JSON.parse(readFileSync(new URL('./relevance-queries-generated.json', import.meta.url), 'utf8'));
 

@@ -64,8 +64,8 @@ export interface SearchOptions {
  * title by `1 + TITLE_RUN`, in any other field by `1 + TEXT_RUN`, shorter runs in proportion. Without it, a
  * phrase remembered from an abstract lost to papers with the same common words scattered through their titles.
  */
-const TITLE_RUN = 1.5;
-const TEXT_RUN = 1.2;
+const TITLE_RUN = 2.5;
+const TEXT_RUN = 2.5;
 /** Candidates re-read for phrase runs: enough to lift a phrase from deep in the list, few enough to be cheap. */
 const PHRASE_POOL = 120;
 /** Documents whose token ids are kept for phrase runs (about 300 ids each). */

@@ -93,6 +93,23 @@ describe('in the DOM', () => {
     expect(screen.getAllByRole('article')).toHaveLength(17);
   });
 
+  it('reads the query language as typed: phrases, exclusions and fields', () => {
+    render(<TrendingPapers papers={papers} now={NOW} limit={50} />);
+    const input = screen.getByLabelText('Search papers');
+    const titles = () =>
+      within(document.querySelector('.pt-list') as HTMLElement)
+        .queryAllByRole('article')
+        .map((card) => card.querySelector('.pt-title')?.textContent);
+    fireEvent.change(input, { target: { value: 'title:agent' } });
+    const inTitles = titles();
+    expect(inTitles.length).toBeGreaterThan(0);
+    for (const title of inTitles) expect(title).toMatch(/agent/i);
+    fireEvent.change(input, { target: { value: 'title:agent -envharness' } });
+    expect(titles()).toEqual(inTitles.filter((title) => !/envharness/i.test(title ?? '')));
+    fireEvent.change(input, { target: { value: '"static worlds"' } });
+    expect(titles()).toEqual(['EnvHarness: Awakening Static Worlds for Agent Learning']);
+  });
+
   it('sorts, pages with "show more", and expands an abstract', () => {
     render(<TrendingPapers papers={papers} limit={5} now={NOW} />);
     expect(screen.getAllByRole('article')).toHaveLength(5);

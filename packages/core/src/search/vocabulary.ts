@@ -30,6 +30,23 @@ export interface Expansion {
   prefix?: number;
 }
 
+/** The letters a slip can bring into a word: what the index's ASCII tokens are made of. */
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** Every string one edit from `word`: each letter dropped, adjacent pair swapped, letter replaced or added. */
+function singleEdits(word: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < word.length; i++) {
+    out.add(word.slice(0, i) + word.slice(i + 1));
+    if (i + 1 < word.length) out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+    for (const letter of ALPHABET) out.add(word.slice(0, i) + letter + word.slice(i + 1));
+  }
+  for (let i = 0; i <= word.length; i++)
+    for (const letter of ALPHABET) out.add(word.slice(0, i) + letter + word.slice(i));
+  out.delete(word);
+  return out;
+}
+
 export function grow<T extends Int32Array | Uint8Array | Float32Array | Uint16Array>(array: T, size: number): T {
   if (array.length >= size) return array;
   const grown = new (array.constructor as new (length: number) => T)(Math.max(size, array.length * 2));
@@ -43,6 +60,7 @@ const MAX_PREFIX_EXPANSIONS = 40;
 const MAX_SUFFIX_EXPANSIONS = 6;
 const MAX_SUFFIX_LENGTH = 3;
 const MAX_FUZZY_EXPANSIONS = 12;
+const MAX_ONE_SLIP_EXPANSIONS = 64;
 const PREFIX_WEIGHT = 0.75;
 const TYPO_WEIGHT = [1, 0.55, 0.35];
 /**
@@ -110,10 +128,9 @@ export class Vocabulary {
     let count = 0;
     let start = -1;
     let hash = 0;
-    // The current hyphen chain: where it starts, how many parts, and the hash of its parts joined.
+    // The current hyphen chain: where it starts, where its last part ends, and how many parts it has.
     let chainStart = -1;
     let chainParts = 0;
-    let chainHash = FNV_OFFSET;
     let chainLength = 0;
     const length = text.length;
     for (let i = 0; i <= length; i++) {
@@ -132,16 +149,14 @@ export class Vocabulary {
       // Extend or start the hyphen chain this token belongs to.
       const continues = chainStart !== -1 && text.charCodeAt(start - 1) === 45 && start - 1 === chainLength;
       if (!continues) {
-        this.#endChain(text, chainStart, chainLength, chainParts, chainHash, doc, bit, docTerms);
+        this.#endChain(text, chainStart, chainLength, chainParts, doc, bit, docTerms);
         chainStart = start;
         chainParts = 0;
-        chainHash = FNV_OFFSET;
       }
-      for (let j = start; j < i; j++) chainHash = Math.imul(chainHash ^ text.charCodeAt(j), FNV_PRIME);
       chainParts++;
       chainLength = i;
       if (code !== 45) {
-        this.#endChain(text, chainStart, chainLength, chainParts, chainHash, doc, bit, docTerms);
+        this.#endChain(text, chainStart, chainLength, chainParts, doc, bit, docTerms);
         chainStart = -1;
       }
       start = -1;
@@ -154,7 +169,6 @@ export class Vocabulary {
     chainStart: number,
     chainEnd: number,
     parts: number,
-    hash: number,
     doc: number,
     bit: number,
     docTerms: number[],
@@ -162,7 +176,7 @@ export class Vocabulary {
     if (chainStart === -1 || parts < 2) return;
     const joined = text.slice(chainStart, chainEnd).replaceAll('-', '');
     if (joined.length > MAX_JOINED_LENGTH) return;
-    this.see(this.#lookup(joined, 0, joined.length, hash, true), doc, bit, docTerms);
+    this.see(this.#lookup(joined, 0, joined.length, hashOf(joined), true), doc, bit, docTerms);
   }
 
   /** The id of `text.slice(start, end)` (its FNV hash given), adding the term when `insert` allows. */
@@ -323,8 +337,18 @@ export class Vocabulary {
     return result;
   }
 
-  /** Terms within `max` edits of `word`, found through shared bigrams and then verified. */
+  /**
+   * Terms within `max` edits of `word`. Every term one edit away is found exactly, by looking up each
+   * variant of the word (each letter dropped, each pair swapped, each letter replaced or inserted: about
+   * 900 lookups for a 12-letter word); terms two edits away through shared bigrams, then verified. Bigrams
+   * alone miss short words: `raod` shares none with `road`.
+   */
   #typoCandidates(word: string, max: number): { term: number; distance: number }[] {
+    const oneEdit = new Set<number>();
+    for (const variant of singleEdits(word)) {
+      const id = this.termIds.get(variant);
+      if (id !== undefined) oneEdit.add(id);
+    }
     const grams = [...new Set(bigramsOf(word))];
     const needed = sharedBigramsNeeded(grams.length, max);
     this.#gramCounts = grow(this.#gramCounts, this.terms.length);
@@ -341,16 +365,20 @@ export class Vocabulary {
       }
     }
     const found: { term: number; distance: number; frequency: number }[] = [];
+    for (const id of oneEdit) found.push({ term: id, distance: 1, frequency: this.documentCount(id) });
     for (const id of touched) {
       const shared = counts[id] as number;
       counts[id] = 0;
-      if (shared < needed) continue;
+      if (shared < needed || oneEdit.has(id)) continue;
       const term = this.terms[id] as string;
       if (term === word) continue;
       const distance = boundedEditDistance(word, term, max);
       if (distance <= max) found.push({ term: id, distance, frequency: this.documentCount(id) });
     }
     found.sort((a, b) => a.distance - b.distance || b.frequency - a.frequency);
-    return found.slice(0, MAX_FUZZY_EXPANSIONS);
+    // Every word one slip away stays a candidate (a short word can have dozens of neighbours, and the rare
+    // one meant must not fall off the end); words two slips away fill up to the usual cap.
+    const oneSlip = found.filter((candidate) => candidate.distance === 1).length;
+    return found.slice(0, Math.max(MAX_FUZZY_EXPANSIONS, Math.min(oneSlip, MAX_ONE_SLIP_EXPANSIONS)));
   }
 }
