@@ -66,6 +66,8 @@ export interface SearchOptions {
  */
 const TITLE_RUN = 2.5;
 const TEXT_RUN = 2.5;
+/** Every query word somewhere in the title, not next to each other: a smaller reward than a run. */
+const ALL_IN_TITLE = 0.5;
 /** Candidates re-read for phrase runs: enough to lift a phrase from deep in the list, few enough to be cheap. */
 const PHRASE_POOL = 120;
 /** Documents whose token ids are kept for phrase runs (about 300 ids each). */
@@ -380,10 +382,16 @@ export class SearchIndex {
     let best = bonus ? 1 : 0;
     let field = -1;
     let longest = 0;
+    // Which query words the field value holds at all: every one of them in one title is proximity too.
+    let seen = 0;
+    const every = count >= 31 ? -1 : (1 << count) - 1;
     const finish = (): void => {
       if (field === -1) return;
       if (!bonus) best = Math.max(best, longest);
-      else if (longest >= 2) best = Math.max(best, 1 + (bonus(field) * (longest - 1)) / (count - 1));
+      else {
+        if (longest >= 2) best = Math.max(best, 1 + (bonus(field) * (longest - 1)) / (count - 1));
+        if (field === 0 && (seen & every) === every) best = Math.max(best, 1 + ALL_IN_TITLE);
+      }
     };
     for (let i = 0; i < tokens.length; i++) {
       const id = tokens[i] as number;
@@ -392,6 +400,7 @@ export class SearchIndex {
         const next = -2 - id;
         field = allowed & (1 << next) ? next : -1;
         longest = 0;
+        seen = 0;
         runs.fill(0, 0, count);
         continue;
       }
@@ -399,6 +408,7 @@ export class SearchIndex {
       const raw = id === -1 ? 0 : (masks[id] as number);
       if (raw === -1) continue; // a stop word: transparent
       const mask = raw >>> shift;
+      seen |= mask;
       for (let j = count - 1; j >= 0; j--) {
         if (mask & (1 << j)) {
           const run = j > 0 ? (runs[j - 1] as number) + 1 : 1;
