@@ -23,7 +23,7 @@ import {
   type QueryField,
   scoredClauses,
 } from './search/query.js';
-import { FIELDS, type Field, fieldNorms, idf, popcount, TopScores } from './search/scoring.js';
+import { FIELDS, fieldNorms, idf, popcount, type SearchField, TopScores } from './search/scoring.js';
 import { checkSerialized, type SerializedSearchIndex, serialize } from './search/serialize.js';
 import { isAscii, plainTokens, STOP_WORDS, tokenSpans } from './search/text.js';
 import { type Expansion, grow, Vocabulary } from './search/vocabulary.js';
@@ -40,8 +40,9 @@ export { boundedEditDistance } from './search/typos.js';
 /** Fields that are searched, with their default weights: title above keywords and authors above abstract. */
 export const DEFAULT_FIELD_WEIGHTS = { title: 5, keywords: 2.5, authors: 2.5, summary: 1.2, abstract: 1 } as const;
 
-export type SearchField = Field;
-const FIELD_BIT: Record<Field, number> = { title: 1, keywords: 2, authors: 4, summary: 8, abstract: 16 };
+export type { SearchField } from './search/scoring.js';
+
+const FIELD_BIT: Record<SearchField, number> = { title: 1, keywords: 2, authors: 4, summary: 8, abstract: 16 };
 const ALL_FIELDS = 31;
 
 export interface SearchIndexOptions {
@@ -137,7 +138,7 @@ export class SearchIndex {
       this.#papers.push(paper);
       docTerms.length = 0;
       for (let fieldIndex = 0; fieldIndex < FIELDS.length; fieldIndex++) {
-        const field = FIELDS[fieldIndex] as Field;
+        const field = FIELDS[fieldIndex] as SearchField;
         const bit = FIELD_BIT[field];
         let count = 0;
         for (const value of fieldValues(paper, field)) {

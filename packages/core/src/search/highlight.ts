@@ -3,12 +3,12 @@
  * but shows twenty, and computing ranges for all 3,000 hits of a one-letter query cost 70 ms a keystroke.
  */
 import type { Paper } from '../model.js';
-import { FIELDS, type Field } from './scoring.js';
+import { FIELDS, type SearchField } from './scoring.js';
 import { foldToken, tokenSpans } from './text.js';
 
 /** Character ranges `[start, end)` in the original, un-normalised text of one field value. */
 export interface SearchMatch {
-  field: Field;
+  field: SearchField;
   /** For `authors` and `keywords`: which entry of the list matched. */
   index?: number;
   /** The text the ranges refer to (the author's name, the title, …). */
@@ -24,7 +24,7 @@ export interface SearchHit {
 }
 
 /** The searchable values of one field of a paper. */
-export function fieldValues(paper: Paper, field: Field): readonly string[] {
+export function fieldValues(paper: Paper, field: SearchField): readonly string[] {
   switch (field) {
     case 'title':
       return [paper.title];

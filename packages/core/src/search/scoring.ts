@@ -4,8 +4,8 @@
  */
 
 /** Fields in index order; a posting's field mask has bit `1 << index`. */
-export const FIELDS = ['title', 'keywords', 'authors', 'summary', 'abstract'] as const;
-export type Field = (typeof FIELDS)[number];
+export type SearchField = 'title' | 'keywords' | 'authors' | 'summary' | 'abstract';
+export const FIELDS: readonly SearchField[] = ['title', 'keywords', 'authors', 'summary', 'abstract'];
 
 /**
  * Per field: how much its length tempers a match (BM25's b). Titles and abstracts are prose, where a word in
@@ -13,14 +13,20 @@ export type Field = (typeof FIELDS)[number];
  * 664-author paper names that author as surely as on a 3-author one (it scored 1.5 against 18.2 for a
  * near-spelling on a short list before lists were exempt).
  */
-const LENGTH_EFFECT: Record<Field, number> = { title: 0.75, keywords: 0, authors: 0, summary: 0.75, abstract: 0.75 };
+const LENGTH_EFFECT: Record<SearchField, number> = {
+  title: 0.75,
+  keywords: 0,
+  authors: 0,
+  summary: 0.75,
+  abstract: 0.75,
+};
 
 /** BM25 length normalisation (k1 = 1.2, term frequency 1) times the field weight, per document and field. */
 export function fieldNorms(
   lengths: Uint16Array,
   docs: number,
   totals: Float64Array,
-  weights: Record<Field, number>,
+  weights: Record<SearchField, number>,
   into: Float32Array,
 ): void {
   const averages = FIELDS.map((_, index) => (totals[index] as number) / docs || 1);

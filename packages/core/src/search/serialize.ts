@@ -4,14 +4,14 @@
  */
 import { SearchIndexFormatError } from '../errors.js';
 import type { Paper } from '../model.js';
-import { FIELDS, type Field } from './scoring.js';
+import { FIELDS, type SearchField } from './scoring.js';
 import type { PostingList } from './vocabulary.js';
 
 /** A serialised index: `toJSON()` output, loaded with `loadSearchIndex(data, papers)`. */
 export interface SerializedSearchIndex {
   format: 'papertrend-search-index';
   version: 1;
-  options: { weights: Record<Field, number>; fuzzy: boolean };
+  options: { weights: Record<SearchField, number>; fuzzy: boolean };
   /** Ids of the indexed papers, in order, to check that the same papers are given when loading. */
   ids: string[];
   terms: string[];
@@ -24,7 +24,7 @@ export interface SerializedSearchIndex {
 }
 
 export interface CheckedIndex {
-  weights: Record<Field, number>;
+  weights: Record<SearchField, number>;
   fuzzy: boolean;
   terms: string[];
   counts: number[];
@@ -33,7 +33,7 @@ export interface CheckedIndex {
 }
 
 export function serialize(parts: {
-  weights: Record<Field, number>;
+  weights: Record<SearchField, number>;
   fuzzy: boolean;
   papers: readonly Paper[];
   terms: readonly string[];
@@ -74,7 +74,7 @@ export function checkSerialized(data: unknown, papers: readonly Paper[]): Checke
   if (index.version !== 1) fail(`version ${JSON.stringify(index.version)} is not supported (expected 1)`);
   const options = isObject(index.options) ? index.options : fail('"options" is missing');
   const rawWeights = isObject(options.weights) ? options.weights : fail('"options.weights" is missing');
-  const weights = {} as Record<Field, number>;
+  const weights = {} as Record<SearchField, number>;
   for (const field of FIELDS) {
     const weight = rawWeights[field];
     if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0) {
