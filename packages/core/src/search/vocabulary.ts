@@ -146,18 +146,18 @@ export class Vocabulary {
       if (start === -1) continue;
       this.see(this.#lookup(text, start, i, hash, true), doc, bit, docTerms);
       count++;
-      // Extend or start the hyphen chain this token belongs to.
-      const continues = chainStart !== -1 && text.charCodeAt(start - 1) === 45 && start - 1 === chainLength;
-      if (!continues) {
-        this.#endChain(text, chainStart, chainLength, chainParts, doc, bit, docTerms);
+      // A token right after `part-` extends the hyphen chain; anything else ends it. Most tokens are in no
+      // chain, and cost two comparisons here.
+      if (chainParts > 0 && start - 1 === chainLength) chainParts++;
+      else {
+        if (chainParts >= 2) this.#endChain(text, chainStart, chainLength, chainParts, doc, bit, docTerms);
         chainStart = start;
-        chainParts = 0;
+        chainParts = 1;
       }
-      chainParts++;
       chainLength = i;
       if (code !== 45) {
-        this.#endChain(text, chainStart, chainLength, chainParts, doc, bit, docTerms);
-        chainStart = -1;
+        if (chainParts >= 2) this.#endChain(text, chainStart, chainLength, chainParts, doc, bit, docTerms);
+        chainParts = 0;
       }
       start = -1;
     }
