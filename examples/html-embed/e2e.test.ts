@@ -219,7 +219,13 @@ describe('html-embed: the script tag in chromium', () => {
     await watched.page.goto(`${site.url}/huge.html`);
     const detail = widget(watched.page).locator('.pt-error-detail');
     await detail.waitFor();
-    expect(await detail.textContent()).toMatch(/huge\.json: the listing is larger than 16 MiB/);
+    // Readers get a sentence; the site owner gets the detail in the console, once.
+    expect(await detail.textContent()).toBe('The list of papers could not be read.');
+    expect(watched.problems).toEqual([
+      expect.stringMatching(
+        /^console\.warning: papertrend: could not load papers: .*huge\.json: the listing is larger than 16 MiB$/,
+      ),
+    ]);
     await watched.context.close();
   });
 

@@ -4,6 +4,7 @@
  * without the HTML/XML parser that Hugging Face HTML and arXiv feeds need (about 17 kB gzip of the 39 kB
  * the full parser costs a page). Registered user sources are honoured as in the full entry.
  */
+import { isUnknownFormatError, UnknownFormatError } from './errors.js';
 import type { Listing } from './model.js';
 import { type ListingSourceInput, type ParseListingOptions, parseListingWith, sourcesWith } from './parse-engine.js';
 import type { Source } from './source.js';
@@ -27,5 +28,21 @@ export function listLiteSources(): Source[] {
  * issues. Markup input throws `UnknownFormatError`; use the main entry for it.
  */
 export function parseListing(input: ListingSourceInput, options: ParseListingOptions = {}): Listing {
-  return parseListingWith(liteSources, input, options);
+  try {
+    return parseListingWith(liteSources, input, options);
+  } catch (error) {
+    // Markup may well be a listing, just not one this entry reads: say so, and how to get one it does.
+    if (
+      isUnknownFormatError(error) &&
+      options.format === undefined &&
+      typeof input === 'string' &&
+      /^\s*</.test(input)
+    ) {
+      throw new UnknownFormatError(
+        'this build reads JSON and page text, not markup: convert a page or feed at build time (papertrend parse page.html --json > papers.json) or use @papertrend/core',
+        error.tried,
+      );
+    }
+    throw error;
+  }
 }

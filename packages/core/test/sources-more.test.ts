@@ -334,5 +334,11 @@ describe('the lite entry', () => {
       /no source is named "arxiv-atom"/,
     );
     expect(lite.listLiteSources().map((source) => source.name)).toEqual(['papertrend-json', 'hf-api', 'hf-page-text']);
+    // A valid page or feed is not "not a paper listing": the message says what this build reads and what to do.
+    for (const file of ['arxiv/api-new-2026_id-1605.08386.xml', 'hf-html/papers_daily_2024-08-01.html']) {
+      expect(() => lite.parseListing(fixture(file))).toThrow(
+        /this build reads JSON and page text, not markup: convert a page or feed at build time \(papertrend parse page\.html --json > papers\.json\)/,
+      );
+    }
   });
 });

@@ -25,6 +25,8 @@ export interface MountOptions {
   headingLevel?: 2 | 3 | 4 | 5 | 6;
   onSelect?: (paper: Paper) => void;
   onQueryChange?: (query: string) => void;
+  /** Called once per failed load with the error; readers see a short message and a retry. */
+  onError?: (error: Error) => void;
 }
 
 export interface MountHandle {
@@ -66,7 +68,7 @@ function Embedded({ options, theme }: { options: MountOptions; theme: Theme }) {
   const [query, setQuery] = useState(options.query ?? '');
   // A new `query` attribute or option replaces what was typed; typing does not touch the attribute.
   useEffect(() => setQuery(options.query ?? ''), [options.query]);
-  const { papers, src, limit, sort, locale, labels, headingLevel, onSelect, onQueryChange } = options;
+  const { papers, src, limit, sort, locale, labels, headingLevel, onSelect, onQueryChange, onError } = options;
   return createElement(TrendingPapers, {
     // A new initial sort means a fresh widget.
     key: sort ?? 'relevance',
@@ -78,6 +80,7 @@ function Embedded({ options, theme }: { options: MountOptions; theme: Theme }) {
     ...(labels ? { labels } : {}),
     ...(headingLevel ? { headingLevel } : {}),
     ...(onSelect ? { onSelect } : {}),
+    ...(onError ? { onError } : {}),
     theme,
     query,
     onQueryChange: (value: string) => {

@@ -6,11 +6,13 @@ import {
   type KeyboardEvent,
   type ReactNode,
   useCallback,
+  useEffect,
   useId,
   useMemo,
+  useRef,
   useState,
 } from 'react';
-import { type UsePapersOptions, usePaperSearch, usePapers } from './hooks.js';
+import { failureOf, type UsePapersOptions, usePaperSearch, usePapers } from './hooks.js';
 import { defaultLabels, type Labels } from './labels.js';
 import { formatCount, highlightPieces, toPaperView } from './view.js';
 
@@ -257,6 +259,11 @@ export interface TrendingPapersProps extends UsePapersOptions {
   headingLevel?: HeadingLevel;
   renderPaper?: (hit: SearchHit) => ReactNode;
   onSelect?: (paper: Paper) => void;
+  /**
+   * Called once per failed load with the error (its `message` names the URL and what went wrong). Readers
+   * see a short message and a retry instead; the widget also logs one `console.warn` for the site owner.
+   */
+  onError?: (error: Error) => void;
   /** Reference time for relative dates (pass the server's time when rendering on the server). */
   now?: number;
   className?: string;
@@ -280,6 +287,15 @@ export function TrendingPapers(props: TrendingPapersProps): ReactNode {
     ...(props.client ? { client: props.client } : {}),
     ...(props.load ? { load: props.load } : {}),
   });
+  const failed = loaded.status === 'error' ? loaded.error : undefined;
+  const onError = useRef(props.onError);
+  onError.current = props.onError;
+  useEffect(() => {
+    if (!failed) return;
+    // The detail is for the site owner, once per failure; the reader sees labels.error and a hint.
+    console.warn(`papertrend: could not load papers: ${failed.message}`);
+    onError.current?.(failed);
+  }, [failed]);
   const hits = usePaperSearch(loaded.papers, query, { sort });
   const visible = hits.slice(0, shown);
   const sortId = useId();
@@ -297,7 +313,7 @@ export function TrendingPapers(props: TrendingPapersProps): ReactNode {
     body = (
       <div className="pt-error" role="alert">
         <p>{labels.error}</p>
-        <p className="pt-error-detail">{loaded.error.message}</p>
+        <p className="pt-error-detail">{labels.errorHint[failureOf(loaded.error)]}</p>
         <button type="button" className="pt-button" onClick={loaded.retry}>
           {labels.retry}
         </button>

@@ -31,6 +31,41 @@ export interface UsePapersOptions {
 
 const EMPTY: readonly Paper[] = [];
 
+/** What went wrong, in the three ways a reader can tell apart (see `Labels.errorHint`). */
+export type LoadFailure = 'offline' | 'unavailable' | 'unreadable';
+
+/** An error of the widget's own `src` loading, with the kind of failure it is. */
+class SrcError extends Error {
+  override name = 'SrcError';
+  readonly failure: LoadFailure;
+  constructor(message: string, failure: LoadFailure) {
+    super(message);
+    this.failure = failure;
+  }
+}
+
+const UNREADABLE = new Set([
+  'UnknownFormatError',
+  'ListingFormatError',
+  'ListingValidationError',
+  'ResponseFormatError',
+  'ResponseTooLargeError',
+  'SyntaxError',
+]);
+
+/**
+ * The kind of a loading failure, from the error's name (papertrend's errors, the browser's `TypeError` of
+ * a failed fetch) so the widget does not import core's error classes into every page.
+ */
+export function failureOf(error: Error): LoadFailure {
+  if (error instanceof SrcError) return error.failure;
+  if (UNREADABLE.has(error.name)) return 'unreadable';
+  if (error.name === 'NetworkError' || error.name === 'RequestTimeoutError' || error.name === 'TypeError') {
+    return 'offline';
+  }
+  return 'unavailable';
+}
+
 /** A `src` listing larger than this is refused: a real one is under 1 MiB; a hostile one must not fill the tab. */
 const MAX_SRC_BYTES = 16 * 1024 * 1024;
 /** Headers and body of a `src` listing must arrive within this, or the widget shows its error and retry. */
@@ -41,13 +76,13 @@ async function loadSrc(src: string, signal: AbortSignal): Promise<readonly Paper
   const stop = (): void => controller.abort(signal.reason);
   signal.addEventListener('abort', stop, { once: true });
   const timer = setTimeout(
-    () => controller.abort(new Error(`${src}: no complete response within ${SRC_TIMEOUT_MS / 1000} s`)),
+    () => controller.abort(new SrcError(`${src}: no complete response within ${SRC_TIMEOUT_MS / 1000} s`, 'offline')),
     SRC_TIMEOUT_MS,
   );
   let text: string;
   try {
     const response = await fetch(src, { signal: controller.signal });
-    if (!response.ok) throw new Error(`${src}: ${response.status} ${response.statusText}`);
+    if (!response.ok) throw new SrcError(`${src}: ${response.status} ${response.statusText}`, 'unavailable');
     text = await readCapped(response, src);
   } catch (error) {
     throw controller.signal.aborted && !signal.aborted ? controller.signal.reason : error;
@@ -68,7 +103,7 @@ async function loadSrc(src: string, signal: AbortSignal): Promise<readonly Paper
 async function readCapped(response: Response, src: string): Promise<string> {
   const declared = Number(response.headers.get('content-length'));
   if (declared > MAX_SRC_BYTES || !response.body) {
-    if (declared > MAX_SRC_BYTES) throw new Error(`${src}: the listing is larger than 16 MiB`);
+    if (declared > MAX_SRC_BYTES) throw new SrcError(`${src}: the listing is larger than 16 MiB`, 'unreadable');
     return response.text();
   }
   const reader = response.body.getReader();
@@ -81,7 +116,7 @@ async function readCapped(response: Response, src: string): Promise<string> {
     received += value.byteLength;
     if (received > MAX_SRC_BYTES) {
       reader.cancel().catch(() => {});
-      throw new Error(`${src}: the listing is larger than 16 MiB`);
+      throw new SrcError(`${src}: the listing is larger than 16 MiB`, 'unreadable');
     }
     text += decoder.decode(value, { stream: true });
   }

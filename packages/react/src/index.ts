@@ -11,6 +11,8 @@ export {
   type TrendingPapersProps,
 } from './components.js';
 export {
+  failureOf,
+  type LoadFailure,
   type PapersClient,
   type PapersState,
   type UsePaperSearchOptions,

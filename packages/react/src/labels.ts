@@ -8,6 +8,12 @@ export interface Labels {
   empty: string;
   loading: string;
   error: string;
+  /**
+   * One line under `error` saying what a reader can do, by what went wrong: `offline` (no answer, or no
+   * network), `unavailable` (the server answered with an error), `unreadable` (the answer was no listing, or
+   * too large). The technical detail goes to the site owner: `onError` and one `console.warn`.
+   */
+  errorHint: { offline: string; unavailable: string; unreadable: string };
   retry: string;
   showMore: (remaining: number) => string;
   showAbstract: string;
@@ -31,6 +37,11 @@ export const defaultLabels: Labels = {
   empty: 'No papers to show yet.',
   loading: 'Loading papers…',
   error: 'Could not load papers.',
+  errorHint: {
+    offline: 'Check your connection, then try again.',
+    unavailable: 'The paper service is not answering right now. Try again in a moment.',
+    unreadable: 'The list of papers could not be read.',
+  },
   retry: 'Try again',
   showMore: (remaining) => `Show more (${remaining})`,
   showAbstract: 'Show abstract',

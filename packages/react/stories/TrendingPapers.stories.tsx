@@ -49,7 +49,10 @@ export const SearchNoMatch: Story = { args: { ...daily, initialQuery: 'basket we
 /** Skeleton cards with `aria-busy` while the listing loads (the animation stops under reduced motion). */
 export const Loading: Story = { args: { load: () => new Promise(() => {}) } };
 
-/** A failed load shows the typed error's message and a retry button. */
+/**
+ * A failed load shows readers a short message with a hint by kind (here: no answer in time) and a retry; the
+ * technical detail goes to `onError` and one `console.warn`.
+ */
 export const ErrorState: Story = {
   name: 'Error',
   args: {
@@ -124,6 +127,11 @@ const germanLabels: Partial<Labels> = {
   empty: 'Noch keine Artikel.',
   loading: 'Artikel werden geladen …',
   error: 'Artikel konnten nicht geladen werden.',
+  errorHint: {
+    offline: 'Prüfen Sie die Verbindung und versuchen Sie es erneut.',
+    unavailable: 'Der Dienst antwortet gerade nicht. Bitte gleich noch einmal versuchen.',
+    unreadable: 'Die Artikelliste konnte nicht gelesen werden.',
+  },
   retry: 'Erneut versuchen',
   showMore: (remaining) => `Mehr anzeigen (${remaining})`,
   showAbstract: 'Abstract anzeigen',

@@ -138,23 +138,53 @@ describe('in the DOM', () => {
     expect(document.activeElement).toBe(links[0]);
   });
 
-  it('shows a loading skeleton, then an error with a retry that works', async () => {
+  it('shows a loading skeleton, then a reader-facing error with a retry; the detail goes to onError and one warning', async () => {
     let calls = 0;
     const load = async () => {
       calls++;
-      if (calls === 1) throw new Error('HTTP 503 from the proxy');
+      if (calls === 1)
+        throw Object.assign(new Error('[GET] "https://proxy.example/papers": 503 Service Unavailable'), {
+          name: 'HttpError',
+        });
       return papers;
     };
-    render(<TrendingPapers load={load} now={NOW} />);
+    const errors: Error[] = [];
+    render(<TrendingPapers load={load} now={NOW} onError={(error) => errors.push(error)} />);
     expect(document.querySelector('.pt-root')?.getAttribute('aria-busy')).toBe('true');
     expect(await screen.findByRole('alert')).toHaveProperty(
       'textContent',
-      'Could not load papers.HTTP 503 from the proxyTry again',
+      'Could not load papers.The paper service is not answering right now. Try again in a moment.Try again',
     );
+    expect(errors.map((error) => error.message)).toEqual([
+      '[GET] "https://proxy.example/papers": 503 Service Unavailable',
+    ]);
+    expect(takeConsoleCalls()).toEqual([
+      'console.warn: papertrend: could not load papers: [GET] "https://proxy.example/papers": 503 Service Unavailable',
+    ]);
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     });
     expect(await screen.findAllByRole('article')).toHaveLength(17);
+    expect(errors).toHaveLength(1);
+  });
+
+  it('tells readers apart: offline, unavailable, unreadable — never the raw message', async () => {
+    for (const [name, hint] of [
+      ['NetworkError', 'Check your connection, then try again.'],
+      ['TypeError', 'Check your connection, then try again.'],
+      ['UnknownFormatError', 'The list of papers could not be read.'],
+      ['Error', 'The paper service is not answering right now. Try again in a moment.'],
+    ] as const) {
+      const load = async (): Promise<readonly Paper[]> => {
+        throw Object.assign(new Error('Not a paper listing: the input is an HTML page ("vite-app")'), { name });
+      };
+      render(<TrendingPapers load={load} />);
+      const alert = await screen.findByRole('alert');
+      expect(alert.querySelector('.pt-error-detail')?.textContent, name).toBe(hint);
+      expect(alert.textContent).not.toContain('vite-app');
+      expect(takeConsoleCalls()).toHaveLength(1);
+      cleanup();
+    }
   });
 
   it("shows a papertrend client's trending papers, through the real client and parser", async () => {
