@@ -24,7 +24,7 @@ import {
   scoredClauses,
 } from './search/query.js';
 import { FIELDS, fieldNorms, idf, popcount, type SearchField, TopScores } from './search/scoring.js';
-import { checkSerialized, type SerializedSearchIndex, serialize } from './search/serialize.js';
+import { type CheckedIndex, checkSerialized, type SerializedSearchIndex, serialize } from './search/serialize.js';
 import { isAscii, plainTokens, STOP_WORDS, tokenSpans } from './search/text.js';
 import { type Expansion, grow, Vocabulary } from './search/vocabulary.js';
 
@@ -479,9 +479,11 @@ export class SearchIndex {
     });
   }
 
-  /** @internal Restore from `toJSON()` output, after `checkSerialized` has vouched for every part. */
-  static fromJSON(data: SerializedSearchIndex, papers: readonly Paper[]): SearchIndex {
-    const checked = checkSerialized(data, papers);
+  /**
+   * @internal Restore from `toJSON()` output that `checkSerialized` has vouched for. The checking lives in
+   * `loadSearchIndex`, so bundles that never load a saved index (the widgets) do not carry it.
+   */
+  static fromChecked(checked: CheckedIndex, papers: readonly Paper[]): SearchIndex {
     const index = new SearchIndex([], { weights: checked.weights, fuzzy: checked.fuzzy });
     index.#papers.push(...papers);
     index.#lengths = checked.lengths;
@@ -583,5 +585,5 @@ export function createSearchIndex(papers: readonly Paper[], options?: SearchInde
  */
 export function loadSearchIndex(data: SerializedSearchIndex, papers: readonly Paper[]): SearchIndex {
   // Throws `SearchIndexFormatError` for anything but a sound index of exactly these papers.
-  return SearchIndex.fromJSON(data, papers);
+  return SearchIndex.fromChecked(checkSerialized(data, papers), papers);
 }
