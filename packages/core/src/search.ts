@@ -480,7 +480,7 @@ export class SearchIndex {
   }
 
   /**
-   * @internal Restore from `toJSON()` output that `checkSerialized` has vouched for. The checking lives in
+   * @hidden Restore from `toJSON()` output that `checkSerialized` has vouched for. The checking lives in
    * `loadSearchIndex`, so bundles that never load a saved index (the widgets) do not carry it.
    */
   static fromChecked(checked: CheckedIndex, papers: readonly Paper[]): SearchIndex {
