@@ -35,7 +35,7 @@ export function vendoredCorpus() {
 }
 
 // mulberry32: a tiny seeded PRNG, so every run builds the same corpus.
-function random(seed) {
+export function random(seed) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -11,22 +11,11 @@
 //
 // Usage: pnpm --filter @papertrend/core build && node bench/generate-queries.mjs
 import { writeFileSync } from 'node:fs';
-import { vendoredCorpus } from './corpus.mjs';
+import { random, vendoredCorpus } from './corpus.mjs';
 
 const PER_KIND = 30;
 const SEED = 20_261_127;
 
-// mulberry32
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const next = random(SEED);
 const pick = (list) => list[Math.floor(next() * list.length)];
 const shuffled = (list) => {

@@ -377,11 +377,9 @@ async function feedCommand(rest: string[], values: Values, io: Io): Promise<numb
     );
   }
   const kind = today?.kind;
-  const text = toFeed(papers ?? [], {
+  // The plan is made once, above: the feed is written from its papers.
+  const text = toFeed(plan.papers, {
     format,
-    previous,
-    ...(minPapers === undefined ? {} : { minPapers }),
-    ...(maxItems === undefined ? {} : { maxItems }),
     title:
       values.title ??
       plan.previousTitle ??

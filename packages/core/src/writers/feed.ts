@@ -72,11 +72,7 @@ const IMAGE_TYPES: Record<string, string> = {
  */
 export function feedItemId(paper: Pick<Paper, 'id' | 'arxivId'>): string {
   if (paper.arxivId !== undefined && paper.arxivId === paper.id) return `https://arxiv.org/abs/${paper.arxivId}`;
-  return `urn:papertrend:${encodeURIComponent(wellFormedId(paper.id))}`;
-}
-
-function wellFormedId(id: string): string {
-  return xmlSafe(id);
+  return `urn:papertrend:${encodeURIComponent(xmlSafe(paper.id))}`;
 }
 
 function toItem(paper: Paper, options: FeedOptions, fallbackDate: Date): FeedItem {
@@ -100,8 +96,7 @@ function toItem(paper: Paper, options: FeedOptions, fallbackDate: Date): FeedIte
   if (wantsAi && paper.abstract) item.content = xmlSafe(paper.abstract);
   const published = dateOf(paper.publishedAt);
   if (published) item.published = published;
-  const thumbnail =
-    paper.links.thumbnail ?? paper.media?.find((media) => media.type === 'image')?.url ?? paper.links.thumbnail;
+  const thumbnail = paper.links.thumbnail ?? paper.media?.find((media) => media.type === 'image')?.url;
   if (thumbnail) {
     const extension = /\.([a-z0-9]+)$/i.exec(new URL(thumbnail).pathname)?.[1]?.toLowerCase();
     const type = extension === undefined ? undefined : IMAGE_TYPES[extension];

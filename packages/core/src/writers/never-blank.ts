@@ -41,11 +41,11 @@ export const DEFAULT_MAX_FEED_ITEMS = 100;
  * `maxItems`. Pass `undefined` for `papers` when today's fetch failed.
  */
 export function planFeedItems(papers: readonly Paper[] | undefined, options: NeverBlankOptions = {}): FeedPlan {
-  const maxItems = positiveOr(options.maxItems, DEFAULT_MAX_FEED_ITEMS, 'maxItems');
+  const maxItems = wholeOr(options.maxItems, DEFAULT_MAX_FEED_ITEMS, 'maxItems');
   const previousListing =
     options.previous !== undefined && !Array.isArray(options.previous) ? (options.previous as Listing) : undefined;
   const previous = previousListing ? previousListing.papers : ((options.previous ?? []) as readonly Paper[]);
-  const minPapers = positiveOr(options.minPapers, Math.max(1, Math.ceil(uniqueCount(previous) / 2)), 'minPapers');
+  const minPapers = wholeOr(options.minPapers, Math.max(1, Math.ceil(uniqueCount(previous) / 2)), 'minPapers');
   const today = papers ?? [];
   if (today.length >= minPapers || previous.length === 0) {
     return { papers: today.slice(0, maxItems), keptFromPrevious: 0, minPapers };
@@ -84,7 +84,7 @@ function timeOf(paper: Paper): number {
   return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
 }
 
-function positiveOr(value: number | undefined, fallback: number, name: string): number {
+function wholeOr(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a whole number ≥ 0, not ${value}`);
   return value;
