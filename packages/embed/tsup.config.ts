@@ -1,4 +1,8 @@
+import { readFile } from 'node:fs/promises';
+import { transform } from 'esbuild';
 import { defineConfig, type Options } from 'tsup';
+
+type EsbuildPlugin = NonNullable<Options['esbuildPlugins']>[number];
 
 /*
  * Everything is bundled: the element must work from one script tag. React is replaced by preact/compat,
@@ -15,7 +19,7 @@ const preactCompat = {
 // cross-origin is rare, and the script tag has no code splitting, so the embed reads JSON and page text.
 const liteParserOnly = {
   name: 'lite-parser-only',
-  setup(build: Parameters<NonNullable<Options['esbuildPlugins']>[number]['setup']>[0]) {
+  setup(build: Parameters<EsbuildPlugin['setup']>[0]) {
     build.onResolve({ filter: /^@papertrend\/core(\/parse)?$/ }, (args) =>
       args.kind === 'dynamic-import'
         ? build.resolve('@papertrend/core/lite', { kind: 'import-statement', resolveDir: args.resolveDir })
@@ -24,12 +28,34 @@ const liteParserOnly = {
   },
 };
 
+// The widget's stylesheet is shipped as text inside the script: minified, so its comments (which explain the
+// cascade to people reading the source) cost readers nothing.
+const minifiedCssText: EsbuildPlugin = {
+  name: 'minified-css-text',
+  setup(build) {
+    // A namespace and a name of its own, so tsup's stylesheet handling (which matches any path ending in .css
+    // and would emit a separate .css file) leaves it alone.
+    build.onResolve({ filter: /\.css$/ }, async (args) => {
+      if (args.pluginData === 'css-text') return undefined;
+      const { resolveDir, kind, importer } = args;
+      const resolved = await build.resolve(args.path, { resolveDir, kind, importer, pluginData: 'css-text' });
+      return resolved.errors.length > 0 ? resolved : { path: `${resolved.path}?text`, namespace: 'css-text' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'css-text' }, async (args) => {
+      const { code } = await transform(await readFile(args.path.slice(0, -'?text'.length), 'utf8'), {
+        loader: 'css',
+        minify: true,
+      });
+      return { contents: code, loader: 'text' };
+    });
+  },
+};
+
 const shared: Options = {
   noExternal: [/.*/],
   platform: 'browser',
   target: 'es2022',
-  loader: { '.css': 'text' },
-  esbuildPlugins: [liteParserOnly],
+  esbuildPlugins: [liteParserOnly, minifiedCssText],
   esbuildOptions(options) {
     options.alias = preactCompat;
     options.legalComments = 'none';

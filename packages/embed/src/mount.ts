@@ -51,7 +51,7 @@ const hostStyles = `
 }
 :host([hidden]) { display: none; }
 /* A theme stated by the page means the page's own background is behind the widget: let it show. */
-[data-page-theme] > .pt-root { --_pt-bg: var(--pt-bg, transparent); padding: 0; }
+[data-page-theme] > .pt-root[data-pt-theme] { --_pt-bg: var(--pt-bg, transparent); padding: 0; }
 `;
 
 /** The page's explicit theme around `element`, if it states one (Docusaurus, Nextra, most blog themes). */

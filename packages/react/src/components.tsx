@@ -14,7 +14,7 @@ import {
 } from 'react';
 import { failureOf, type UsePapersOptions, usePaperSearch, usePapers } from './hooks.js';
 import { defaultLabels, type Labels } from './labels.js';
-import { formatCount, highlightPieces, toPaperView } from './view.js';
+import { formatCount, highlightPieces, type Period, toPaperView, usableLocale } from './view.js';
 
 /** The heading level of each card's title (the widget's own heading is one above). */
 export type HeadingLevel = 2 | 3 | 4 | 5 | 6;
@@ -47,6 +47,89 @@ export interface PaperCardProps {
   now?: number;
   headingLevel?: HeadingLevel;
   onSelect?: (paper: Paper) => void;
+  /** Show the paper's preview image (`links.thumbnail`, else its first image), lazily loaded. */
+  showThumbnail?: boolean;
+}
+
+/** A preview image with its size stated up front, so nothing moves when it arrives. */
+function Thumbnail({ src, alt, width }: { src: string; alt: string; width: number }): ReactNode {
+  return (
+    <img
+      className="pt-thumb"
+      src={src}
+      alt={alt}
+      width={width}
+      height={Math.round((width * 9) / 16)}
+      loading="lazy"
+      decoding="async"
+      referrerPolicy="no-referrer"
+    />
+  );
+}
+
+/** The title as a heading, linked to the paper's page when it has a safe one. */
+function Title({
+  view,
+  paper,
+  matches,
+  headingLevel,
+  onSelect,
+}: {
+  view: ReturnType<typeof toPaperView>;
+  paper: Paper;
+  matches: readonly SearchMatch[] | undefined;
+  headingLevel: HeadingLevel;
+  onSelect: ((paper: Paper) => void) | undefined;
+}): ReactNode {
+  const title = <Highlighted text={view.title} ranges={rangesOf(matches, 'title')} />;
+  return createElement(
+    `h${headingLevel}`,
+    { className: 'pt-title' },
+    view.href ? (
+      <a
+        className="pt-title-link"
+        href={view.href}
+        rel="noopener noreferrer"
+        target="_blank"
+        onClick={onSelect ? () => onSelect(paper) : undefined}
+      >
+        {title}
+      </a>
+    ) : (
+      title
+    ),
+  );
+}
+
+/** The date and upvotes of a paper, as both variants show them. */
+function DateAndUpvotes({
+  view,
+  labels,
+  locale,
+}: {
+  view: ReturnType<typeof toPaperView>;
+  labels: Labels;
+  locale: string | undefined;
+}): ReactNode {
+  return (
+    <>
+      {view.date ? (
+        <time className="pt-date" dateTime={view.date.iso} title={view.date.label}>
+          {view.date.relative}
+        </time>
+      ) : null}
+      {view.upvotes === undefined ? null : (
+        <span className="pt-upvotes">{labels.upvotes(formatCount(view.upvotes, locale), view.upvotes)}</span>
+      )}
+    </>
+  );
+}
+
+function useView(paper: Paper, locale: string | undefined, now: number | undefined) {
+  return useMemo(
+    () => toPaperView(paper, { ...(locale ? { locale } : {}), ...(now === undefined ? {} : { now }) }),
+    [paper, locale, now],
+  );
 }
 
 /** One paper: title link, authors, date, metrics, links, clamped abstract with an expand control. */
@@ -58,34 +141,18 @@ export function PaperCard({
   now,
   headingLevel = 3,
   onSelect,
+  showThumbnail,
 }: PaperCardProps): ReactNode {
-  const view = useMemo(
-    () => toPaperView(paper, { ...(locale ? { locale } : {}), ...(now === undefined ? {} : { now }) }),
-    [paper, locale, now],
-  );
+  const view = useView(paper, locale, now);
   const [expanded, setExpanded] = useState(false);
   const abstractId = useId();
-  const title = <Highlighted text={view.title} ranges={rangesOf(matches, 'title')} />;
   const authorIndex = new Map(paper.authors?.map((author, index) => [author.name, index]));
   return (
     <article className="pt-card">
-      {createElement(
-        `h${headingLevel}`,
-        { className: 'pt-title' },
-        view.href ? (
-          <a
-            className="pt-title-link"
-            href={view.href}
-            rel="noopener noreferrer"
-            target="_blank"
-            onClick={onSelect ? () => onSelect(paper) : undefined}
-          >
-            {title}
-          </a>
-        ) : (
-          title
-        ),
-      )}
+      {showThumbnail && view.thumbnail ? (
+        <Thumbnail src={view.thumbnail} alt={labels.thumbnailAlt(view.title)} width={120} />
+      ) : null}
+      <Title view={view} paper={paper} matches={matches} headingLevel={headingLevel} onSelect={onSelect} />
       {view.authors.length > 0 || view.moreAuthors > 0 ? (
         <p className="pt-authors">
           {view.authors.map((name, index) => (
@@ -104,14 +171,7 @@ export function PaperCard({
         </p>
       ) : null}
       <p className="pt-meta">
-        {view.date ? (
-          <time className="pt-date" dateTime={view.date.iso} title={view.date.label}>
-            {view.date.relative}
-          </time>
-        ) : null}
-        {view.upvotes === undefined ? null : (
-          <span className="pt-upvotes">{labels.upvotes(formatCount(view.upvotes, locale), view.upvotes)}</span>
-        )}
+        <DateAndUpvotes view={view} labels={labels} locale={locale} />
         {view.comments === undefined ? null : (
           <span className="pt-comments">{labels.comments(formatCount(view.comments, locale), view.comments)}</span>
         )}
@@ -159,6 +219,44 @@ export function PaperCard({
             </li>
           ))}
         </ul>
+      ) : null}
+    </article>
+  );
+}
+
+export interface PaperRowProps extends Omit<PaperCardProps, 'showThumbnail'> {
+  /** The paper's place in the list, from 1. */
+  rank: number;
+  showThumbnail?: boolean;
+}
+
+/** One paper in one or two lines: rank, title link, date and upvotes (the `compact` variant). */
+export function PaperRow({
+  paper,
+  rank,
+  matches,
+  labels = defaultLabels,
+  locale,
+  now,
+  headingLevel = 3,
+  onSelect,
+  showThumbnail,
+}: PaperRowProps): ReactNode {
+  const view = useView(paper, locale, now);
+  return (
+    <article className="pt-row">
+      {/* The list is an <ol>: assistive technology already announces the position. */}
+      <span className="pt-rank" aria-hidden="true">
+        {rank}
+      </span>
+      <div className="pt-row-body">
+        <Title view={view} paper={paper} matches={matches} headingLevel={headingLevel} onSelect={onSelect} />
+        <p className="pt-meta">
+          <DateAndUpvotes view={view} labels={labels} locale={locale} />
+        </p>
+      </div>
+      {showThumbnail && view.thumbnail ? (
+        <Thumbnail src={view.thumbnail} alt={labels.thumbnailAlt(view.title)} width={64} />
       ) : null}
     </article>
   );
@@ -212,11 +310,16 @@ export function PapersSkeleton({ count = 3 }: { count?: number }): ReactNode {
 
 export interface PaperListProps extends Omit<PaperCardProps, 'paper' | 'matches'> {
   hits: readonly SearchHit[];
+  /** `card` (default): every detail; `compact`: rank, title, date and upvotes. */
+  variant?: Variant;
   renderPaper?: (hit: SearchHit) => ReactNode;
 }
 
+/** How much each paper shows: a full card, or a compact row. */
+export type Variant = 'card' | 'compact';
+
 /** A list of papers; ArrowUp/ArrowDown (and Home/End) move between their title links. */
-export function PaperList({ hits, renderPaper, ...cardProps }: PaperListProps): ReactNode {
+export function PaperList({ hits, renderPaper, variant = 'card', ...cardProps }: PaperListProps): ReactNode {
   const onKeyDown = useCallback((event: KeyboardEvent<HTMLOListElement>) => {
     if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) return;
     const links = [...event.currentTarget.querySelectorAll<HTMLAnchorElement>('.pt-title-link')];
@@ -232,13 +335,50 @@ export function PaperList({ hits, renderPaper, ...cardProps }: PaperListProps): 
     links[next]?.focus();
   }, []);
   return (
-    <ol className="pt-list" onKeyDown={onKeyDown}>
-      {hits.map((hit) => (
+    <ol className={variant === 'compact' ? 'pt-list pt-compact' : 'pt-list'} onKeyDown={onKeyDown}>
+      {hits.map((hit, index) => (
         <li key={hit.paper.id} className="pt-item">
-          {renderPaper ? renderPaper(hit) : <PaperCard paper={hit.paper} matches={hit.matches} {...cardProps} />}
+          {renderPaper ? (
+            renderPaper(hit)
+          ) : variant === 'compact' ? (
+            <PaperRow paper={hit.paper} matches={hit.matches} rank={index + 1} {...cardProps} />
+          ) : (
+            <PaperCard paper={hit.paper} matches={hit.matches} {...cardProps} />
+          )}
         </li>
       ))}
     </ol>
+  );
+}
+
+/** A labelled `<select>` of the toolbar; `options` maps each value to its label, in order. */
+function Choice({
+  className,
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  className: string;
+  label: string;
+  value: string;
+  options: Record<string, string>;
+  onChange: (value: string) => void;
+}): ReactNode {
+  const id = useId();
+  return (
+    <div className={`${className}-group`}>
+      <label className={`${className}-label`} htmlFor={id}>
+        {label}
+      </label>
+      <select id={id} className={className} value={value} onChange={(event) => onChange(event.target.value)}>
+        {Object.entries(options).map(([key, text]) => (
+          <option key={key} value={key}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 
@@ -252,6 +392,22 @@ export interface TrendingPapersProps extends UsePapersOptions {
   onQueryChange?: (query: string) => void;
   /** Initial sort: `relevance` is the listing's own order until a query is typed. */
   sort?: SearchSort;
+  /**
+   * `card` (default): every detail of each paper. `compact`: rank, title, date and upvotes in one or two
+   * lines, for a sidebar or a docs page; it hides the search box and filters unless asked for.
+   */
+  variant?: Variant;
+  /** Show each paper's preview image (lazy, with its size stated so nothing shifts). Default `false`. */
+  showThumbnails?: boolean;
+  /** Show the search box (default: `true` for cards, `false` for `compact`). */
+  showSearch?: boolean;
+  /** Show sort, "with code" and (with a client) the period picker (default: `true` for cards, `false` for `compact`). */
+  showFilters?: boolean;
+  /**
+   * With a `client`: the papers shown first — `trending` (default), `day` (the latest Daily Papers day), `week`
+   * or `month` (the current ISO week or month, UTC). Readers can switch between them.
+   */
+  period?: Period;
   /** `auto` follows the page (`prefers-color-scheme`, an ancestor `[data-theme=dark]` or `.dark`). */
   theme?: 'light' | 'dark' | 'auto';
   labels?: Partial<Labels>;
@@ -271,7 +427,19 @@ export interface TrendingPapersProps extends UsePapersOptions {
 
 /** The trending-papers widget: search as you type, sort, states, paging. */
 export function TrendingPapers(props: TrendingPapersProps): ReactNode {
-  const { limit = 20, theme = 'auto', headingLevel = 3, className, renderPaper, onSelect, locale, now } = props;
+  const {
+    limit = 20,
+    theme = 'auto',
+    headingLevel = 3,
+    variant = 'card',
+    className,
+    renderPaper,
+    onSelect,
+    locale,
+    now,
+  } = props;
+  const showSearch = props.showSearch ?? variant === 'card';
+  const showFilters = props.showFilters ?? variant === 'card';
   const labels = useMemo(() => ({ ...defaultLabels, ...props.labels }), [props.labels]);
   const [ownQuery, setOwnQuery] = useState(props.initialQuery ?? '');
   const query = props.query ?? ownQuery;
@@ -280,12 +448,19 @@ export function TrendingPapers(props: TrendingPapersProps): ReactNode {
     props.onQueryChange?.(value);
   };
   const [sort, setSort] = useState<SearchSort>(props.sort ?? 'relevance');
+  const [withCode, setWithCode] = useState(false);
+  const [period, setPeriod] = useState<Period>(props.period ?? 'trending');
+  // A new `period` prop is a new starting point, like a new initial query would be.
+  useEffect(() => setPeriod(props.period ?? 'trending'), [props.period]);
+  const periods = !props.papers && !props.load && props.client?.daily !== undefined;
   const [shown, setShown] = useState(limit);
   const loaded = usePapers({
     ...(props.papers ? { papers: props.papers } : {}),
     ...(props.src ? { src: props.src } : {}),
     ...(props.client ? { client: props.client } : {}),
     ...(props.load ? { load: props.load } : {}),
+    ...(now === undefined ? {} : { now }),
+    period,
   });
   const failed = loaded.status === 'error' ? loaded.error : undefined;
   const onError = useRef(props.onError);
@@ -296,16 +471,18 @@ export function TrendingPapers(props: TrendingPapersProps): ReactNode {
     console.warn(`papertrend: could not load papers: ${failed.message}`);
     onError.current?.(failed);
   }, [failed]);
-  const hits = usePaperSearch(loaded.papers, query, { sort });
+  const filter = useMemo(() => (withCode ? { hasCode: true } : undefined), [withCode]);
+  const hits = usePaperSearch(loaded.papers, query, { sort, ...(filter ? { filter } : {}) });
   const visible = hits.slice(0, shown);
-  const sortId = useId();
   const cardProps = {
     labels,
     headingLevel,
     ...(locale ? { locale } : {}),
     ...(now === undefined ? {} : { now }),
     ...(onSelect ? { onSelect } : {}),
+    ...(props.showThumbnails ? { showThumbnail: true } : {}),
   };
+  const savedDate = loaded.saved?.date;
 
   let body: ReactNode;
   if (loaded.status === 'loading') body = <PapersSkeleton count={Math.min(limit, 3)} />;
@@ -332,7 +509,7 @@ export function TrendingPapers(props: TrendingPapersProps): ReactNode {
   } else {
     body = (
       <>
-        <PaperList hits={visible} {...(renderPaper ? { renderPaper } : {})} {...cardProps} />
+        <PaperList hits={visible} variant={variant} {...(renderPaper ? { renderPaper } : {})} {...cardProps} />
         {hits.length > shown ? (
           <button type="button" className="pt-button pt-show-more" onClick={() => setShown((value) => value + limit)}>
             {labels.showMore(hits.length - shown)}
@@ -348,24 +525,48 @@ export function TrendingPapers(props: TrendingPapersProps): ReactNode {
       data-pt-theme={theme}
       aria-busy={loaded.status === 'loading'}
     >
-      <div className="pt-toolbar">
-        <SearchBox value={query} onChange={setQuery} labels={labels} />
-        <div className="pt-sort-group">
-          <label className="pt-sort-label" htmlFor={sortId}>
-            {labels.sortLabel}
-          </label>
-          <select
-            id={sortId}
-            className="pt-sort"
-            value={sort}
-            onChange={(event) => setSort(event.target.value as SearchSort)}
-          >
-            <option value="relevance">{labels.sorts.relevance}</option>
-            <option value="upvotes">{labels.sorts.upvotes}</option>
-            <option value="date">{labels.sorts.date}</option>
-          </select>
+      {showSearch || showFilters ? (
+        <div className="pt-toolbar">
+          {showSearch ? <SearchBox value={query} onChange={setQuery} labels={labels} /> : null}
+          {showFilters ? (
+            <>
+              {periods ? (
+                <Choice
+                  className="pt-period"
+                  label={labels.periodLabel}
+                  value={period}
+                  options={labels.periods}
+                  onChange={(value) => setPeriod(value as Period)}
+                />
+              ) : null}
+              <Choice
+                className="pt-sort"
+                label={labels.sortLabel}
+                value={sort}
+                options={labels.sorts}
+                onChange={(value) => setSort(value as SearchSort)}
+              />
+              <label className="pt-code-filter">
+                <input type="checkbox" checked={withCode} onChange={(event) => setWithCode(event.target.checked)} />
+                {labels.withCode}
+              </label>
+            </>
+          ) : null}
         </div>
-      </div>
+      ) : null}
+      {loaded.saved ? (
+        <p className="pt-note">
+          {labels.savedPapers(
+            savedDate && !Number.isNaN(Date.parse(savedDate))
+              ? new Intl.DateTimeFormat(usableLocale(locale), {
+                  day: 'numeric',
+                  month: 'short',
+                  timeZone: 'UTC',
+                }).format(new Date(savedDate))
+              : undefined,
+          )}
+        </p>
+      ) : null}
       <p className="pt-count" aria-live="polite">
         {loaded.status === 'ready' && loaded.papers.length > 0
           ? labels.resultCount(hits.length, loaded.papers.length)

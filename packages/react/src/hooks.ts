@@ -7,15 +7,33 @@ import {
   type SearchSort,
 } from '@papertrend/core/search';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type Period, periodRequest } from './view.js';
 
 export type PapersState =
-  | { status: 'loading'; papers: readonly Paper[]; error?: undefined }
-  | { status: 'error'; papers: readonly Paper[]; error: Error }
-  | { status: 'ready'; papers: readonly Paper[]; error?: undefined };
+  | { status: 'loading'; papers: readonly Paper[]; error?: undefined; saved?: undefined }
+  | { status: 'error'; papers: readonly Paper[]; error: Error; saved?: undefined }
+  | {
+      status: 'ready';
+      papers: readonly Paper[];
+      error?: undefined;
+      /**
+       * Set when the client could not reach the live service and answered from its saved snapshot
+       * (`fallback: 'snapshot'`): `date` is the saved listing's day (`2026-08-21`), when it has one.
+       */
+      saved?: { date?: string };
+    };
+
+/** What a client call answers: a listing's papers, and its `meta` when the client says where they came from. */
+export interface PapersListing {
+  papers: readonly Paper[];
+  meta?: { fallback?: unknown; date?: unknown };
+}
 
 /** The part of core's client the widget calls; `createClient()` from `@papertrend/core` fits. */
 export interface PapersClient {
-  trending(options?: { signal?: AbortSignal; limit?: number }): Promise<{ papers: readonly Paper[] }>;
+  trending(options?: { signal?: AbortSignal; limit?: number }): Promise<PapersListing>;
+  /** Daily Papers of a day, ISO week or month; with it the widget offers `Period`s. */
+  daily?(options: { signal?: AbortSignal; week?: string; month?: string }): Promise<PapersListing>;
 }
 
 export interface UsePapersOptions {
@@ -25,6 +43,10 @@ export interface UsePapersOptions {
   src?: string;
   /** A papertrend client: the widget shows `client.trending()` (retries, cache and fallback are the client's). */
   client?: PapersClient;
+  /** With a `client` that has `daily`: which papers to show (default `trending`). */
+  period?: Period;
+  /** The time `period` is counted from (default: now). */
+  now?: number;
   /** Custom loader, for anything else (`client.daily({ date })`, your own API…). Wins over `client`. */
   load?: (signal: AbortSignal) => Promise<readonly Paper[]>;
 }
@@ -124,7 +146,7 @@ async function readCapped(response: Response, src: string): Promise<string> {
 
 /** Papers from props, a URL or a loader, with loading and error states and a retry. No fetch during SSR. */
 export function usePapers(options: UsePapersOptions): PapersState & { retry: () => void } {
-  const { papers, src, client, load } = options;
+  const { papers, src, client, load, period = 'trending', now } = options;
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<PapersState>(() =>
     papers ? { status: 'ready', papers } : { status: 'loading', papers: EMPTY },
@@ -138,10 +160,15 @@ export function usePapers(options: UsePapersOptions): PapersState & { retry: () 
       );
       return;
     }
-    const loader =
-      load ??
-      (client ? (signal: AbortSignal) => client.trending({ signal }).then((listing) => listing.papers) : undefined) ??
-      (src ? (signal: AbortSignal) => loadSrc(src, signal) : undefined);
+    const fromClient = client
+      ? (signal: AbortSignal): Promise<PapersListing> =>
+          client.daily && period !== 'trending'
+            ? client.daily({ signal, ...periodRequest(period, now ?? Date.now()) })
+            : client.trending({ signal })
+      : undefined;
+    const loader: ((signal: AbortSignal) => Promise<PapersListing>) | undefined = load
+      ? (signal) => load(signal).then((loaded) => ({ papers: loaded }))
+      : (fromClient ?? (src ? (signal) => loadSrc(src, signal).then((loaded) => ({ papers: loaded })) : undefined));
     if (!loader) {
       setState({ status: 'ready', papers: EMPTY });
       return;
@@ -149,8 +176,14 @@ export function usePapers(options: UsePapersOptions): PapersState & { retry: () 
     const controller = new AbortController();
     setState((previous) => ({ status: 'loading', papers: previous.papers }));
     loader(controller.signal).then(
-      (loaded) => {
-        if (!controller.signal.aborted) setState({ status: 'ready', papers: loaded });
+      ({ papers: loaded, meta }) => {
+        if (controller.signal.aborted) return;
+        const date = typeof meta?.date === 'string' ? meta.date : undefined;
+        setState(
+          meta?.fallback === 'snapshot'
+            ? { status: 'ready', papers: loaded, saved: date ? { date } : {} }
+            : { status: 'ready', papers: loaded },
+        );
       },
       (error: unknown) => {
         if (!controller.signal.aborted) {
@@ -163,7 +196,7 @@ export function usePapers(options: UsePapersOptions): PapersState & { retry: () 
       },
     );
     return () => controller.abort();
-  }, [papers, src, client, load, attempt]);
+  }, [papers, src, client, load, period, attempt]);
   const retry = useCallback(() => setAttempt((value) => value + 1), []);
   return { ...state, retry };
 }

@@ -26,6 +26,22 @@ export interface Labels {
   links: { code: string; project: string; pdf: string; abstract: string };
   sortLabel: string;
   sorts: { relevance: string; upvotes: string; date: string };
+  /** The period picker, shown when the widget has a `client` (see `TrendingPapersProps.period`). */
+  periodLabel: string;
+  periods: { day: string; week: string; month: string; trending: string };
+  /** The checkbox that keeps only papers with a code link. */
+  withCode: string;
+  /**
+   * The note shown when the papers come from a saved copy because the live service could not be reached
+   * (the client's `fallback: 'snapshot'`). `date` is the saved listing's day as the reader's locale writes
+   * it ("21 Aug"), or `undefined` when the copy has no date.
+   */
+  savedPapers: (date: string | undefined) => string;
+  /**
+   * Alternative text of a paper's thumbnail. Empty by default: the title next to it already says what the
+   * picture belongs to, so screen readers skip it instead of reading the title twice (WCAG technique H67).
+   */
+  thumbnailAlt: (title: string) => string;
 }
 
 export const defaultLabels: Labels = {
@@ -53,4 +69,9 @@ export const defaultLabels: Labels = {
   links: { code: 'Code', project: 'Project', pdf: 'PDF', abstract: 'arXiv' },
   sortLabel: 'Sort by',
   sorts: { relevance: 'Trending', upvotes: 'Most upvoted', date: 'Newest' },
+  periodLabel: 'Period',
+  periods: { day: 'Today', week: 'This week', month: 'This month', trending: 'Trending' },
+  withCode: 'With code',
+  savedPapers: (date) => (date ? `Saved papers from ${date}` : 'Saved papers'),
+  thumbnailAlt: () => '',
 };

@@ -27,6 +27,8 @@ export interface PaperView {
   abstract?: string;
   aiSummary?: string;
   keywords: string[];
+  /** A preview image: `links.thumbnail`, else the first image of `media`; http(s) only. */
+  thumbnail?: string;
 }
 
 /** Only http(s) URLs ever become links, even if something upstream let another scheme through. */
@@ -119,6 +121,9 @@ export function toPaperView(paper: Paper, options: ViewOptions = {}): PaperView 
   }
   if (paper.abstract) view.abstract = paper.abstract;
   if (paper.aiSummary) view.aiSummary = paper.aiSummary;
+  const thumbnail =
+    safeHref(paper.links.thumbnail) ?? safeHref(paper.media?.find((media) => media.type === 'image')?.url);
+  if (thumbnail) view.thumbnail = thumbnail;
   return view;
 }
 
@@ -144,4 +149,26 @@ export function highlightPieces(
 /** Compact counts as people read them: 1234 → "1.2K" in English. */
 export function formatCount(value: number, locale?: string): string {
   return new Intl.NumberFormat(usableLocale(locale), { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+}
+
+/** What readers can switch between when the widget has a client: a day, a week, a month, or trending. */
+export type Period = 'day' | 'week' | 'month' | 'trending';
+
+/**
+ * The Daily Papers request for a period at `now` (UTC, as Hugging Face's days are): `{}` is the latest day,
+ * `{ week: '2026-W48' }` the ISO week, `{ month: '2026-11' }` the month. `trending` has no daily request.
+ */
+export function periodRequest(period: Exclude<Period, 'trending'>, now: number): { week?: string; month?: string } {
+  const day = new Date(now);
+  if (period === 'month') return { month: day.toISOString().slice(0, 7) };
+  if (period === 'day') return {};
+  // ISO 8601: the week belongs to the year of its Thursday; week 1 holds the year's first Thursday.
+  const thursday = Date.UTC(
+    day.getUTCFullYear(),
+    day.getUTCMonth(),
+    day.getUTCDate() + 3 - ((day.getUTCDay() + 6) % 7),
+  );
+  const year = new Date(thursday).getUTCFullYear();
+  const week = Math.floor((thursday - Date.UTC(year, 0, 1)) / 604_800_000) + 1;
+  return { week: `${year}-W${String(week).padStart(2, '0')}` };
 }

@@ -1,8 +1,15 @@
-import { RequestTimeoutError } from '@papertrend/core';
+import { createClient, RequestTimeoutError } from '@papertrend/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { CSSProperties } from 'react';
 import { defaultLabels, type Labels, PaperCard, TrendingPapers } from '../src/index.js';
-import { DAILY_NOW, dailyPapers, hostilePapers, longAuthorPaper, trendingPapers } from './data.js';
+import {
+  DAILY_NOW,
+  dailyPapers,
+  hostilePapers,
+  longAuthorPaper,
+  papersWithThumbnails,
+  trendingPapers,
+} from './data.js';
 
 const meta = {
   title: 'Widget/TrendingPapers',
@@ -11,6 +18,9 @@ const meta = {
   argTypes: {
     theme: { control: 'inline-radio', options: ['auto', 'light', 'dark'] },
     sort: { control: 'inline-radio', options: ['relevance', 'upvotes', 'date'] },
+    variant: { control: 'inline-radio', options: ['card', 'compact'] },
+    period: { control: 'inline-radio', options: ['day', 'week', 'month', 'trending'] },
+    client: { control: false },
     headingLevel: { control: 'inline-radio', options: [2, 3, 4, 5, 6] },
     papers: { control: false },
     load: { control: false },
@@ -103,17 +113,16 @@ export const CustomCssVariables: Story = {
   ],
 };
 
+const phoneColumn: Story['decorators'] = [
+  (Story) => (
+    <div style={{ maxWidth: 340, margin: '0 auto' }}>
+      <Story />
+    </div>
+  ),
+];
+
 /** A narrow phone-width column: the toolbar wraps, metrics wrap, nothing overflows. */
-export const MobileWidth: Story = {
-  args: { ...daily, limit: 4 },
-  decorators: [
-    (Story) => (
-      <div style={{ maxWidth: 340, margin: '0 auto' }}>
-        <Story />
-      </div>
-    ),
-  ],
-};
+export const MobileWidth: Story = { args: { ...daily, limit: 4 }, decorators: phoneColumn };
 
 /** A large collaboration: the first authors are shown and the rest counted as "+N". */
 export const LongAuthorList: Story = { args: { papers: [longAuthorPaper], now: DAILY_NOW } };
@@ -142,6 +151,10 @@ const germanLabels: Partial<Labels> = {
   links: { ...defaultLabels.links, code: 'Quellcode', project: 'Projektseite' },
   sortLabel: 'Sortieren nach',
   sorts: { relevance: 'Im Trend', upvotes: 'Meiste Stimmen', date: 'Neueste' },
+  periodLabel: 'Zeitraum',
+  periods: { day: 'Heute', week: 'Diese Woche', month: 'Dieser Monat', trending: 'Im Trend' },
+  withCode: 'Mit Code',
+  savedPapers: (date) => (date ? `Gespeicherte Artikel vom ${date}` : 'Gespeicherte Artikel'),
 };
 
 /** Every visible string comes from `labels`; dates and numbers follow `locale`. */
@@ -186,5 +199,73 @@ export const SingleCard: StoryObj<typeof PaperCard> = {
     ) : (
       <p>no paper</p>
     );
+  },
+};
+
+/** `variant="compact"`: rank, title, date and upvotes in one or two lines, for a sidebar or a docs page. */
+export const Compact: Story = { args: { ...daily, variant: 'compact', limit: 10 } };
+
+/** Compact rows with thumbnails: lazy images with their size stated, so nothing shifts when they arrive. */
+export const CompactWithThumbnails: Story = {
+  args: { papers: papersWithThumbnails, now: DAILY_NOW, variant: 'compact', showThumbnails: true, limit: 10 },
+};
+
+/** The compact list keeps the search box when asked for (`showSearch`). */
+export const CompactWithSearch: Story = {
+  args: { ...daily, variant: 'compact', showSearch: true, initialQuery: 'video' },
+};
+
+/** Compact with thumbnails in a phone-width sidebar. */
+export const CompactMobile: Story = {
+  args: { papers: papersWithThumbnails, now: DAILY_NOW, variant: 'compact', showThumbnails: true, limit: 6 },
+  decorators: phoneColumn,
+};
+
+/** Full cards with thumbnails (`showThumbnails`). */
+export const CardsWithThumbnails: Story = {
+  args: { papers: papersWithThumbnails, now: DAILY_NOW, showThumbnails: true, limit: 4 },
+};
+
+/** Which real Daily Papers listing each period asks Hugging Face for, here served from the bundled fixtures. */
+const FIXTURE_FOR = (url: URL): string =>
+  url.searchParams.get('sort') === 'trending'
+    ? '2026-08-21'
+    : url.searchParams.has('week')
+      ? '2026-04-03'
+      : url.searchParams.has('month')
+        ? '2025-10-23'
+        : '2025-10-08';
+
+/**
+ * With a `client`, readers switch between Today, This week, This month and Trending; `period` sets the start.
+ * The real client runs; its `fetch` answers each request with a real Hugging Face API day from the fixtures.
+ */
+export const Periods: Story = {
+  args: {
+    now: DAILY_NOW,
+    period: 'week',
+    limit: 5,
+    client: createClient({
+      fetch: (input) => {
+        const url = new URL(input instanceof Request ? input.url : String(input));
+        return fetch(`fixtures/hf-api/${FIXTURE_FOR(url)}.json`);
+      },
+    }),
+  },
+};
+
+/**
+ * The client could not reach Hugging Face and answered from its bundled snapshot (`fallback: 'snapshot'`):
+ * the widget says so, discreetly, with the saved listing's day.
+ */
+export const SavedPapersFallback: Story = {
+  args: {
+    now: DAILY_NOW,
+    limit: 5,
+    client: createClient({
+      fetch: () => Promise.reject(new TypeError('Failed to fetch')),
+      fallback: 'snapshot',
+      retry: { limit: 0 },
+    }),
   },
 };

@@ -23,3 +23,15 @@ export const longAuthorPaper: Paper = (() => {
  * a user passed a hand-made array straight in. Rendering must execute nothing and link nothing unsafe.
  */
 export const hostilePapers = hostile as unknown as readonly Paper[];
+
+/**
+ * Daily papers whose thumbnails are the local figures in test/fixtures/thumbnails (served by Storybook), so
+ * stories and browser tests show images without the network.
+ */
+export const papersWithThumbnails: readonly Paper[] = dailyPapers.map((paper, index) => ({
+  ...paper,
+  links: {
+    ...paper.links,
+    thumbnail: new URL(`fixtures/thumbnails/${index % 4}.svg`, globalThis.location?.href ?? 'http://localhost/').href,
+  },
+}));

@@ -1,6 +1,6 @@
 import { createClient, type Paper, parseListing } from '@papertrend/core';
 import { snapshot } from '@papertrend/core/snapshot';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { takeConsoleCalls } from '../../../test/no-console.js';
@@ -155,9 +155,12 @@ describe('in the DOM', () => {
       'textContent',
       'Could not load papers.The paper service is not answering right now. Try again in a moment.Try again',
     );
-    expect(errors.map((error) => error.message)).toEqual([
-      '[GET] "https://proxy.example/papers": 503 Service Unavailable',
-    ]);
+    // onError runs in an effect after the error is painted.
+    await waitFor(() =>
+      expect(errors.map((error) => error.message)).toEqual([
+        '[GET] "https://proxy.example/papers": 503 Service Unavailable',
+      ]),
+    );
     expect(takeConsoleCalls()).toEqual([
       'console.warn: papertrend: could not load papers: [GET] "https://proxy.example/papers": 503 Service Unavailable',
     ]);
