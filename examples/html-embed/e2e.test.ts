@@ -176,6 +176,47 @@ describe('html-embed: the script tag in chromium', () => {
     await context.close();
   });
 
+  it('takes the compact variant, thumbnails and the search/filters switches as attributes, live', async () => {
+    const html = `<!doctype html><html lang="en"><head><title>compact</title></head><body><main><h1>Blog</h1><h2>Trending</h2>
+      <trending-papers id="trending" src="papers.json" limit="4" variant="compact"></trending-papers>
+      </main><script src="papertrend.js"></script></body></html>`;
+    const { page, context, problems } = await openPage('/compact.html', html);
+    // The thumbnails would come from huggingface.co: the page asks for them, the test serves one local figure.
+    await page.route(/^https:\/\/cdn-thumbnails\.huggingface\.co\//, (route) =>
+      route.fulfill({
+        contentType: 'image/svg+xml',
+        body: readFileSync(new URL('../../packages/react/test/fixtures/thumbnails/0.svg', import.meta.url)),
+      }),
+    );
+    const trending = widget(page);
+    await trending.locator('.pt-row').first().waitFor();
+    expect(await trending.locator('.pt-row').count()).toBe(Math.min(4, listing.papers.length));
+    expect(await trending.locator('.pt-rank').allTextContents()).toEqual(['1', '2', '3', '4']);
+    expect(await trending.locator('.pt-card, .pt-abstract').count()).toBe(0);
+    expect(await trending.getByRole('searchbox').count()).toBe(0);
+    expect(await trending.locator('img').count()).toBe(0);
+
+    await trending.evaluate((host) => {
+      host.setAttribute('thumbnails', '');
+      host.setAttribute('search', 'on');
+    });
+    await expect.poll(() => trending.getByRole('searchbox').count()).toBe(1);
+    const withThumbnail = listing.papers
+      .slice(0, 4)
+      .filter((paper) => (paper as { links?: { thumbnail?: string } }).links?.thumbnail).length;
+    await expect.poll(() => trending.locator('img.pt-thumb').count()).toBe(withThumbnail);
+    expect(await trending.locator('.pt-sort').count()).toBe(0);
+    await trending.evaluate((host) => host.setAttribute('filters', 'on'));
+    await expect.poll(() => trending.locator('.pt-sort').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: await screenshotPath('html-embed-compact'), fullPage: true });
+
+    await trending.evaluate((host) => host.setAttribute('variant', 'card'));
+    await expect.poll(() => trending.locator('.pt-card').count()).toBe(Math.min(4, listing.papers.length));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it("keeps a hostile title inert when the CLI's --json output is inlined in the page, and survives a bad locale", async () => {
     // The README's recipe: `papertrend … --json` written into <script type="application/json">.
     const title = 'Inlined </script><script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">';

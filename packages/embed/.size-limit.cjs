@@ -1,11 +1,13 @@
 // The script-tag build, everything included (preact/compat, the widget, search, the lite parser, styles).
 // 40 kB until the search that finds what people remember (phrases, every one-slip neighbour, the query
-// language: +2.5 kB of the search entry); raised on purpose to 42 kB, not to make room for anything else.
+// language: +2.5 kB of the search entry); raised on purpose to 42 kB. Raised again on purpose to 43 kB for the
+// widget a reader meets: the compact variant, thumbnails, periods, the with-code filter and the saved-papers
+// note cost ~2.2 kB, of which the stylesheet now shipping minified (its comments stripped) paid back 1.25 kB.
 module.exports = [
   {
     name: '<trending-papers> script tag, everything included',
     path: 'dist/papertrend.global.js',
-    limit: '42 kB',
+    limit: '43 kB',
     gzip: true,
   },
 ];

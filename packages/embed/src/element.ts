@@ -2,7 +2,19 @@ import type { Paper, SearchSort } from '@papertrend/core';
 import { parseListing } from '@papertrend/core/lite';
 import { type MountHandle, type MountOptions, mount, type Theme } from './mount.js';
 
-const ATTRIBUTES = ['src', 'limit', 'query', 'theme', 'sort', 'locale', 'heading-level'] as const;
+const ATTRIBUTES = [
+  'src',
+  'limit',
+  'query',
+  'theme',
+  'sort',
+  'locale',
+  'heading-level',
+  'variant',
+  'thumbnails',
+  'search',
+  'filters',
+] as const;
 const THEMES = new Set(['light', 'dark', 'auto']);
 const SORTS = new Set(['relevance', 'upvotes', 'date']);
 const HEADING_LEVELS = new Set([2, 3, 4, 5, 6]);
@@ -29,6 +41,14 @@ export interface TrendingPapersAttributes {
   locale?: string;
   /** The heading level of each paper's title, 2–6 (default 3): one below the heading the element sits under. */
   'heading-level'?: '2' | '3' | '4' | '5' | '6' | 2 | 3 | 4 | 5 | 6;
+  /** `card` (default) or `compact`: rank, title, date and upvotes in one or two lines. */
+  variant?: 'card' | 'compact';
+  /** Present: show each paper's preview image. */
+  thumbnails?: '' | boolean;
+  /** `on` / `off`: show the search box (default: on for cards, off for compact). */
+  search?: 'on' | 'off';
+  /** `on` / `off`: show sort and the with-code filter (default: on for cards, off for compact). */
+  filters?: 'on' | 'off';
 }
 
 /** A `<trending-papers>` element, as `document.querySelector('trending-papers')` returns it. */
@@ -91,7 +111,17 @@ export function defineTrendingPapersElement(tagName = 'trending-papers'): void {
         ...(SORTS.has(sort) ? { sort: sort as SearchSort } : {}),
         ...(this.getAttribute('locale') ? { locale: this.getAttribute('locale') as string } : {}),
         ...(HEADING_LEVELS.has(headingLevel) ? { headingLevel: headingLevel as 2 | 3 | 4 | 5 | 6 } : {}),
+        variant: this.getAttribute('variant') === 'compact' ? 'compact' : 'card',
+        showThumbnails: this.hasAttribute('thumbnails') && this.getAttribute('thumbnails') !== 'false',
+        ...this.#toggle('search', 'showSearch'),
+        ...this.#toggle('filters', 'showFilters'),
       };
+    }
+
+    /** `on`/`off` attributes: anything else leaves the variant's default. */
+    #toggle(name: string, option: 'showSearch' | 'showFilters'): Partial<MountOptions> {
+      const value = this.getAttribute(name);
+      return value === 'on' || value === 'off' ? { [option]: value === 'on' } : {};
     }
   }
 

@@ -23,6 +23,14 @@ export interface MountOptions {
   locale?: string;
   labels?: Partial<Labels>;
   headingLevel?: 2 | 3 | 4 | 5 | 6;
+  /** `card` (default) or `compact`. */
+  variant?: 'card' | 'compact';
+  /** Show each paper's preview image (default `false`). */
+  showThumbnails?: boolean;
+  /** Show the search box (default: `true` for cards, `false` for `compact`). */
+  showSearch?: boolean;
+  /** Show sort and the with-code filter (default: `true` for cards, `false` for `compact`). */
+  showFilters?: boolean;
   onSelect?: (paper: Paper) => void;
   onQueryChange?: (query: string) => void;
   /** Called once per failed load with the error; readers see a short message and a retry. */
@@ -69,7 +77,12 @@ function Embedded({ options, theme }: { options: MountOptions; theme: Theme }) {
   // A new `query` attribute or option replaces what was typed; typing does not touch the attribute.
   useEffect(() => setQuery(options.query ?? ''), [options.query]);
   const { papers, src, limit, sort, locale, labels, headingLevel, onSelect, onQueryChange, onError } = options;
+  const { variant, showThumbnails, showSearch, showFilters } = options;
   return createElement(TrendingPapers, {
+    ...(variant ? { variant } : {}),
+    ...(showThumbnails ? { showThumbnails } : {}),
+    ...(showSearch === undefined ? {} : { showSearch }),
+    ...(showFilters === undefined ? {} : { showFilters }),
     // A new initial sort means a fresh widget.
     key: sort ?? 'relevance',
     ...(papers ? { papers } : {}),
