@@ -60,11 +60,20 @@ describe('every story in a real browser', () => {
     expect(storyIds.length).toBeGreaterThanOrEqual(15);
   });
 
-  for (const colorScheme of ['light', 'dark'] as const) {
-    it(`renders each story with zero console errors and zero axe violations (${colorScheme})`, async () => {
+  const combinations = [
+    { colorScheme: 'light', width: 1280 },
+    { colorScheme: 'dark', width: 390 },
+    { colorScheme: 'light', width: 390 },
+    { colorScheme: 'dark', width: 1280 },
+  ] as const;
+  for (const { colorScheme, width } of combinations) {
+    it(`renders each story with zero console errors and zero axe violations (${colorScheme}, ${width} px)`, async () => {
       const failures: string[] = [];
       // One page visits every story in turn (a full load each time, scripts from the HTTP cache).
-      const { page, context, problems } = await openWatchedPage(site.browser, { colorScheme });
+      const { page, context, problems } = await openWatchedPage(site.browser, {
+        colorScheme,
+        viewport: { width, height: 900 },
+      });
       for (const id of storyIds) {
         await page.goto(storyUrl(id));
         await storyReady(page, id);
@@ -77,6 +86,12 @@ describe('every story in a real browser', () => {
         if (id.endsWith('--error-state')) expect(seen, id).toEqual(expected);
         else failures.push(...seen.map((problem) => `${id}: ${problem}`));
         failures.push(...violations.map((violation) => `${id}: ${violation}`));
+        // Nothing is wider than a phone's screen.
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (overflow > 0) failures.push(`${id}: ${overflow} px wider than the ${width} px viewport`);
+        await page
+          .locator('#storybook-root')
+          .screenshot({ path: await screenshotPath(`story-${id.split('--')[1]}-${colorScheme}-${width}`) });
       }
       await context.close();
       expect(failures).toEqual([]);
@@ -115,6 +130,31 @@ describe('the widget in chromium', () => {
     expect(await input.inputValue()).toBe('');
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  it('switches periods through the real client, and says so when the papers are a saved copy', async () => {
+    const { page, context, problems } = await openStory('widget-trendingpapers--periods');
+    const picker = page.getByRole('combobox', { name: 'Period' });
+    expect(await picker.inputValue()).toBe('week');
+    const firstTitle = () => page.locator('.pt-title').first().textContent();
+    const seen = new Set([await firstTitle()]);
+    for (const period of ['month', 'day', 'trending']) {
+      const before = await firstTitle();
+      await picker.selectOption(period);
+      await expect.poll(firstTitle).not.toBe(before);
+      seen.add(await firstTitle());
+    }
+    // Four periods, four different real listings.
+    expect(seen.size).toBe(4);
+    expect(await page.locator('.pt-note').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+
+    const saved = await openStory('widget-trendingpapers--saved-papers-fallback');
+    expect(await saved.page.textContent('.pt-note')).toBe('Saved papers from Aug 21');
+    expect(await saved.page.locator('.pt-card').count()).toBe(5);
+    expect(saved.problems).toEqual([]);
+    await saved.context.close();
   });
 
   it('moves between results with the arrow keys, with a visible focus ring, and captures no global keys', async () => {

@@ -162,12 +162,7 @@ describe('periods, through the real client against a real server', () => {
       await screen.findByText(titleOf(day) as string, { exact: false });
     }
 
-    expect(asked).toEqual([
-      '?week=2026-W35',
-      '?month=2026-08',
-      '',
-      '?sort=trending',
-    ]);
+    expect(asked).toEqual(['?week=2026-W35', '?month=2026-08', '', '?sort=trending']);
   });
 
   it('offers no period picker without a client that has daily()', () => {
