@@ -155,13 +155,16 @@ export function PaperCard({
       <Title view={view} paper={paper} matches={matches} headingLevel={headingLevel} onSelect={onSelect} />
       {view.authors.length > 0 || view.moreAuthors > 0 ? (
         <p className="pt-authors">
-          {view.authors.map((name, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: two authors can share a name; the order never changes
-            <span key={`${name}-${index}`} className="pt-author">
-              {index > 0 ? ', ' : ''}
-              <Highlighted text={name} ranges={rangesOf(matches, 'authors', authorIndex.get(name))} />
-            </span>
-          ))}
+          {/* One text node unless a name is highlighted: 100 cards render ~600 fewer nodes. */}
+          {matches?.some((match) => match.field === 'authors')
+            ? view.authors.map((name, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: two authors can share a name; the order never changes
+                <span key={`${name}-${index}`} className="pt-author">
+                  {index > 0 ? ', ' : ''}
+                  <Highlighted text={name} ranges={rangesOf(matches, 'authors', authorIndex.get(name))} />
+                </span>
+              ))
+            : view.authors.join(', ')}
           {view.moreAuthors > 0 ? (
             <span className="pt-more-authors">
               {view.authors.length > 0 ? ' ' : ''}
