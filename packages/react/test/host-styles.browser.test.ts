@@ -130,7 +130,7 @@ async function layoutOf(page: Page): Promise<Layout> {
     ({ selectors, styles }) => {
       const root = document.querySelector('.pt-root') as HTMLElement;
       const origin = root.getBoundingClientRect();
-      const layout: Record<string, unknown> = {};
+      const layout: Layout = {};
       for (const selector of selectors) {
         const element = root.matches(selector) ? root : root.querySelector(selector);
         if (!element) {
