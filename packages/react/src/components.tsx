@@ -295,15 +295,16 @@ export function SearchBox({ value, onChange, labels = defaultLabels }: SearchBox
   );
 }
 
-/** Placeholder cards while papers load; the container carries `aria-busy`. */
-export function PapersSkeleton({ count = 3 }: { count?: number }): ReactNode {
+/** Placeholders while papers load, shaped like the variant's items; the container carries `aria-busy`. */
+export function PapersSkeleton({ count = 3, variant = 'card' }: { count?: number; variant?: Variant }): ReactNode {
+  const compact = variant === 'compact';
   return (
-    <ul className="pt-skeleton" aria-hidden="true">
+    <ul className={compact ? 'pt-skeleton pt-compact' : 'pt-skeleton'} aria-hidden="true">
       {Array.from({ length: count }, (_, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: identical placeholders
         <li key={index} className="pt-skeleton-card">
           <span className="pt-skeleton-line pt-skeleton-title" />
-          <span className="pt-skeleton-line" />
+          {compact ? null : <span className="pt-skeleton-line" />}
           <span className="pt-skeleton-line pt-skeleton-short" />
         </li>
       ))}
@@ -474,7 +475,10 @@ export function TrendingPapers(props: TrendingPapersProps): ReactNode {
     console.warn(`papertrend: could not load papers: ${failed.message}`);
     onError.current?.(failed);
   }, [failed]);
-  const filter = useMemo(() => (withCode ? { hasCode: true } : undefined), [withCode]);
+  // Nothing to filter when no paper has a code link (page text, arXiv): then the box is not offered.
+  const anyCode = useMemo(() => loaded.papers.some((paper) => paper.links.code), [loaded.papers]);
+  const codeOnly = withCode && anyCode;
+  const filter = useMemo(() => (codeOnly ? { hasCode: true } : undefined), [codeOnly]);
   const hits = usePaperSearch(loaded.papers, query, { sort, ...(filter ? { filter } : {}) });
   const visible = hits.slice(0, shown);
   const cardProps = {
@@ -488,7 +492,7 @@ export function TrendingPapers(props: TrendingPapersProps): ReactNode {
   const savedDate = loaded.saved?.date;
 
   let body: ReactNode;
-  if (loaded.status === 'loading') body = <PapersSkeleton count={Math.min(limit, 3)} />;
+  if (loaded.status === 'loading') body = <PapersSkeleton count={Math.min(limit, 3)} variant={variant} />;
   else if (loaded.status === 'error') {
     body = (
       <div className="pt-error" role="alert">
@@ -504,7 +508,14 @@ export function TrendingPapers(props: TrendingPapersProps): ReactNode {
     body = (
       <div className="pt-no-match">
         <p>{labels.noMatch(query)}</p>
-        <button type="button" className="pt-button" onClick={() => setQuery('')}>
+        <button
+          type="button"
+          className="pt-button"
+          onClick={() => {
+            setQuery('');
+            setWithCode(false);
+          }}
+        >
           {labels.clearSearch}
         </button>
       </div>
@@ -549,10 +560,12 @@ export function TrendingPapers(props: TrendingPapersProps): ReactNode {
                 options={labels.sorts}
                 onChange={(value) => setSort(value as SearchSort)}
               />
-              <label className="pt-code-filter">
-                <input type="checkbox" checked={withCode} onChange={(event) => setWithCode(event.target.checked)} />
-                {labels.withCode}
-              </label>
+              {anyCode ? (
+                <label className="pt-code-filter">
+                  <input type="checkbox" checked={withCode} onChange={(event) => setWithCode(event.target.checked)} />
+                  {labels.withCode}
+                </label>
+              ) : null}
             </>
           ) : null}
         </div>

@@ -68,7 +68,8 @@ export const defaultLabels: Labels = {
   moreAuthors: (count) => `+${count}`,
   links: { code: 'Code', project: 'Project', pdf: 'PDF', abstract: 'arXiv' },
   sortLabel: 'Sort by',
-  sorts: { relevance: 'Trending', upvotes: 'Most upvoted', date: 'Newest' },
+  // "Top": the listing's own order, or the best matches once a query is typed ("Trending" is a period).
+  sorts: { relevance: 'Top', upvotes: 'Most upvoted', date: 'Newest' },
   periodLabel: 'Period',
   periods: { day: 'Today', week: 'This week', month: 'This month', trending: 'Trending' },
   withCode: 'With code',

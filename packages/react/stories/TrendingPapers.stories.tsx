@@ -150,7 +150,7 @@ const germanLabels: Partial<Labels> = {
   stars: (formatted, value) => `${formatted} GitHub-${value === 1 ? 'Stern' : 'Sterne'}`,
   links: { ...defaultLabels.links, code: 'Quellcode', project: 'Projektseite' },
   sortLabel: 'Sortieren nach',
-  sorts: { relevance: 'Im Trend', upvotes: 'Meiste Stimmen', date: 'Neueste' },
+  sorts: { relevance: 'Beste', upvotes: 'Meiste Stimmen', date: 'Neueste' },
   periodLabel: 'Zeitraum',
   periods: { day: 'Heute', week: 'Diese Woche', month: 'Dieser Monat', trending: 'Im Trend' },
   withCode: 'Mit Code',
@@ -213,6 +213,20 @@ export const CompactWithThumbnails: Story = {
 /** The compact list keeps the search box when asked for (`showSearch`). */
 export const CompactWithSearch: Story = {
   args: { ...daily, variant: 'compact', showSearch: true, initialQuery: 'video' },
+};
+
+/** The compact list while loading: row-shaped placeholders. */
+export const CompactLoading: Story = { args: { ...Loading.args, variant: 'compact' } };
+
+/** The compact list after a failed load: the same reader-facing message and retry. */
+export const CompactErrorState: Story = { name: 'Compact error', args: { ...ErrorState.args, variant: 'compact' } };
+
+/** The compact list of an empty listing. */
+export const CompactEmpty: Story = { args: { papers: [], variant: 'compact' } };
+
+/** The compact list when a search matches nothing. */
+export const CompactNoMatch: Story = {
+  args: { ...daily, variant: 'compact', showSearch: true, initialQuery: 'basket weaving' },
 };
 
 /** Compact with thumbnails in a phone-width sidebar. */

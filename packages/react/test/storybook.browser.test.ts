@@ -37,7 +37,7 @@ const storyUrl = (id: string) => `${site.url}/iframe.html?id=${id}&viewMode=stor
 /** Waits until a story is rendered and done loading (the loading story never is). */
 async function storyReady(page: Page, id: string): Promise<void> {
   await page.waitForSelector('#storybook-root > *');
-  if (!id.endsWith('--loading')) {
+  if (!id.endsWith('loading')) {
     await page.waitForFunction(() => !document.querySelector('.pt-root[aria-busy="true"]'));
   }
 }
@@ -80,10 +80,10 @@ describe('every story in a real browser', () => {
         const violations = await axeViolations(page, '#storybook-root');
         // The error story's one warning is the detail meant for the site owner, and it must be there.
         const seen = problems.splice(0);
-        const expected = id.endsWith('--error-state')
+        const expected = id.endsWith('error-state')
           ? [expect.stringMatching(/^console\.warning: papertrend: could not load papers: /)]
           : [];
-        if (id.endsWith('--error-state')) expect(seen, id).toEqual(expected);
+        if (id.endsWith('error-state')) expect(seen, id).toEqual(expected);
         else failures.push(...seen.map((problem) => `${id}: ${problem}`));
         failures.push(...violations.map((violation) => `${id}: ${violation}`));
         // Nothing is wider than a phone's screen.

@@ -109,6 +109,18 @@ describe('the with-code filter', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'With code' }));
     expect(document.querySelectorAll('.pt-card')).toHaveLength(papers.length);
   });
+
+  it('is not offered when no paper has a code link, and "clear search" clears it too', () => {
+    const { rerender } = render(<TrendingPapers papers={snapshot.trending.papers} now={NOW} />);
+    expect(snapshot.trending.papers.some((paper) => paper.links.code)).toBe(false);
+    expect(screen.queryByRole('checkbox')).toBeNull();
+    rerender(<TrendingPapers papers={papers} limit={100} now={NOW} />);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'With code' }));
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'zzqx' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Clear search' }));
+    expect(document.querySelectorAll('.pt-card')).toHaveLength(papers.length);
+    expect((screen.getByRole('checkbox', { name: 'With code' }) as HTMLInputElement).checked).toBe(false);
+  });
 });
 
 describe('periods, through the real client against a real server', () => {
