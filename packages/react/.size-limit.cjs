@@ -39,5 +39,8 @@ module.exports = [
   ]),
   widget('TrendingPapers fetching and validating a JSON or text listing', '35 kB', ['@papertrend/core/parse']),
   // `@papertrend/core/parse`: every format, without the client, merging or search; only markup loads it.
-  widget('TrendingPapers fetching any format, HTML and XML included', '60 kB', []),
+  // 60 kB until the compact variant, thumbnails, periods, the with-code filter and the saved note (+1.1 kB in
+  // every widget bundle) left 40 bytes of it; raised on purpose to 62 kB. It is the rare path (a page
+  // fetching markup in the browser), loaded on demand; the first figure is what every page pays.
+  widget('TrendingPapers fetching any format, HTML and XML included', '62 kB', []),
 ];
