@@ -14,7 +14,7 @@ import {
 } from 'react';
 import { failureOf, type UsePapersOptions, usePaperSearch, usePapers } from './hooks.js';
 import { defaultLabels, type Labels } from './labels.js';
-import { formatCount, highlightPieces, type Period, toPaperView, usableLocale } from './view.js';
+import { formatCount, highlightPieces, type Period, shortDay, toPaperView } from './view.js';
 
 /** The heading level of each card's title (the widget's own heading is one above). */
 export type HeadingLevel = 2 | 3 | 4 | 5 | 6;
@@ -489,7 +489,6 @@ export function TrendingPapers(props: TrendingPapersProps): ReactNode {
     ...(onSelect ? { onSelect } : {}),
     ...(props.showThumbnails ? { showThumbnail: true } : {}),
   };
-  const savedDate = loaded.saved?.date;
 
   let body: ReactNode;
   if (loaded.status === 'loading') body = <PapersSkeleton count={Math.min(limit, 3)} variant={variant} />;
@@ -570,19 +569,7 @@ export function TrendingPapers(props: TrendingPapersProps): ReactNode {
           ) : null}
         </div>
       ) : null}
-      {loaded.saved ? (
-        <p className="pt-note">
-          {labels.savedPapers(
-            savedDate && !Number.isNaN(Date.parse(savedDate))
-              ? new Intl.DateTimeFormat(usableLocale(locale), {
-                  day: 'numeric',
-                  month: 'short',
-                  timeZone: 'UTC',
-                }).format(new Date(savedDate))
-              : undefined,
-          )}
-        </p>
-      ) : null}
+      {loaded.saved ? <p className="pt-note">{labels.savedPapers(shortDay(loaded.saved.date, locale))}</p> : null}
       <p className="pt-count" aria-live="polite">
         {loaded.status === 'ready' && loaded.papers.length > 0
           ? labels.resultCount(hits.length, loaded.papers.length)

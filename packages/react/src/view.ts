@@ -127,6 +127,14 @@ export function toPaperView(paper: Paper, options: ViewOptions = {}): PaperView 
   return view;
 }
 
+/** A day as the reader's locale writes it briefly ("21 Aug", "Aug 21"), or `undefined` for no or no valid date. */
+export function shortDay(iso: string | undefined, locale?: string): string | undefined {
+  if (iso === undefined || Number.isNaN(Date.parse(iso))) return undefined;
+  return new Intl.DateTimeFormat(usableLocale(locale), { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+    new Date(iso),
+  );
+}
+
 /** Pieces of `text` to render: plain strings and highlighted ones, from a search match's ranges. */
 export function highlightPieces(
   text: string,
