@@ -160,7 +160,7 @@ export function createClient(options: ClientOptions = {}): PapertrendClient {
   const cache = options.cache === false ? undefined : (options.cache?.store ?? createMemoryCache());
   const ttl = (service: Service): number =>
     (options.cache === false ? 0 : options.cache?.ttl) ?? (service === 'arxiv' ? 3_600_000 : 300_000);
-  const shared = new SharedRequests<string>();
+  const shared = new SharedRequests<ResponseBody>();
 
   // ky sends one attempt at a time: retries, deadlines and error statuses are handled here (see retry.ts and
   // transport.ts). ky's own retry loop rejects a promise nobody awaits when a call is aborted while it waits
@@ -174,7 +174,12 @@ export function createClient(options: ClientOptions = {}): PapertrendClient {
   });
 
   /** Every attempt of one request, under one signal (aborted only when every caller has gone). */
-  async function request(url: string, service: Service, expect: 'json' | 'xml', signal: AbortSignal): Promise<string> {
+  async function request(
+    url: string,
+    service: Service,
+    expect: 'json' | 'xml',
+    signal: AbortSignal,
+  ): Promise<ResponseBody> {
     const info: RequestInfo = { method: 'GET', url, retries: 0 };
     const host = new URL(url).host;
     for (let retries = 0; ; retries++) {
@@ -198,9 +203,9 @@ export function createClient(options: ClientOptions = {}): PapertrendClient {
         continue;
       }
       if (response.ok) {
-        checkFormat(response.body, expect, response.headers.get('content-type') ?? '', info);
+        const json = checkFormat(response.body, expect, response.headers.get('content-type') ?? '', info);
         await cache?.set(url, response.body, ttl(service));
-        return response.body;
+        return { text: response.body, json };
       }
       if (isRetriedStatus(response.status) && retries < retry.limit) {
         await sleep(retryDelay(retries + 1, retry, response), signal);
@@ -210,16 +215,17 @@ export function createClient(options: ClientOptions = {}): PapertrendClient {
     }
   }
 
-  async function fetchText(
+  /** The body of `url` (from the cache, or fetched once however many callers ask at the same time). */
+  async function fetchBody(
     url: string,
     service: Service,
     expect: 'json' | 'xml',
     signal?: AbortSignal,
-  ): Promise<string> {
+  ): Promise<ResponseBody> {
     // An already-aborted call sends nothing and reads nothing.
     if (signal?.aborted) throw signal.reason;
     const cached = await cache?.get(url);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) return { text: cached, json: undefined };
     return shared.run(url, signal, (sharedSignal) => request(url, service, expect, sharedSignal));
   }
 
@@ -231,7 +237,10 @@ export function createClient(options: ClientOptions = {}): PapertrendClient {
 
   async function hf(url: string, signal?: AbortSignal, useFallback = false): Promise<Listing> {
     try {
-      return parseListing(await fetchText(url, 'huggingface', 'json', signal), { format: 'hf-api' });
+      const body = await fetchBody(url, 'huggingface', 'json', signal);
+      // The JSON was parsed once to check it arrived whole; the parser reads that value instead of parsing again.
+      const { json } = body;
+      return parseListing(typeof json === 'object' && json !== null ? json : body.text, { format: 'hf-api' });
     } catch (error) {
       if (!(useFallback && options.fallback === 'snapshot' && isUnreachable(error))) throw error;
       const { snapshot } = await import('./snapshot.js');
@@ -254,7 +263,7 @@ export function createClient(options: ClientOptions = {}): PapertrendClient {
     const url = new URL(`${bases.arxiv}/api/query`);
     for (const [key, value] of Object.entries(params))
       if (value !== undefined) url.searchParams.set(key, String(value));
-    return parseListing(await fetchText(url.href, 'arxiv', 'xml', signal), { format: 'arxiv-atom' });
+    return parseListing((await fetchBody(url.href, 'arxiv', 'xml', signal)).text, { format: 'arxiv-atom' });
   }
 
   function arxivSearch(search: ArxivSearchOptions): Promise<Listing> {
@@ -349,8 +358,17 @@ function isUnreachable(error: unknown): boolean {
 
 const excerpt = (text: string): string => (text.length > 300 ? `${text.slice(0, 299)}…` : text);
 
-/** A 200 must carry what the endpoint promises; say precisely what came instead. */
-function checkFormat(text: string, expect: 'json' | 'xml', contentType: string, info: RequestInfo): void {
+/** A response body, and for JSON endpoints the value it parsed to (absent when it came from the cache). */
+interface ResponseBody {
+  text: string;
+  json: unknown;
+}
+
+/**
+ * A 200 must carry what the endpoint promises; say precisely what came instead. Returns the parsed value of a
+ * JSON body.
+ */
+function checkFormat(text: string, expect: 'json' | 'xml', contentType: string, info: RequestInfo): unknown {
   const head = text.trimStart();
   if (head === '') throw new ResponseFormatError(info, 'the response body is empty', '');
   if (expect === 'json') {
@@ -358,7 +376,7 @@ function checkFormat(text: string, expect: 'json' | 'xml', contentType: string, 
       throw new ResponseFormatError(info, 'expected JSON but received an HTML page', excerpt(text));
     }
     try {
-      JSON.parse(text);
+      return JSON.parse(text);
     } catch (error) {
       throw new ResponseFormatError(
         info,
@@ -366,7 +384,6 @@ function checkFormat(text: string, expect: 'json' | 'xml', contentType: string, 
         excerpt(text.slice(-300)),
       );
     }
-    return;
   }
   if (!head.startsWith('<') || !/<(\w+:)?feed[\s>]/.test(head.slice(0, 2048))) {
     throw new ResponseFormatError(info, 'expected an Atom feed but received something else', excerpt(text));
@@ -375,6 +392,7 @@ function checkFormat(text: string, expect: 'json' | 'xml', contentType: string, 
   if (!/<\/(\w+:)?feed>$/.test(text.trimEnd().slice(-64))) {
     throw new ResponseFormatError(info, 'the Atom feed is cut off (no closing </feed>)', excerpt(text.slice(-300)));
   }
+  return undefined;
 }
 
 /** An error status as a typed error; arXiv's error feed (HTTP 400) as arXiv's own message. */

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   ArxivApiError,
   type ClientOptions,
@@ -61,6 +61,28 @@ describe('client: Hugging Face endpoints', () => {
       '/api/papers/2608.19880',
     ]);
     expect(paper.papers[0]?.id).toBe('2608.19880');
+  });
+
+  it('parses a response body once: the check that it arrived whole hands its value to the parser', async () => {
+    handlers.set('/api/daily_papers', (_req, res) => json(res, day));
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const listing = await client().daily();
+      expect(listing.papers).toHaveLength(17);
+      expect(parse.mock.calls.filter(([text]) => text === day)).toHaveLength(1);
+    } finally {
+      parse.mockRestore();
+    }
+    // From the cache (text only), it is parsed once too, by the parser.
+    const cached = client({ cache: { ttl: 60_000 } });
+    await cached.daily();
+    const again = vi.spyOn(JSON, 'parse');
+    try {
+      expect((await cached.daily()).papers).toHaveLength(17);
+      expect(again.mock.calls.filter(([text]) => text === day)).toHaveLength(1);
+    } finally {
+      again.mockRestore();
+    }
   });
 });
 
