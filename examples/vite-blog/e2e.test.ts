@@ -67,6 +67,43 @@ describe('vite-blog in chromium', () => {
     await context.close();
   });
 
+  it("keeps the blog's typography rules off the widget, and lists the top five compactly", async () => {
+    const { page, context, problems } = await openBlog();
+    const trending = page.locator('.blog-trending');
+    // The blog's own h3 and paragraphs take its rules (the test would prove nothing otherwise)…
+    await page.evaluate(() => {
+      const probe = document.createElement('h3');
+      probe.id = 'probe';
+      probe.textContent = 'probe';
+      document.querySelector('article')?.append(probe);
+    });
+    const style = (locator: ReturnType<typeof page.locator>, property: string) =>
+      locator.first().evaluate((element, name) => getComputedStyle(element).getPropertyValue(name), property);
+    expect(await style(page.locator('#probe'), 'text-transform')).toBe('uppercase');
+    // …the widget's do not.
+    expect(await style(trending.locator('.pt-title'), 'text-transform')).toBe('none');
+    expect(await style(trending.locator('.pt-title'), 'letter-spacing')).toBe('normal');
+    expect(await style(trending.locator('.pt-abstract'), 'text-indent')).toBe('0px');
+    expect(await style(trending.locator('.pt-keyword + .pt-keyword'), 'margin-top')).toBe('0px');
+    expect(await style(trending.locator('.pt-title-link'), 'text-decoration-line')).toBe('none');
+
+    const top = page.locator('.blog-top');
+    expect(await top.locator('.pt-row').count()).toBe(Math.min(5, built.papers.length));
+    expect(await top.locator('.pt-rank').allTextContents()).toEqual(['1', '2', '3', '4', '5']);
+    expect(await top.getByRole('searchbox').count()).toBe(0);
+    expect(await top.getByRole('button', { name: `Show more (${built.papers.length - 5})` }).count()).toBe(1);
+    const upvotes = (await top.locator('.pt-upvotes').allTextContents()).map((text) => Number.parseInt(text, 10));
+    expect(upvotes).toEqual([...upvotes].sort((a, b) => b - a));
+    expect(await axeViolations(page)).toEqual([]);
+    // Cards above are laid out as they come into view (content-visibility), so the sidebar settles after the
+    // scroll that brings it into view: scroll first, then take its picture.
+    await page.locator('.blog-sidebar').scrollIntoViewIfNeeded();
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.locator('.blog-sidebar').screenshot({ path: await screenshotPath('vite-blog-top-five') });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it("follows the blog's theme switch and moves between results with the keyboard", async () => {
     const { page, context, problems } = await openBlog();
     expect(await cardLuminance(page)).toBeGreaterThan(0.8);

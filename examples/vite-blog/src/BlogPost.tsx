@@ -42,6 +42,18 @@ export function BlogPost() {
           <p>This one is fetched and validated in the browser, from a listing file beside the page.</p>
           <TrendingPapers className="blog-more" src="/more-papers.json" limit={3} headingLevel={3} />
         </article>
+        <aside className="blog-sidebar" aria-labelledby="top-five">
+          <h2 id="top-five">Top five</h2>
+          <TrendingPapers
+            className="blog-top"
+            papers={papers}
+            variant="compact"
+            sort="upvotes"
+            limit={5}
+            now={builtAt}
+            headingLevel={3}
+          />
+        </aside>
       </main>
       <footer className="blog-footer">Built with React {version}</footer>
     </>
