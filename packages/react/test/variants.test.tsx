@@ -183,7 +183,15 @@ describe('periods, through the real client against a real server', () => {
   });
 
   it('says discreetly when the papers are the saved snapshot, with its day', async () => {
-    server.handlers.set('/api/daily_papers', (_req, res) => res.writeHead(503).end('down'));
+    // Down for GET; happy-dom's preflight (a real browser sends none) is answered so the 503 is what arrives.
+    server.handlers.set('/api/daily_papers', (req, res) =>
+      res
+        .writeHead(req.method === 'OPTIONS' ? 204 : 503, {
+          'access-control-allow-origin': '*',
+          'access-control-allow-headers': '*',
+        })
+        .end(),
+    );
     const client = createClient({
       baseUrls: { huggingface: server.base },
       cache: false,
@@ -196,7 +204,11 @@ describe('periods, through the real client against a real server', () => {
     cleanup();
     // A live answer carries no note.
     server.handlers.set('/api/daily_papers', (_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'access-control-allow-origin': '*',
+        'access-control-allow-headers': '*',
+      });
       res.end(fixture('2026-08-21'));
     });
     render(<TrendingPapers client={client} now={NOW} limit={3} />);
