@@ -157,6 +157,24 @@ describe('search index: filters, sorts, incremental adds, serialisation', () => 
   });
 });
 
+describe('search index: postings are written in batches', () => {
+  it('builds the same index in one call (several batches) as paper by paper, and answers alike', () => {
+    // Three copies of the corpus with distinct ids: ~9,000 papers, over a million postings, so the one-call
+    // build empties its batch into the lists several times and then trims them.
+    const corpus = corpusDays().flatMap((day) => parseListing(day.text).papers);
+    const papers = [0, 1, 2].flatMap((copy) => corpus.map((paper) => ({ ...paper, id: `${copy}:${paper.id}` })));
+    const whole = createSearchIndex(papers);
+    const saved = whole.toJSON();
+    expect(saved.counts.reduce((sum, count) => sum + count, 0)).toBeGreaterThan(1 << 20);
+    const byChunks = createSearchIndex();
+    for (let at = 0; at < papers.length; at += 97) byChunks.add(papers.slice(at, at + 97));
+    expect(byChunks.toJSON()).toEqual(saved);
+    for (const query of ['diffusion', 'reinforcement learning', 'atention', 'jegou', 'video gen']) {
+      expect(ids(byChunks.search(query, { limit: 20 }))).toEqual(ids(whole.search(query, { limit: 20 })));
+    }
+  });
+});
+
 describe('search index: a tampered saved index is refused with one typed error', () => {
   const papers = parseListing(fixture('hf-api/2026-08-21.json')).papers;
   const saved = createSearchIndex(papers).toJSON();
