@@ -166,7 +166,7 @@ describe('search index: postings are written in batches', () => {
     const whole = createSearchIndex(papers);
     const saved = whole.toJSON();
     expect(saved.counts.reduce((sum, count) => sum + count, 0)).toBeGreaterThan(1 << 20);
-    const byChunks = createSearchIndex();
+    const byChunks = createSearchIndex([]);
     for (let at = 0; at < papers.length; at += 97) byChunks.add(papers.slice(at, at + 97));
     expect(byChunks.toJSON()).toEqual(saved);
     for (const query of ['diffusion', 'reinforcement learning', 'atention', 'jegou', 'video gen']) {
