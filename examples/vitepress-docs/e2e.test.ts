@@ -31,9 +31,16 @@ describe('vitepress-docs: the embed in a VitePress site', () => {
     await trending.locator('.pt-card').first().waitFor();
     expect(await trending.locator('.pt-item').count()).toBe(Math.min(5, listing.papers.length));
     expect(await trending.locator('.pt-title-link').first().textContent()).toBe(listing.papers[0]?.title);
+    // The compact list of the same listing: three ranked rows, no search box, inside VitePress' own styles.
+    const shortList = page.locator('#short-list');
+    await shortList.locator('.pt-row').first().waitFor();
+    expect(await shortList.locator('.pt-rank').allTextContents()).toEqual(['1', '2', '3']);
+    expect(await shortList.getByRole('searchbox').count()).toBe(0);
+    expect(await shortList.locator('.pt-card').count()).toBe(0);
     const cards = () => backgroundLuminance(trending.locator('.pt-card'));
     expect(await cards()).toBeGreaterThan(0.8);
     expect(await axeViolations(page, '#trending')).toEqual([]);
+    expect(await axeViolations(page, '#short-list')).toEqual([]);
     await page.screenshot({ path: await screenshotPath('vitepress-light'), fullPage: true });
 
     await page.setViewportSize({ width: 1440, height: 900 });
