@@ -260,8 +260,10 @@ describe('html-embed: the script tag in chromium', () => {
     await watched.page.goto(`${site.url}/huge.html`);
     const detail = widget(watched.page).locator('.pt-error-detail');
     await detail.waitFor();
-    // Readers get a sentence; the site owner gets the detail in the console, once.
+    // Readers get a sentence; the site owner gets the detail in the console, once (logged by an effect after
+    // the error is painted, so it may arrive a moment later).
     expect(await detail.textContent()).toBe('The list of papers could not be read.');
+    await expect.poll(() => watched.problems.length).toBeGreaterThan(0);
     expect(watched.problems).toEqual([
       expect.stringMatching(
         /^console\.warning: papertrend: could not load papers: .*huge\.json: the listing is larger than 16 MiB$/,
