@@ -78,7 +78,9 @@ describe('every story in a real browser', () => {
         await page.goto(storyUrl(id));
         await storyReady(page, id);
         const violations = await axeViolations(page, '#storybook-root');
-        // The error story's one warning is the detail meant for the site owner, and it must be there.
+        // The error story's one warning is the detail meant for the site owner, and it must be there (an
+        // effect logs it after the error is painted: wait for it rather than race it).
+        if (id.endsWith('error-state')) await expect.poll(() => problems.length).toBeGreaterThan(0);
         const seen = problems.splice(0);
         const expected = id.endsWith('error-state')
           ? [expect.stringMatching(/^console\.warning: papertrend: could not load papers: /)]
