@@ -14,7 +14,7 @@ import {
 } from 'react';
 import { failureOf, type UsePapersOptions, usePaperSearch, usePapers } from './hooks.js';
 import { defaultLabels, type Labels } from './labels.js';
-import { formatCount, highlightPieces, type Period, shortDay, toPaperView } from './view.js';
+import { formatCount, highlightPieces, type PaperView, type Period, shortDay, toPaperView } from './view.js';
 
 /** The heading level of each card's title (the widget's own heading is one above). */
 export type HeadingLevel = 2 | 3 | 4 | 5 | 6;
@@ -75,7 +75,7 @@ function Title({
   headingLevel,
   onSelect,
 }: {
-  view: ReturnType<typeof toPaperView>;
+  view: PaperView;
   paper: Paper;
   matches: readonly SearchMatch[] | undefined;
   headingLevel: HeadingLevel;
@@ -107,7 +107,7 @@ function DateAndUpvotes({
   labels,
   locale,
 }: {
-  view: ReturnType<typeof toPaperView>;
+  view: PaperView;
   labels: Labels;
   locale: string | undefined;
 }): ReactNode {
@@ -146,7 +146,6 @@ export function PaperCard({
   const view = useView(paper, locale, now);
   const [expanded, setExpanded] = useState(false);
   const abstractId = useId();
-  const authorIndex = new Map(paper.authors?.map((author, index) => [author.name, index]));
   return (
     <article className="pt-card">
       {showThumbnail && view.thumbnail ? (
@@ -161,7 +160,8 @@ export function PaperCard({
                 // biome-ignore lint/suspicious/noArrayIndexKey: two authors can share a name; the order never changes
                 <span key={`${name}-${index}`} className="pt-author">
                   {index > 0 ? ', ' : ''}
-                  <Highlighted text={name} ranges={rangesOf(matches, 'authors', authorIndex.get(name))} />
+                  {/* The names shown are the paper's first ones, so their index is the match's. */}
+                  <Highlighted text={name} ranges={rangesOf(matches, 'authors', index)} />
                 </span>
               ))
             : view.authors.join(', ')}
@@ -227,10 +227,9 @@ export function PaperCard({
   );
 }
 
-export interface PaperRowProps extends Omit<PaperCardProps, 'showThumbnail'> {
+export interface PaperRowProps extends PaperCardProps {
   /** The paper's place in the list, from 1. */
   rank: number;
-  showThumbnail?: boolean;
 }
 
 /** One paper in one or two lines: rank, title link, date and upvotes (the `compact` variant). */
@@ -456,7 +455,6 @@ export function TrendingPapers(props: TrendingPapersProps): ReactNode {
   const [period, setPeriod] = useState<Period>(props.period ?? 'trending');
   // A new `period` prop is a new starting point, like a new initial query would be.
   useEffect(() => setPeriod(props.period ?? 'trending'), [props.period]);
-  const periods = !props.papers && !props.load && props.client?.daily !== undefined;
   const [shown, setShown] = useState(limit);
   const loaded = usePapers({
     ...(props.papers ? { papers: props.papers } : {}),
@@ -543,7 +541,7 @@ export function TrendingPapers(props: TrendingPapersProps): ReactNode {
           {showSearch ? <SearchBox value={query} onChange={setQuery} labels={labels} /> : null}
           {showFilters ? (
             <>
-              {periods ? (
+              {loaded.periods ? (
                 <Choice
                   className="pt-period"
                   label={labels.periodLabel}

@@ -144,9 +144,13 @@ async function readCapped(response: Response, src: string): Promise<string> {
   }
 }
 
-/** Papers from props, a URL or a loader, with loading and error states and a retry. No fetch during SSR. */
-export function usePapers(options: UsePapersOptions): PapersState & { retry: () => void } {
-  const { papers, src, client, load, period = 'trending', now } = options;
+/**
+ * Papers from props, a URL or a loader, with loading and error states and a retry. No fetch during SSR.
+ * `periods` says whether the `period` option decides what loads (a client with `daily`, nothing winning over it).
+ */
+export function usePapers(options: UsePapersOptions): PapersState & { retry: () => void; periods: boolean } {
+  const { papers, src, client, load } = options;
+  const period = offersPeriods(options) ? (options.period ?? 'trending') : 'trending';
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<PapersState>(() =>
     papers ? { status: 'ready', papers } : { status: 'loading', papers: EMPTY },
@@ -160,15 +164,7 @@ export function usePapers(options: UsePapersOptions): PapersState & { retry: () 
       );
       return;
     }
-    const fromClient = client
-      ? (signal: AbortSignal): Promise<PapersListing> =>
-          client.daily && period !== 'trending'
-            ? client.daily({ signal, ...periodRequest(period, now ?? Date.now()) })
-            : client.trending({ signal })
-      : undefined;
-    const loader: ((signal: AbortSignal) => Promise<PapersListing>) | undefined = load
-      ? (signal) => load(signal).then((loaded) => ({ papers: loaded }))
-      : (fromClient ?? (src ? (signal) => loadSrc(src, signal).then((loaded) => ({ papers: loaded })) : undefined));
+    const loader = loaderFor(options, period);
     if (!loader) {
       setState({ status: 'ready', papers: EMPTY });
       return;
@@ -198,7 +194,28 @@ export function usePapers(options: UsePapersOptions): PapersState & { retry: () 
     return () => controller.abort();
   }, [papers, src, client, load, period, attempt]);
   const retry = useCallback(() => setAttempt((value) => value + 1), []);
-  return { ...state, retry };
+  return { ...state, retry, periods: offersPeriods(options) };
+}
+
+/** Whether `period` decides what loads: no `papers` or `load` win over a client that has `daily`. */
+function offersPeriods({ papers, load, client }: UsePapersOptions): boolean {
+  return !papers && !load && client?.daily !== undefined;
+}
+
+/** How the options load papers, in the order they win (`load`, then `client`, then `src`); none: nothing to load. */
+function loaderFor(
+  { load, client, src, now }: UsePapersOptions,
+  period: Period,
+): ((signal: AbortSignal) => Promise<PapersListing>) | undefined {
+  if (load) return (signal) => load(signal).then((papers) => ({ papers }));
+  if (client) {
+    return (signal) =>
+      client.daily && period !== 'trending'
+        ? client.daily({ signal, ...periodRequest(period, now ?? Date.now()) })
+        : client.trending({ signal });
+  }
+  if (src) return (signal) => loadSrc(src, signal).then((papers) => ({ papers }));
+  return undefined;
 }
 
 export interface UsePaperSearchOptions {
