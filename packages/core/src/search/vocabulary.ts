@@ -49,7 +49,11 @@ export function grow<T extends Int32Array | Uint8Array | Float32Array | Uint16Ar
   return grown;
 }
 
-/** Postings held back per batch before they go into their lists (two Int32Arrays of this length: 8 MiB). */
+/**
+ * Postings held back per batch before they go into their lists: at most this many (term ids, values and their
+ * sorted copy, three Int32Arrays: 12 MiB, released after the build). The buffers start at `PENDING_START` and
+ * grow only as far as a build needs, so indexing a listing of 20 papers allocates a few kilobytes.
+ */
 const PENDING_BATCH = 1 << 20;
 const PENDING_START = 1 << 12;
 
