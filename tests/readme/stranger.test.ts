@@ -52,9 +52,15 @@ import { mount } from '@papertrend/embed';
 import { TrendingPapers } from '@papertrend/react';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 const text = JSON.stringify(snapshot.daily);
 const listing = parseListing(text);
 const html = renderToString(createElement(TrendingPapers, { papers: listing.papers, limit: 2 }));
+const compact = renderToString(
+  createElement(TrendingPapers, { papers: listing.papers, limit: 3, variant: 'compact', showThumbnails: true }),
+);
+const styles = readFileSync(fileURLToPath(import.meta.resolve('@papertrend/react/styles.css')), 'utf8');
 let refused = '';
 try { parseListing('Just some notes.\\n\\nNothing here is a paper.'); } catch (error) { refused = error.name; }
 console.log(JSON.stringify({
@@ -64,6 +70,9 @@ console.log(JSON.stringify({
   feed: parseListing(toFeed(listing, { format: 'rss' })).papers.length,
   bibtex: toBibtex(listing.papers).match(/^@misc/gm).length,
   cards: html.match(/class="pt-card"/g).length,
+  rows: compact.match(/class="pt-row"/g).length,
+  thumbnails: compact.match(/<img class="pt-thumb"[^>]* loading="lazy"/g).length,
+  hostProofStyles: styles.includes('.pt-root.pt-root *'),
   mount: typeof mount,
   refused,
 }));
@@ -76,6 +85,9 @@ console.log(JSON.stringify({
     feed: 17,
     bibtex: 17,
     cards: 2,
+    rows: 3,
+    thumbnails: 3,
+    hostProofStyles: true,
     mount: 'function',
     refused: 'UnknownFormatError',
   });
@@ -87,14 +99,17 @@ console.log(JSON.stringify({
   writeFileSync(
     join(project, 'page.tsx'),
     `import type {} from '@papertrend/embed/react';
-import { type Paper, parseListing } from '@papertrend/core';
+import { createClient, type Paper, parseListing } from '@papertrend/core';
 import { type FeedOptions, toFeed } from '@papertrend/core/feed';
 import { TrendingPapers } from '@papertrend/react';
 const papers: Paper[] = parseListing('[]').papers;
 const options: FeedOptions = { format: 'atom', summary: 'ai-summary' };
 export const feed: string = toFeed(papers, options);
 export const Widget = () => <TrendingPapers papers={papers} />;
+const client = createClient({ fallback: 'snapshot' });
+export const Sidebar = () => <TrendingPapers client={client} period="week" variant="compact" showThumbnails />;
 export const Element = () => <trending-papers src="/papers.json" limit="5" />;
+export const Compact = () => <trending-papers src="/papers.json" variant="compact" thumbnails search="on" />;
 `,
   );
   const tsc = `${root}node_modules/typescript/bin/tsc`;
