@@ -71,8 +71,18 @@ const TEXT_RUN = 2.5;
 const ALL_IN_TITLE = 0.5;
 /** Candidates re-read for phrase runs: enough to lift a phrase from deep in the list, few enough to be cheap. */
 const PHRASE_POOL = 120;
-/** Documents whose token ids are kept for phrase runs (about 300 ids each). */
-const TOKEN_CACHE_SIZE = 4_096;
+/** Field values whose token ids are kept for phrase runs (an abstract is about 300 ids). */
+const TOKEN_CACHE_SIZE = 8_192;
+
+/** Recent query words whose scored documents are kept (each at most a few bytes per matching paper). */
+const WORD_SCORE_CACHE_SIZE = 12;
+
+interface WordScores {
+  docs: Int32Array;
+  values: Float64Array;
+  /** Field bits the word matched in, per document. */
+  fields: Uint8Array;
+}
 
 /** One scored query word. */
 interface QueryWord {
@@ -102,9 +112,19 @@ export class SearchIndex {
   #termScores = new Float64Array(0);
   #matched = new Uint32Array(0);
   #excluded = new Uint8Array(0);
+  /** Per document while scoring: the fields one query word matched in, and those two or more did. */
+  #fieldsOnce = new Uint8Array(0);
+  #fieldsTwice = new Uint8Array(0);
+  #wordFields = new Uint8Array(0);
+  /**
+   * Each recent query word's scored documents. Typing re-scores every earlier word at each keystroke; with
+   * this only the word being typed is read from the postings. Cleared when papers are added.
+   */
+  readonly #wordScoreCache = new Map<string, WordScores>();
   #termMasks = new Int32Array(0);
   readonly #runLengths = new Int32Array(32);
   readonly #ids: number[] = [];
+  /** Token ids of recently re-read field values, by `doc * 5 + field`. */
   readonly #tokenCache = new Map<number, Int32Array>();
 
   constructor(papers: readonly Paper[] = [], options: SearchIndexOptions = {}) {
@@ -157,6 +177,7 @@ export class SearchIndex {
       vocabulary.flush(doc, docTerms);
     }
     vocabulary.changed();
+    this.#wordScoreCache.clear();
   }
 
   #ensureNorms(): Float32Array {
@@ -175,6 +196,9 @@ export class SearchIndex {
       this.#termScores = new Float64Array(docs);
       this.#matched = new Uint32Array(docs);
       this.#excluded = new Uint8Array(docs);
+      this.#fieldsOnce = new Uint8Array(docs);
+      this.#fieldsTwice = new Uint8Array(docs);
+      this.#wordFields = new Uint8Array(docs);
     }
     if (this.#termMasks.length < this.#vocabulary.terms.length) {
       this.#termMasks = new Int32Array(Math.max(this.#vocabulary.terms.length, this.#termMasks.length * 2));
@@ -205,48 +229,26 @@ export class SearchIndex {
     }
 
     const vocabulary = this.#vocabulary;
-    const docs = this.#papers.length;
     const scores = this.#scores;
-    const termScores = this.#termScores;
     const matched = this.#matched;
-    const norms = this.#ensureNorms();
     const touched: number[] = [];
     const expansionsByWord = words.map(({ word, typing }) => vocabulary.expand(word, typing));
 
+    const fieldsOnce = this.#fieldsOnce;
+    const fieldsTwice = this.#fieldsTwice;
     expansionsByWord.forEach((expansions, wordIndex) => {
-      const { fields: allowed, typing } = words[wordIndex] as QueryWord;
-      const wordTouched: number[] = [];
-      const boosts = boostsOf(expansions, typing, docs, vocabulary);
-      expansions.forEach(({ term }, at) => {
-        const list = vocabulary.postings[term];
-        if (!list) return;
-        const boost = boosts[at] as number;
-        const data = list.data;
-        for (let i = 0; i < list.length; i++) {
-          const posting = data[i] as number;
-          const mask = posting & allowed;
-          if (mask === 0) continue;
-          const doc = posting >>> 5;
-          const base = doc * 5;
-          // Unrolled over the five fields of FIELDS, in order.
-          let fields = 0;
-          if (mask & 1) fields += norms[base] as number;
-          if (mask & 2) fields += norms[base + 1] as number;
-          if (mask & 4) fields += norms[base + 2] as number;
-          if (mask & 8) fields += norms[base + 3] as number;
-          if (mask & 16) fields += norms[base + 4] as number;
-          const value = boost * fields;
-          // A document scores each query word once, by its best expansion.
-          if (termScores[doc] === 0) wordTouched.push(doc);
-          if (value > (termScores[doc] as number)) termScores[doc] = value;
-        }
-      });
+      const scored = this.#wordScores(words[wordIndex] as QueryWord, expansions);
       const bit = 1 << Math.min(wordIndex, 31);
-      for (const doc of wordTouched) {
+      const { docs: wordDocs, values, fields } = scored;
+      for (let k = 0; k < wordDocs.length; k++) {
+        const doc = wordDocs[k] as number;
         if (matched[doc] === 0) touched.push(doc);
-        scores[doc] = (scores[doc] as number) + (termScores[doc] as number);
+        scores[doc] = (scores[doc] as number) + (values[k] as number);
         matched[doc] = (matched[doc] as number) | bit;
-        termScores[doc] = 0;
+        // Fields where two query words meet: the only ones a run of them can be read from.
+        const field = fields[k] as number;
+        fieldsTwice[doc] = (fieldsTwice[doc] as number) | ((fieldsOnce[doc] as number) & field);
+        fieldsOnce[doc] = (fieldsOnce[doc] as number) | field;
       }
     });
 
@@ -268,6 +270,7 @@ export class SearchIndex {
       const all = matched[doc] as number;
       scores[doc] = 0;
       matched[doc] = 0;
+      fieldsOnce[doc] = 0;
       if (!best.accepts(score) || !keepDoc(doc)) continue;
       if (
         required.length > 0 &&
@@ -280,7 +283,8 @@ export class SearchIndex {
     }
     this.#excluded.fill(0);
     const candidates = best.sorted();
-    if (words.length > 1) this.#rewardRuns(candidates, words.length, PHRASE_POOL);
+    if (words.length > 1) this.#rewardRuns(candidates, words.length, PHRASE_POOL, limit, bySort);
+    for (const doc of touched) fieldsTwice[doc] = 0;
     this.#clearTermMasks(expansionsByWord);
     let ranked = candidates.map(({ doc, score }) => ({ paper: this.#papers[doc] as Paper, score }));
     if (bySort) {
@@ -297,6 +301,72 @@ export class SearchIndex {
     }
     const highlightTerms = this.#highlightTerms(expansionsByWord, words);
     return ranked.slice(0, limit).map(({ paper, score }) => lazyHit(paper, score, highlightTerms));
+  }
+
+  /**
+   * The documents a query word matches, each with its score (its best expansion, weighted by field) and the
+   * fields it matched in.
+   */
+  #wordScores(queryWord: QueryWord, expansions: Expansion[]): WordScores {
+    const key = `${queryWord.fields}\u0000${queryWord.typing ? 1 : 0}\u0000${queryWord.word}`;
+    const cached = this.#wordScoreCache.get(key);
+    if (cached) {
+      this.#wordScoreCache.delete(key);
+      this.#wordScoreCache.set(key, cached);
+      return cached;
+    }
+    const { fields: allowed, typing } = queryWord;
+    const vocabulary = this.#vocabulary;
+    const norms = this.#ensureNorms();
+    const termScores = this.#termScores;
+    const wordFields = this.#wordFields;
+    const wordTouched: number[] = [];
+    const boosts = boostsOf(expansions, typing, this.#papers.length, vocabulary);
+    for (let at = 0; at < expansions.length; at++) {
+      const list = vocabulary.postings[(expansions[at] as Expansion).term];
+      if (!list) continue;
+      const boost = boosts[at] as number;
+      const data = list.data;
+      for (let i = 0; i < list.length; i++) {
+        const posting = data[i] as number;
+        const mask = posting & allowed;
+        if (mask === 0) continue;
+        const doc = posting >>> 5;
+        const base = doc * 5;
+        // Unrolled over the five fields of FIELDS, in order.
+        let fields = 0;
+        if (mask & 1) fields += norms[base] as number;
+        if (mask & 2) fields += norms[base + 1] as number;
+        if (mask & 4) fields += norms[base + 2] as number;
+        if (mask & 8) fields += norms[base + 3] as number;
+        if (mask & 16) fields += norms[base + 4] as number;
+        const value = boost * fields;
+        // A document scores each query word once, by its best expansion.
+        if (termScores[doc] === 0) wordTouched.push(doc);
+        if (value > (termScores[doc] as number)) termScores[doc] = value;
+        wordFields[doc] = (wordFields[doc] as number) | mask;
+      }
+    }
+    const count = wordTouched.length;
+    const scored: WordScores = {
+      docs: new Int32Array(count),
+      values: new Float64Array(count),
+      fields: new Uint8Array(count),
+    };
+    for (let k = 0; k < count; k++) {
+      const doc = wordTouched[k] as number;
+      scored.docs[k] = doc;
+      scored.values[k] = termScores[doc] as number;
+      scored.fields[k] = wordFields[doc] as number;
+      termScores[doc] = 0;
+      wordFields[doc] = 0;
+    }
+    if (this.#wordScoreCache.size >= WORD_SCORE_CACHE_SIZE) {
+      // The oldest entry goes (a Map iterates in insertion order; a hit re-inserts its key).
+      this.#wordScoreCache.delete(this.#wordScoreCache.keys().next().value as string);
+    }
+    this.#wordScoreCache.set(key, scored);
+    return scored;
   }
 
   /** Mark the documents an exclusion (`-word`, `-title:word`) leaves out; phrases are checked per document. */
@@ -345,29 +415,27 @@ export class SearchIndex {
   }
 
   /**
-   * A document's token ids, field after field, each field value opened by `-(2 + field index)`: what phrase
-   * runs are read from. Cached, because typing re-reads the same few candidates at every keystroke (a
-   * bounded cache: about 5 MB at most).
+   * The token ids of one field of a document, each field value opened by `-2`: what phrase runs are read
+   * from. Cached, because typing re-reads the same few candidates at every keystroke (a bounded cache).
    */
-  #docTokens(doc: number): Int32Array {
-    const cached = this.#tokenCache.get(doc);
+  #fieldTokens(doc: number, fieldIndex: number): Int32Array {
+    const key = doc * FIELDS.length + fieldIndex;
+    const cached = this.#tokenCache.get(key);
     if (cached) return cached;
     const paper = this.#papers[doc] as Paper;
     const ids: number[] = [];
     const vocabulary = this.#vocabulary;
-    FIELDS.forEach((field, fieldIndex) => {
-      for (const value of fieldValues(paper, field)) {
-        ids.push(-2 - fieldIndex);
-        if (isAscii(value)) {
-          for (const id of vocabulary.idsOfAscii(value.toLowerCase(), this.#ids)) ids.push(id);
-        } else {
-          for (const token of plainTokens(value)) ids.push(vocabulary.termIds.get(token) ?? -1);
-        }
+    for (const value of fieldValues(paper, FIELDS[fieldIndex] as SearchField)) {
+      ids.push(-2);
+      if (isAscii(value)) {
+        for (const id of vocabulary.idsOfAscii(value.toLowerCase(), this.#ids)) ids.push(id);
+      } else {
+        for (const token of plainTokens(value)) ids.push(vocabulary.termIds.get(token) ?? -1);
       }
-    });
+    }
     const tokens = Int32Array.from(ids);
     if (this.#tokenCache.size >= TOKEN_CACHE_SIZE) this.#tokenCache.clear();
-    this.#tokenCache.set(doc, tokens);
+    this.#tokenCache.set(key, tokens);
     return tokens;
   }
 
@@ -379,46 +447,42 @@ export class SearchIndex {
   #runs(doc: number, allowed: number, count: number, shift: number, bonus?: (field: number) => number): number {
     const masks = this.#termMasks;
     const runs = this.#runLengths;
-    const tokens = this.#docTokens(doc);
     let best = bonus ? 1 : 0;
-    let field = -1;
-    let longest = 0;
-    // Which query words the field value holds at all: every one of them in one title is proximity too.
-    let seen = 0;
     const every = count >= 31 ? -1 : (1 << count) - 1;
-    const finish = (): void => {
-      if (field === -1) return;
-      if (!bonus) best = Math.max(best, longest);
-      else {
-        if (longest >= 2) best = Math.max(best, 1 + (bonus(field) * (longest - 1)) / (count - 1));
-        if (field === 0 && (seen & every) === every) best = Math.max(best, 1 + ALL_IN_TITLE);
-      }
-    };
-    for (let i = 0; i < tokens.length; i++) {
-      const id = tokens[i] as number;
-      if (id <= -2) {
-        finish();
-        const next = -2 - id;
-        field = allowed & (1 << next) ? next : -1;
-        longest = 0;
-        seen = 0;
-        runs.fill(0, 0, count);
-        continue;
-      }
-      if (field === -1) continue;
-      const raw = id === -1 ? 0 : (masks[id] as number);
-      if (raw === -1) continue; // a stop word: transparent
-      const mask = raw >>> shift;
-      seen |= mask;
-      for (let j = count - 1; j >= 0; j--) {
-        if (mask & (1 << j)) {
-          const run = j > 0 ? (runs[j - 1] as number) + 1 : 1;
-          runs[j] = run;
-          if (run > longest) longest = run;
-        } else runs[j] = 0;
+    for (let field = 0; field < FIELDS.length; field++) {
+      if (!(allowed & (1 << field))) continue;
+      const tokens = this.#fieldTokens(doc, field);
+      let longest = 0;
+      // Which query words the field value holds at all: every one of them in one title is proximity too.
+      let seen = 0;
+      for (let i = 0; i <= tokens.length; i++) {
+        const id = i < tokens.length ? (tokens[i] as number) : -2;
+        if (id === -2) {
+          if (i > 0) {
+            if (!bonus) best = Math.max(best, longest);
+            else {
+              if (longest >= 2) best = Math.max(best, 1 + (bonus(field) * (longest - 1)) / (count - 1));
+              if (field === 0 && (seen & every) === every) best = Math.max(best, 1 + ALL_IN_TITLE);
+            }
+          }
+          longest = 0;
+          seen = 0;
+          runs.fill(0, 0, count);
+          continue;
+        }
+        const raw = id === -1 ? 0 : (masks[id] as number);
+        if (raw === -1) continue; // a stop word: transparent
+        const mask = raw >>> shift;
+        seen |= mask;
+        for (let j = count - 1; j >= 0; j--) {
+          if (mask & (1 << j)) {
+            const run = j > 0 ? (runs[j - 1] as number) + 1 : 1;
+            runs[j] = run;
+            if (run > longest) longest = run;
+          } else runs[j] = 0;
+        }
       }
     }
-    finish();
     return best;
   }
 
@@ -443,13 +507,40 @@ export class SearchIndex {
     return false;
   }
 
-  /** Among the best candidates, reward query words that stand next to each other, in order, in one field. */
-  #rewardRuns(candidates: { doc: number; score: number }[], count: number, pool: number): void {
+  /**
+   * Among the best candidates, reward query words that stand next to each other, in order, in one field.
+   * Only fields where two query words meet are read. For relevance order, candidates are taken best first,
+   * and the reading stops once a candidate could not reach the top `limit` even with the largest reward:
+   * what follows keeps its score and cannot change the hits returned.
+   */
+  #rewardRuns(
+    candidates: { doc: number; score: number }[],
+    count: number,
+    pool: number,
+    limit: number,
+    bySort: boolean,
+  ): void {
     const head = candidates.slice(0, pool);
     const bonus = (field: number): number => (field === 0 ? TITLE_RUN : TEXT_RUN);
-    for (const candidate of head) candidate.score *= this.#runs(candidate.doc, ALL_FIELDS, count, 0, bonus);
-    head.sort((a, b) => b.score - a.score || a.doc - b.doc);
-    candidates.splice(0, head.length, ...head);
+    const largest = 1 + Math.max(TITLE_RUN, TEXT_RUN, ALL_IN_TITLE);
+    const top = new TopScores(bySort ? 0 : limit);
+    let read = 0;
+    for (; read < head.length; read++) {
+      const candidate = head[read] as { doc: number; score: number };
+      if (!bySort && top.full() && candidate.score * largest < top.lowest()) break;
+      const fields = this.#fieldsTwice[candidate.doc] as number;
+      if (fields !== 0) candidate.score *= this.#runs(candidate.doc, fields, count, 0, bonus);
+      if (!bySort) top.push(candidate.doc, candidate.score);
+    }
+    const rewarded = head.slice(0, read);
+    rewarded.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    candidates.splice(0, rewarded.length, ...rewarded);
+    // The unread rest scores below every rewarded hit that can be returned; kept in order behind them.
+    if (read < head.length) {
+      const all = candidates.slice(0, head.length);
+      all.sort((a, b) => b.score - a.score || a.doc - b.doc);
+      candidates.splice(0, all.length, ...all);
+    }
   }
 
   #highlightTerms(expansionsByWord: Expansion[][], words: QueryWord[]): Map<string, number> {

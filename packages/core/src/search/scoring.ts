@@ -95,6 +95,14 @@ export class TopScores {
       i = smallest;
     }
   }
+  /** Is it holding as many documents as it may? */
+  full(): boolean {
+    return this.#docs.length >= this.#capacity;
+  }
+  /** The lowest score held (the one a newcomer must beat). */
+  lowest(): number {
+    return (this.#scores[0] as number) ?? Number.NEGATIVE_INFINITY;
+  }
   /** Best first. */
   sorted(): { doc: number; score: number }[] {
     return this.#docs

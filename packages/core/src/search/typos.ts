@@ -1,5 +1,6 @@
 /**
- * Typo distance and the filter that finds candidates cheaply before the distance is computed.
+ * Typo distance, and the walk that finds every vocabulary term within one or two typos of a word without
+ * comparing the word with each term.
  */
 
 /** Optimal-string-alignment distance between `a` and `b`, or `max + 1` as soon as it must exceed `max`. */
@@ -33,24 +34,145 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
   return previous[n] as number;
 }
 
-/** Typos forgiven in a word of this length: none below 4 letters, one from 4, two from 8. */
+/**
+ * Typos forgiven in a word of this length: none below 4 letters, one from 4, two from 8, and none past
+ * `MAX_TYPO_WORD`: a pasted URL or paragraph is not a misspelling, and its expansion would cost time in
+ * proportion to its length for every term the walk visits.
+ */
 export function allowedTypos(length: number): number {
+  if (length > MAX_TYPO_WORD) return 0;
   return length >= 8 ? 2 : length >= 4 ? 1 : 0;
 }
+export const MAX_TYPO_WORD = 32;
 
-/** The letter pairs of a word (`latent` → `la at te en nt`). */
-export function bigramsOf(word: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i + 2 <= word.length; i++) out.push(word.slice(i, i + 2));
-  return out;
+/**
+ * The vocabulary in code-unit order, laid out for walking: every term's characters in one array, and for
+ * each term how many leading characters it shares with the one before it. Consecutive sorted terms are the
+ * branches of a trie, so the shared length says how much of the previous term's work still holds, and the
+ * terms under a prefix of length `p` are the run that follows while the shared length stays at least `p`.
+ */
+export interface SortedTerms {
+  /** Term ids in code-unit order of their text. */
+  ids: Int32Array;
+  /** Characters of the sorted terms, one after another; term `i` is `chars[starts[i]…starts[i + 1])`. */
+  chars: Uint16Array;
+  starts: Int32Array;
+  /** Leading characters term `i` shares with term `i - 1` (at most 255). */
+  shared: Uint8Array;
+}
+
+export function sortTerms(terms: readonly string[]): SortedTerms {
+  const ids = Int32Array.from(terms.keys());
+  ids.sort((a, b) => ((terms[a] as string) < (terms[b] as string) ? -1 : 1));
+  const starts = new Int32Array(ids.length + 1);
+  let total = 0;
+  for (let i = 0; i < ids.length; i++) {
+    starts[i] = total;
+    total += (terms[ids[i] as number] as string).length;
+  }
+  starts[ids.length] = total;
+  const chars = new Uint16Array(total);
+  const shared = new Uint8Array(ids.length);
+  let previous = '';
+  for (let i = 0; i < ids.length; i++) {
+    const term = terms[ids[i] as number] as string;
+    const at = starts[i] as number;
+    for (let k = 0; k < term.length; k++) chars[at + k] = term.charCodeAt(k);
+    let common = 0;
+    const limit = Math.min(previous.length, term.length, 255);
+    while (common < limit && previous.charCodeAt(common) === term.charCodeAt(common)) common++;
+    shared[i] = common;
+    previous = term;
+  }
+  return { ids, chars, starts, shared };
 }
 
 /**
- * How many of a word's distinct bigrams a term within `edits` edits must still share with it (the q-gram
- * lemma). A substitution, insertion or deletion breaks at most two bigrams, but a transposition — the most
- * common typing slip — breaks three (`latent` → `ltaent` loses `la`, `at`, `te`), so the bound is three per
- * edit: with two, a swapped pair near the start hid the word altogether.
+ * Every term within `max` edits (optimal string alignment: a swapped pair is one edit) of a word, found by
+ * walking the sorted vocabulary as if it were a trie, as Lucene's fuzzy query walks its term dictionary.
+ *
+ * One row of the edit-distance table is kept per character of the term being read; a term shares a prefix
+ * with the one before it, so only the rows past that prefix are computed. When a row's smallest value
+ * exceeds `max`, no term with that prefix can come within `max` edits, and the walk skips all of them. So
+ * the cost follows the prefixes that stay close to the word, not the size of the vocabulary, and nothing is
+ * allocated: the rows are one typed array, reused.
  */
-export function sharedBigramsNeeded(distinctBigrams: number, edits: number): number {
-  return Math.max(1, distinctBigrams - 3 * edits);
+export class TypoWalk {
+  #rows = new Int32Array(0);
+  #word = new Uint16Array(0);
+
+  /** Calls `found(term, distance)` for each term within `max` edits of `word` (itself included, at 0). */
+  walk(word: string, max: number, sortedTerms: SortedTerms, found: (term: number, distance: number) => void): void {
+    const { ids, chars, starts, shared } = sortedTerms;
+    const m = word.length;
+    const width = m + 1;
+    // A term prefix longer than the word plus `max` is always more than `max` edits away.
+    const depthLimit = m + max;
+    const needed = (depthLimit + 1) * width;
+    if (this.#rows.length < needed) this.#rows = new Int32Array(needed);
+    if (this.#word.length < m) this.#word = new Uint16Array(m);
+    const rows = this.#rows;
+    const letters = this.#word;
+    for (let j = 0; j < m; j++) letters[j] = word.charCodeAt(j);
+    for (let j = 0; j < width; j++) rows[j] = j;
+    const outside = max + 1;
+
+    /** Rows computed for the previous term (its prefixes of length 1…valid). */
+    let valid = 0;
+    const count = ids.length;
+    let i = 0;
+    while (i < count) {
+      const start = starts[i] as number;
+      const length = (starts[i + 1] as number) - start;
+      const common = shared[i] as number;
+      let depth = valid < common ? valid : common;
+      let pruned = 0;
+      const last = length < depthLimit ? length : depthLimit;
+      for (let d = depth + 1; d <= last; d++) {
+        const row = d * width;
+        const above = row - width;
+        const ch = chars[start + d - 1] as number;
+        const chBefore = d > 1 ? (chars[start + d - 2] as number) : -1;
+        // Only cells within `max` of the diagonal can be within `max` edits (Ukkonen's band); the cells just
+        // outside it read as `max + 1`.
+        const from = d - max > 1 ? d - max : 1;
+        const to = d + max < m ? d + max : m;
+        rows[row + from - 1] = from === 1 ? d : outside;
+        if (to < m) rows[row + to + 1] = outside;
+        let rowMin = from === 1 ? d : outside;
+        for (let j = from; j <= to; j++) {
+          const wj = letters[j - 1] as number;
+          let value = (rows[above + j - 1] as number) + (ch === wj ? 0 : 1);
+          const deletion = (rows[above + j] as number) + 1;
+          if (deletion < value) value = deletion;
+          const insertion = (rows[row + j - 1] as number) + 1;
+          if (insertion < value) value = insertion;
+          if (ch !== wj && j > 1 && chBefore === wj && ch === letters[j - 2]) {
+            const swap = (rows[above - width + j - 2] as number) + 1;
+            if (swap < value) value = swap;
+          }
+          rows[row + j] = value;
+          if (value < rowMin) rowMin = value;
+        }
+        depth = d;
+        if (rowMin > max) {
+          pruned = d;
+          break;
+        }
+      }
+      valid = depth;
+      if (pruned === 0 && length > depthLimit) pruned = depthLimit + 1;
+      i++;
+      if (pruned === 0) {
+        // The last cell is in the band only for a term within `max` of the word's length.
+        if (length + max < m) continue;
+        const distance = rows[length * width + m] as number;
+        if (distance <= max) found(ids[i - 1] as number, distance);
+        continue;
+      }
+      // The terms that follow with this prefix are as far off: skip them all.
+      while (i < count && (shared[i] as number) >= pruned) i++;
+      if (valid >= pruned) valid = pruned - 1;
+    }
+  }
 }

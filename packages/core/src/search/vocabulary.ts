@@ -4,7 +4,7 @@
  * short suffix (`model` → `models`), or within one or two typos.
  */
 import { FNV_OFFSET, FNV_PRIME, hashOf, MAX_JOINED_LENGTH } from './text.js';
-import { allowedTypos, bigramsOf, boundedEditDistance, sharedBigramsNeeded } from './typos.js';
+import { allowedTypos, type SortedTerms, sortTerms, TypoWalk } from './typos.js';
 
 /** Shared by every list until its first postings arrive: most terms occur once, and many never in a batch. */
 const NO_POSTINGS = new Int32Array(0);
@@ -23,23 +23,6 @@ export interface Expansion {
   kind: 'exact' | 'prefix' | 'typo';
   /** For prefix matches: how many characters of the term the query covers (for highlighting). */
   prefix?: number;
-}
-
-/** The letters a slip can bring into a word: what the index's ASCII tokens are made of. */
-const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
-
-/** Every string one edit from `word`: each letter dropped, adjacent pair swapped, letter replaced or added. */
-function singleEdits(word: string): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i < word.length; i++) {
-    out.add(word.slice(0, i) + word.slice(i + 1));
-    if (i + 1 < word.length) out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
-    for (const letter of ALPHABET) out.add(word.slice(0, i) + letter + word.slice(i + 1));
-  }
-  for (let i = 0; i <= word.length; i++)
-    for (const letter of ALPHABET) out.add(word.slice(0, i) + letter + word.slice(i));
-  out.delete(word);
-  return out;
 }
 
 export function grow<T extends Int32Array | Uint8Array | Float32Array | Uint16Array>(array: T, size: number): T {
@@ -79,12 +62,9 @@ export class Vocabulary {
   readonly terms: string[] = [];
   readonly postings: PostingList[] = [];
   readonly #fuzzy: boolean;
-  /** Per term: its length, to skip typo candidates of the wrong length without reading the string. */
-  #termLengths = new Uint8Array(1024);
-  /** Sorted term ids for prefix lookup; rebuilt lazily after adds. */
-  #sorted: Int32Array | undefined;
-  /** Bigram → term ids, for finding typo candidates. */
-  readonly #bigrams = new Map<string, number[]>();
+  /** The terms in code-unit order: for prefixes (a binary search) and typos (a walk). */
+  #sorted: SortedTerms | undefined;
+  readonly #typoWalk = new TypoWalk();
   readonly #expansionCache = new Map<string, Expansion[]>();
   /** Open-addressing hash table: slot → term id + 1 (0 is empty), and the slot's hash. */
   #slots = new Int32Array(1 << 12);
@@ -103,7 +83,6 @@ export class Vocabulary {
   #pending = 0;
   #termStarts = new Int32Array(0);
   #sortedPending = new Int32Array(0);
-  #gramCounts = new Uint8Array(0);
 
   constructor(fuzzy: boolean) {
     this.#fuzzy = fuzzy;
@@ -123,7 +102,9 @@ export class Vocabulary {
       this.#termStarts = new Int32Array(0);
       this.#sortedPending = new Int32Array(0);
     }
+    // Sorted now, as part of building, so that the first keystroke does not pay for it.
     this.#sorted = undefined;
+    this.#sortedTerms();
     this.#expansionCache.clear();
   }
 
@@ -324,27 +305,13 @@ export class Vocabulary {
     } else {
       this.#insertSlot(id, hashOf(token));
     }
-    this.#termLengths = grow(this.#termLengths, id + 1);
-    this.#termLengths[id] = Math.min(token.length, 255);
     this.#lastDoc = grow(this.#lastDoc, id + 1);
     this.#docMask = grow(this.#docMask, id + 1);
-    if (this.#fuzzy && token.length >= 3) {
-      for (const bigram of new Set(bigramsOf(token))) {
-        const list = this.#bigrams.get(bigram);
-        if (list) list.push(id);
-        else this.#bigrams.set(bigram, [id]);
-      }
-    }
     return id;
   }
 
-  #sortedTerms(): Int32Array {
-    if (!this.#sorted) {
-      const ids = Int32Array.from(this.terms.keys());
-      const terms = this.terms;
-      ids.sort((a, b) => ((terms[a] as string) < (terms[b] as string) ? -1 : 1));
-      this.#sorted = ids;
-    }
+  #sortedTerms(): SortedTerms {
+    this.#sorted ??= sortTerms(this.terms);
     return this.#sorted;
   }
 
@@ -366,24 +333,6 @@ export class Vocabulary {
     if (exact !== undefined) expansions.set(exact, { term: exact, weight: 1, kind: 'exact' });
 
     // Prefix matches: the word being typed may become anything; a finished word only gains a short suffix.
-    const sorted = this.#sortedTerms();
-    const terms = this.terms;
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if ((terms[sorted[mid] as number] as string) < word) low = mid + 1;
-      else high = mid;
-    }
-    const prefixed: number[] = [];
-    const maxLength = typing ? Number.POSITIVE_INFINITY : word.length + MAX_SUFFIX_LENGTH;
-    for (let i = low; i < sorted.length; i++) {
-      const id = sorted[i] as number;
-      const term = terms[id] as string;
-      if (!term.startsWith(word)) break;
-      if (id !== exact && term.length <= maxLength) prefixed.push(id);
-    }
-    prefixed.sort((a, b) => this.documentCount(b) - this.documentCount(a));
     // One or two typed characters say little: expand them to the few most frequent completions only.
     const cap = !typing
       ? MAX_SUFFIX_EXPANSIONS
@@ -392,7 +341,9 @@ export class Vocabulary {
         : word.length === 2
           ? 16
           : MAX_PREFIX_EXPANSIONS;
-    for (const id of prefixed.slice(0, cap)) {
+    const maxLength = typing ? Number.POSITIVE_INFINITY : word.length + MAX_SUFFIX_LENGTH;
+    const terms = this.terms;
+    for (const id of this.#mostFrequentCompletions(word, exact, maxLength, cap)) {
       // A longer completion is a weaker guess of what is being typed.
       const coverage = word.length / (terms[id] as string).length;
       expansions.set(id, {
@@ -419,47 +370,57 @@ export class Vocabulary {
   }
 
   /**
-   * Terms within `max` edits of `word`. Every term one edit away is found exactly, by looking up each
-   * variant of the word (each letter dropped, each pair swapped, each letter replaced or inserted: about
-   * 900 lookups for a 12-letter word); terms two edits away through shared bigrams, then verified. Bigrams
-   * alone miss short words: `raod` shares none with `road`.
+   * The `cap` most frequent terms that start with `word` (not `exact`, at most `maxLength` long), most
+   * frequent first and in sorted order among equals. The completions are a range of the sorted terms, found
+   * by binary search; only the best `cap` are kept while reading it, so a one-letter prefix with thousands
+   * of completions sorts nothing.
    */
-  #typoCandidates(word: string, max: number): { term: number; distance: number }[] {
-    const oneEdit = new Set<number>();
-    for (const variant of singleEdits(word)) {
-      const id = this.termIds.get(variant);
-      if (id !== undefined) oneEdit.add(id);
+  #mostFrequentCompletions(word: string, exact: number | undefined, maxLength: number, cap: number): number[] {
+    const { ids, starts, shared } = this.#sortedTerms();
+    const terms = this.terms;
+    let low = 0;
+    let high = ids.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((terms[ids[mid] as number] as string) < word) low = mid + 1;
+      else high = mid;
     }
-    const grams = [...new Set(bigramsOf(word))];
-    const needed = sharedBigramsNeeded(grams.length, max);
-    this.#gramCounts = grow(this.#gramCounts, this.terms.length);
-    const counts = this.#gramCounts;
-    const lengths = this.#termLengths;
-    const touched: number[] = [];
-    for (const gram of grams) {
-      const list = this.#bigrams.get(gram);
-      if (!list) continue;
-      for (const id of list) {
-        if (Math.abs((lengths[id] as number) - word.length) > max) continue;
-        if (counts[id] === 0) touched.push(id);
-        counts[id] = (counts[id] as number) + 1;
+    const best: number[] = [];
+    const counts: number[] = [];
+    if (low === ids.length || !(terms[ids[low] as number] as string).startsWith(word)) return best;
+    // The first completion starts with the word; the ones after it do while they share as many characters.
+    for (let i = low; i < ids.length && (i === low || (shared[i] as number) >= Math.min(word.length, 255)); i++) {
+      const id = ids[i] as number;
+      const length = (starts[i + 1] as number) - (starts[i] as number);
+      if (id === exact || length > maxLength) continue;
+      const count = this.documentCount(id);
+      if (best.length === cap && count <= (counts[cap - 1] as number)) continue;
+      // Insert after every term at least as frequent (a stable order), dropping the last when full.
+      let at = best.length;
+      while (at > 0 && (counts[at - 1] as number) < count) at--;
+      best.splice(at, 0, id);
+      counts.splice(at, 0, count);
+      if (best.length > cap) {
+        best.pop();
+        counts.pop();
       }
     }
+    return best;
+  }
+
+  /**
+   * Terms within `max` edits of `word`, nearest first and the more frequent first among equals. Every term
+   * one slip away stays a candidate (a short word can have dozens of neighbours, and the rare one meant must
+   * not fall off the end); terms two slips away fill up to the usual cap.
+   */
+  #typoCandidates(word: string, max: number): { term: number; distance: number }[] {
     const found: { term: number; distance: number; frequency: number }[] = [];
-    for (const id of oneEdit) found.push({ term: id, distance: 1, frequency: this.documentCount(id) });
-    for (const id of touched) {
-      const shared = counts[id] as number;
-      counts[id] = 0;
-      if (shared < needed || oneEdit.has(id)) continue;
-      const term = this.terms[id] as string;
-      if (term === word) continue;
-      const distance = boundedEditDistance(word, term, max);
-      if (distance <= max) found.push({ term: id, distance, frequency: this.documentCount(id) });
-    }
+    this.#typoWalk.walk(word, max, this.#sortedTerms(), (term, distance) => {
+      if (distance > 0) found.push({ term, distance, frequency: this.documentCount(term) });
+    });
     found.sort((a, b) => a.distance - b.distance || b.frequency - a.frequency);
-    // Every word one slip away stays a candidate (a short word can have dozens of neighbours, and the rare
-    // one meant must not fall off the end); words two slips away fill up to the usual cap.
-    const oneSlip = found.filter((candidate) => candidate.distance === 1).length;
+    let oneSlip = 0;
+    while (oneSlip < found.length && (found[oneSlip] as { distance: number }).distance === 1) oneSlip++;
     return found.slice(0, Math.max(MAX_FUZZY_EXPANSIONS, Math.min(oneSlip, MAX_ONE_SLIP_EXPANSIONS)));
   }
 }
