@@ -110,7 +110,7 @@ for (const corpus of corpora) {
       p99: percentile(samples, 99),
       max: samples[samples.length - 1],
     };
-    (results[corpus.name] ??= {})[name] = row;
+    results[corpus.name] = { ...results[corpus.name], [name]: row };
     rows.push([
       corpus.name,
       name,

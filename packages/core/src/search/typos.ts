@@ -125,9 +125,9 @@ export class TypoWalk {
       const start = starts[i] as number;
       const length = (starts[i + 1] as number) - start;
       const common = shared[i] as number;
-      let depth = valid < common ? valid : common;
+      let depth = Math.min(valid, common);
       let pruned = 0;
-      const last = length < depthLimit ? length : depthLimit;
+      const last = Math.min(length, depthLimit);
       for (let d = depth + 1; d <= last; d++) {
         const row = d * width;
         const above = row - width;
@@ -135,8 +135,8 @@ export class TypoWalk {
         const chBefore = d > 1 ? (chars[start + d - 2] as number) : -1;
         // Only cells within `max` of the diagonal can be within `max` edits (Ukkonen's band); the cells just
         // outside it read as `max + 1`.
-        const from = d - max > 1 ? d - max : 1;
-        const to = d + max < m ? d + max : m;
+        const from = Math.max(d - max, 1);
+        const to = Math.min(d + max, m);
         rows[row + from - 1] = from === 1 ? d : outside;
         if (to < m) rows[row + to + 1] = outside;
         let rowMin = from === 1 ? d : outside;
