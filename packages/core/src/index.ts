@@ -78,6 +78,8 @@ export {
   DEFAULT_FIELD_WEIGHTS,
   foldToken,
   loadSearchIndex,
+  MAX_QUERY_CLAUSES,
+  MAX_QUERY_LENGTH,
   type ParsedQuery,
   parseSearchQuery,
   type QueryClause,

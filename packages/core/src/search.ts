@@ -32,7 +32,14 @@ import { type Expansion, grow, Vocabulary } from './search/vocabulary.js';
 export { isSearchIndexFormatError, SearchIndexFormatError } from './errors.js';
 export type { SearchFilter, SearchSort } from './search/filters.js';
 export type { SearchHit, SearchMatch } from './search/highlight.js';
-export { type ParsedQuery, parseSearchQuery, type QueryClause, type QueryField } from './search/query.js';
+export {
+  MAX_QUERY_CLAUSES,
+  MAX_QUERY_LENGTH,
+  type ParsedQuery,
+  parseSearchQuery,
+  type QueryClause,
+  type QueryField,
+} from './search/query.js';
 export type { SerializedSearchIndex } from './search/serialize.js';
 export { foldToken } from './search/text.js';
 export { boundedEditDistance } from './search/typos.js';
@@ -455,6 +462,7 @@ export class SearchIndex {
       let longest = 0;
       // Which query words the field value holds at all: every one of them in one title is proximity too.
       let seen = 0;
+      let open = false;
       for (let i = 0; i <= tokens.length; i++) {
         const id = i < tokens.length ? (tokens[i] as number) : -2;
         if (id === -2) {
@@ -468,11 +476,21 @@ export class SearchIndex {
           longest = 0;
           seen = 0;
           runs.fill(0, 0, count);
+          open = false;
           continue;
         }
         const raw = id === -1 ? 0 : (masks[id] as number);
         if (raw === -1) continue; // a stop word: transparent
         const mask = raw >>> shift;
+        if (mask === 0) {
+          // Most tokens are no query word: they end any run, and cost nothing more when none is open.
+          if (open) {
+            runs.fill(0, 0, count);
+            open = false;
+          }
+          continue;
+        }
+        open = true;
         seen |= mask;
         for (let j = count - 1; j >= 0; j--) {
           if (mask & (1 << j)) {

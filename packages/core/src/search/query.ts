@@ -39,7 +39,19 @@ export interface ParsedQuery {
   clauses: QueryClause[];
   /** The last word is still being typed (the query ends in a letter or digit, or inside an open quote). */
   typingLast: boolean;
+  /**
+   * The query was longer than `MAX_QUERY_LENGTH` characters or `MAX_QUERY_CLAUSES` clauses, and only its
+   * beginning was read.
+   */
+  truncated: boolean;
 }
+
+/**
+ * How much of a query is read. A search box gets pasted URLs and paragraphs; past a long title's worth of
+ * words more words only slow the answer (at most 31 words are scored), so the rest is not read at all.
+ */
+export const MAX_QUERY_LENGTH = 1_000;
+export const MAX_QUERY_CLAUSES = 64;
 
 /**
  * Read a query as the search box gives it. Never throws: every string is a query.
@@ -50,12 +62,25 @@ export interface ParsedQuery {
  * //  { words: ['survey'], phrase: false, exclude: true },
  * //  { words: ['chi'], phrase: false, exclude: false, field: 'authors' }]
  */
-export function parseSearchQuery(query: string): ParsedQuery {
+export function parseSearchQuery(text: string): ParsedQuery {
+  let query = text;
+  let truncated = false;
+  if (query.length > MAX_QUERY_LENGTH) {
+    // Never cut between the two halves of a surrogate pair.
+    const high = query.charCodeAt(MAX_QUERY_LENGTH - 1);
+    query = query.slice(0, high >= 0xd800 && high <= 0xdbff ? MAX_QUERY_LENGTH - 1 : MAX_QUERY_LENGTH);
+    truncated = true;
+  }
   const clauses: QueryClause[] = [];
   let i = 0;
   let openQuote = false;
   const length = query.length;
   while (i < length) {
+    if (clauses.length >= MAX_QUERY_CLAUSES) {
+      truncated = true;
+      clauses.length = MAX_QUERY_CLAUSES;
+      break;
+    }
     while (i < length && /\s/.test(query[i] as string)) i++;
     if (i >= length) break;
     let exclude = false;
@@ -85,7 +110,7 @@ export function parseSearchQuery(query: string): ParsedQuery {
     i = end;
   }
   const typingLast = openQuote || /[\p{L}\p{N}\p{M}]$/u.test(query);
-  return { clauses, typingLast };
+  return { clauses, typingLast, truncated };
 }
 
 function clause(words: string[], phrase: boolean, exclude: boolean, field: QueryField | undefined): QueryClause {
@@ -106,15 +131,19 @@ function phraseWords(text: string): string[] {
  */
 function itemWords(item: string): string[][] {
   const spans = tokenSpans(item);
+  // Where each joined hyphen chain starts: its form follows the chain's last part, and it stands for them.
+  const joinedAt = new Map<number, number>();
+  spans.forEach((span, at) => {
+    if (span.joined) joinedAt.set(span.start, at);
+  });
   const out: string[][] = [];
   for (let at = 0; at < spans.length; at++) {
     const span = spans[at] as TokenSpanLike;
     if (span.joined) continue;
-    // The joined form follows the chain's last part; the chain's parts are the spans it covers.
-    const joined = spans.slice(at).find((later) => later.joined && later.start === span.start);
-    if (joined) {
-      out.push([joined.token]);
-      at = spans.indexOf(joined);
+    const joined = joinedAt.get(span.start);
+    if (joined !== undefined && joined > at) {
+      out.push([(spans[joined] as TokenSpanLike).token]);
+      at = joined;
       continue;
     }
     out.push([span.token]);
