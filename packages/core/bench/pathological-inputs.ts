@@ -134,3 +134,16 @@ export const PATHOLOGICAL: PathologicalInput[] = [
     },
   },
 ];
+
+/** Query shapes that once cost quadratic or worse time in the search box; `make(n)` is about `n` characters. */
+export const QUERY_SHAPES: PathologicalInput[] = [
+  { name: 'one long word', make: (n) => repeat('abcdefghij', n) },
+  { name: 'a pasted URL', make: (n) => `https://example.com/${repeat('path/', n)}` },
+  { name: 'a hyphen chain', make: (n) => repeat('pre-', n) },
+  { name: 'one word repeated', make: (n) => repeat('transformer ', n) },
+  { name: 'misspelled words', make: (n) => repeat('trasnformerz ', n) },
+  { name: 'quoted phrases', make: (n) => repeat('"large model" ', n) },
+  { name: 'exclusions', make: (n) => repeat('-survey ', n) },
+  { name: 'unbalanced quotes', make: (n) => repeat('a "b ', n) },
+  { name: 'field prefixes', make: (n) => repeat('title:author:x ', n) },
+];

@@ -79,7 +79,7 @@ const ALL_IN_TITLE = 0.5;
 /** Candidates re-read for phrase runs: enough to lift a phrase from deep in the list, few enough to be cheap. */
 const PHRASE_POOL = 120;
 /** Field values whose token ids are kept for phrase runs (an abstract is about 300 ids). */
-const TOKEN_CACHE_SIZE = 8_192;
+const TOKEN_CACHE_SIZE = 16_384;
 
 /** Recent query words whose scored documents are kept (each at most a few bytes per matching paper). */
 const WORD_SCORE_CACHE_SIZE = 12;
@@ -281,7 +281,7 @@ export class SearchIndex {
       if (!best.accepts(score) || !keepDoc(doc)) continue;
       if (
         required.length > 0 &&
-        !required.every((phrase) => (all & phrase.bits) === phrase.bits && this.#hasRun(doc, phrase))
+        !required.every((phrase) => (all & phrase.bits) === phrase.bits && this.#hasRun(doc, phrase, fieldsTwice))
       ) {
         continue;
       }
@@ -504,8 +504,14 @@ export class SearchIndex {
     return best;
   }
 
-  #hasRun(doc: number, phrase: { from: number; count: number; fields: number }): boolean {
-    return this.#runs(doc, phrase.fields, phrase.count, phrase.from) >= phrase.count;
+  /**
+   * Does the document hold a quoted phrase's words next to each other? Only fields where two query words
+   * meet are read (`meeting`); a phrase of one scored word (`"the model"`) needs only that word.
+   */
+  #hasRun(doc: number, phrase: { from: number; count: number; fields: number }, meeting: Uint8Array): boolean {
+    if (phrase.count === 1) return true;
+    const fields = phrase.fields & (meeting[doc] as number);
+    return fields !== 0 && this.#runs(doc, fields, phrase.count, phrase.from) >= phrase.count;
   }
 
   /** Does the document hold an excluded phrase's words next to each other, exactly as written? */
@@ -658,6 +664,8 @@ function requiredPhrases(
     if (from === -1 || content.some((word, at) => words[from + at]?.word !== word)) continue;
     let bits = 0;
     for (let at = 0; at < content.length; at++) bits |= 1 << (from + at);
+    // The same phrase written twice is one requirement (each is checked against every candidate).
+    if (out.some((phrase) => phrase.bits === bits && phrase.fields === fields)) continue;
     out.push({ bits, from, count: content.length, fields });
   }
   return out;

@@ -177,6 +177,7 @@ describe('the query language', () => {
         { words: ['pretrain'], phrase: false, exclude: false },
       ],
       typingLast: true,
+      truncated: false,
     });
     expect(parseSearchQuery('"open quote').typingLast).toBe(true);
     expect(parseSearchQuery('- " : -').clauses).toEqual([]);
