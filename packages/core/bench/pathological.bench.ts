@@ -2,8 +2,10 @@
 // 1M characters, side by side with JSON.parse-free baselines of the same size (a plain split into lines),
 // printing each growth ratio. Linear work grows ×10 per step; quadratic work ×100.
 // Usage: pnpm bench (or node --import tsx bench/pathological.bench.ts).
-import { isPapertrendError, parseListing } from '../src/index.js';
-import { PATHOLOGICAL } from './pathological-inputs.js';
+import { createSearchIndex, isPapertrendError, parseListing } from '../src/index.js';
+// @ts-expect-error: a plain .mjs helper of the benches, without types.
+import { vendoredCorpus } from './corpus.mjs';
+import { PATHOLOGICAL, QUERY_SHAPES } from './pathological-inputs.js';
 
 const SIZES = [10_000, 100_000, 1_000_000];
 
@@ -60,3 +62,37 @@ console.log('Parsers on pathological input (median ms; linear grows ×10 a step,
 console.log(line(header));
 for (const row of rows) console.log(line(row));
 console.log(`worst growth 100k → 1M: ×${worst.toFixed(1)}`);
+
+// The search box: hostile query shapes at 100 characters to 100k over the 2,966 vendored papers (fresh words
+// each round, so no cached expansion answers). Past 1,000 characters a query is not read further.
+const QUERY_SIZES = [100, 1_000, 10_000, 100_000];
+const index = createSearchIndex(vendoredCorpus());
+const queryRows: string[][] = [];
+let worstQuery = 0;
+for (const shape of QUERY_SHAPES) {
+  let round = 0;
+  const times = QUERY_SIZES.map((size) => {
+    const query = shape.make(size);
+    return time(() => {
+      index.search(`${query} ${round++}`, { limit: 20 });
+    }, 5);
+  });
+  const growth = (times[1] as number) / Math.max(times[0] as number, 0.05);
+  worstQuery = Math.max(worstQuery, growth);
+  queryRows.push([shape.name, ...times.map((ms) => ms.toFixed(2)), growth.toFixed(1)]);
+}
+const queryHeader = ['query', '100 ms', '1k ms', '10k ms', '100k ms', '×(1k/100)'];
+const queryWidths = queryHeader.map((title, column) =>
+  Math.max(title.length, ...queryRows.map((row) => (row[column] ?? '').length)),
+);
+console.log('\nSearch on hostile queries, 2,966 papers (median ms; the query is read up to 1,000 characters)');
+for (const row of [queryHeader, ...queryRows]) {
+  console.log(
+    row
+      .map((cell, column) =>
+        column === 0 ? cell.padEnd(queryWidths[0] ?? 0) : cell.padStart(queryWidths[column] ?? 0),
+      )
+      .join('  '),
+  );
+}
+console.log(`worst growth 100 → 1,000 characters: ×${worstQuery.toFixed(1)}`);
