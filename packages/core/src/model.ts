@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { isHttpUrl } from './normalize.js';
+import { isHttpUrl, normalizeArxivId } from './normalize.js';
 
 /**
  * An http(s) URL, already normalised (no surrounding or embedded whitespace, absolute).
@@ -8,6 +8,14 @@ import { isHttpUrl } from './normalize.js';
 export const HttpUrlSchema = z
   .string()
   .check(z.refine(isHttpUrl, 'expected an absolute http(s) URL without spaces, control or bidi characters'));
+
+/**
+ * An arXiv id without version, as arXiv writes it (`2106.09685`, `math/0611800`). Checked by its grammar:
+ * the id travels into URLs, BibTeX `eprint` fields and file names, so a saved file cannot put text there.
+ */
+export const ArxivIdSchema = z
+  .string()
+  .check(z.refine((text) => normalizeArxivId(text) === text, 'expected an arXiv id without version (2106.09685)'));
 
 /** An ISO-8601 timestamp (`2024-05-24T17:34:15.000Z`) or a calendar day (`2024-05-24`). */
 export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
@@ -104,7 +112,7 @@ export const PaperSchema = z.object({
    */
   id: z.string().check(z.minLength(1)),
   /** The arXiv id without version, when the paper is on arXiv. */
-  arxivId: z.optional(z.string()),
+  arxivId: z.optional(ArxivIdSchema),
   /** The arXiv version this record describes (`2106.09685v2` → 2). */
   version: z.optional(z.int().check(z.positive())),
   /** Title with hard wraps and repeated spaces removed. Plain text: render it as text, never as HTML. */

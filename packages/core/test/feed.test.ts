@@ -12,6 +12,13 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
+import { micromark } from 'micromark';
+import { gfm, gfmHtml } from 'micromark-extension-gfm';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { planFeedItems, toBibtex, toFeed, toMarkdown } from '../src/feed.js';
 import type { Listing, Paper } from '../src/model.js';
@@ -316,6 +323,46 @@ describe('BibTeX', () => {
   });
 });
 
+describe('BibTeX from untrusted data', () => {
+  const injection = '2401.00001}, note = {INJECTED}, x = {\\input{/etc/passwd}\\immediate\\write18{id}';
+
+  it('a saved papers.json cannot put an arXiv id that is not one into a Paper', () => {
+    const listing = parseListing(
+      JSON.stringify([
+        { id: 'a', arxivId: injection, title: 'A', links: {}, metrics: {}, source: 'x' },
+        { id: '2401.00002', arxivId: '2401.00002', title: 'B', links: {}, metrics: {}, source: 'x' },
+      ]),
+    );
+    expect(listing.papers.map((paper) => paper.arxivId)).toEqual([undefined, '2401.00002']);
+    expect(listing.issues.map((issue) => issue.message)).toEqual([
+      expect.stringContaining('dropped arxivId: expected an arXiv id without version'),
+    ]);
+  });
+
+  it('escapes or checks every field of a paper built by hand: one entry, its own fields, no TeX command', () => {
+    const paper = {
+      id: 'x',
+      arxivId: injection,
+      title: 'T \\immediate\\write18{id}',
+      authors: [{ name: '} and {\\input{/etc/passwd}' }],
+      categories: ['cs.LG}, note = {x'],
+      doi: '10.1/}, note = {y',
+      publishedAt: '2024-01-01',
+      links: { page: 'https://example.org/}note={z}\\input{w}' },
+      metrics: {},
+      source: 'x',
+    } as Paper;
+    const bibtex = toBibtex([paper]);
+    const parsed = parseBibtex(bibtex, { sentenceCase: false, english: false });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.entries).toHaveLength(1);
+    expect(Object.keys(parsed.entries[0]?.fields ?? {}).sort()).toEqual(['author', 'doi', 'title', 'url', 'year']);
+    // Every backslash in the output is one papertrend wrote as an escape, never one from the data.
+    expect(bibtex.replace(/\\(textbackslash|[{}_&%$#])/g, '')).not.toContain('\\');
+    expect(bibtex).toContain('url = {https://example.org/%7Dnote=%7Bz%7D%5Cinput%7Bw%7D}');
+  });
+});
+
 describe('Markdown digest', () => {
   const markdown = new MarkdownIt();
   const base = snapshot.daily.papers[0] as Paper;
@@ -341,7 +388,39 @@ describe('Markdown digest', () => {
       if (token.type === 'link_open' || token.type === 'link_close') inLink = token.type === 'link_open';
       else if (inLink) texts[texts.length - 1] += token.content;
     }
-    expect(texts).toEqual(hostile);
+    // Word joiners (invisible) keep autolink literals from forming; the text is otherwise the title.
+    expect(texts.map((text) => text.replaceAll('\u2060', ''))).toEqual(hostile);
+  });
+
+  it('lets no renderer turn untrusted text into a link: markdown-it with linkify, micromark GFM, remark-gfm', () => {
+    const lures = [
+      'Reset at www.evil.example/login today',
+      'Write to security@evil.example or first.last+tag@evil.co.uk',
+      'See https://evil.example/a and ftp://evil.example and //evil.example/x',
+      'WWW.EVIL.EXAMPLE, _www.evil.example_, (www.evil.example) and mailto:a@evil.example',
+      'evil.com/login, xn--80ak6aa92e.com and http://[::1]/',
+    ];
+    const papers = lures.map(
+      (title, index) => ({ ...base, id: `x${index}`, title, aiSummary: title, authors: [{ name: title }] }) as Paper,
+    );
+    const digest = toMarkdown(papers, { heading: lures[0] as string });
+    const remark = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeStringify);
+    const renderers: [string, string][] = [
+      ['markdown-it + linkify', new MarkdownIt({ linkify: true }).render(digest)],
+      ['micromark + GFM', micromark(digest, { extensions: [gfm()], htmlExtensions: [gfmHtml()] })],
+      ['remark-gfm', String(remark.processSync(digest))],
+    ];
+    for (const [name, html] of renderers) {
+      expect(html.match(/href="[^"]*"/g), name).toEqual(papers.map(() => `href="${base.links.page}"`));
+      // The words are all there to read.
+      expect(html.replaceAll('\u2060', ''), name).toContain('security@evil.example');
+    }
+    // The same digest before the fix (no joiners) links them, so this test can fail.
+    const plain = new MarkdownIt({ linkify: true }).render(digest.replaceAll('\u2060', ''));
+    expect((plain.match(/href=/g) ?? []).length).toBeGreaterThan(papers.length);
+    // Slack autolinks too, and has no escapes.
+    const slack = toMarkdown(papers, { flavor: 'slack' }).replaceAll(`<${base.links.page}|`, '');
+    expect(slack).not.toMatch(/www\.|:\/\/|\w@\w/);
   });
 
   it('writes Slack links and escapes what Slack reads as markup', () => {

@@ -3,6 +3,7 @@
  * `archivePrefix` and `primaryClass`, which biblatex and natbib styles both cite as arXiv preprints.
  */
 import type { Paper } from '../model.js';
+import { normalizeArxivId } from '../normalize.js';
 import { xmlSafe } from './text.js';
 
 // TeX reads these as commands or grouping; each is written as the command that prints the character.
@@ -107,6 +108,17 @@ function authorName(name: string): string {
   return /,|(^|\s)and(\s|$)/i.test(name) ? `{${escaped}}` : escaped;
 }
 
+/**
+ * A URL as BibTeX's `url` field holds it. biblatex reads the field verbatim, but BibTeX still counts braces:
+ * braces and backslashes are percent-encoded (a browser sends them encoded anyway, so it is the same URL), as
+ * are spaces and control characters, so no URL can close the field or start a command.
+ */
+function bibtexUrl(url: string): string {
+  return url.replace(/[{}\\\s\p{Cc}]/gu, (char) =>
+    [...new TextEncoder().encode(char)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+  );
+}
+
 export interface BibtexOptions {
   /** Keys already taken (by entries in the bibliography you append to): new keys avoid them. */
   reservedKeys?: Iterable<string>;
@@ -133,15 +145,17 @@ export function toBibtex(papers: readonly Paper[], options: BibtexOptions = {}):
       if (authors && authors.length > 0) fields.push(['author', authors.join(' and ')]);
       const year = yearOf(paper);
       if (year) fields.push(['year', year]);
-      if (paper.arxivId) {
-        fields.push(['eprint', paper.arxivId], ['archivePrefix', 'arXiv']);
+      // Every value from data is escaped or checked by its kind: a paper built by hand, or read from a file,
+      // never reached the model's checks, and one brace would end the field and open another.
+      const arxivId = paper.arxivId === undefined ? undefined : normalizeArxivId(paper.arxivId);
+      if (arxivId) {
+        fields.push(['eprint', arxivId], ['archivePrefix', 'arXiv']);
         const primary = paper.categories?.[0];
         if (primary) fields.push(['primaryClass', escapeTex(primary)]);
       }
       if (paper.doi) fields.push(['doi', escapeTex(paper.doi)]);
-      const url = paper.links.abstract ?? (paper.arxivId ? `https://arxiv.org/abs/${paper.arxivId}` : paper.links.page);
-      // BibTeX and biblatex read `url` verbatim; the model's URLs hold no braces or backslashes to break it.
-      if (url) fields.push(['url', url]);
+      const url = paper.links.abstract ?? (arxivId ? `https://arxiv.org/abs/${arxivId}` : paper.links.page);
+      if (url && /^https?:\/\//i.test(url)) fields.push(['url', bibtexUrl(url)]);
       const body = fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n');
       return `@misc{${key},\n${body}\n}\n`;
     })

@@ -26,16 +26,36 @@ const MARKDOWN_INLINE = /[\\`*_[\]<>&~|]/g;
 // What starts a block when it begins a line: a heading, quote, list item or thematic break.
 const MARKDOWN_BLOCK_START = /^([#>+=-]|\d+[.)])/;
 
+/**
+ * U+2060 WORD JOINER: invisible, and no line may break at it. Put where an autolink literal would start, it
+ * keeps the text from becoming a link. A backslash escape does not: remark-gfm (Docusaurus, MDX) finds
+ * literals in the text after escapes are resolved, and Slack has no escapes at all.
+ */
+const WORD_JOINER = '\u2060';
+
+/**
+ * Text that no renderer turns into a link: GFM's `www.` and `scheme://` literals, and e-mail addresses
+ * (GitHub, Discord, remark-gfm, markdown-it's linkify, Slack). A paper's text is the paper's, not
+ * papertrend's: a phishing address in a title must not become a link that looks vouched for.
+ */
+export function defuseAutolinks(text: string): string {
+  return text
+    .replace(/(?<![\p{L}\p{N}])(www)(?=\.)/giu, `$1${WORD_JOINER}`)
+    .replace(/:(?=\/\/)/g, `:${WORD_JOINER}`)
+    .replace(/(?<![\p{L}\p{N}:/\u2060])\/(?=\/[\p{L}\p{N}])/gu, `/${WORD_JOINER}`)
+    .replace(/(?<=[\p{L}\p{N}._%+-])@(?=[\p{L}\p{N}])/gu, `${WORD_JOINER}@`);
+}
+
 /** Plain text as CommonMark text: markup characters backslash-escaped, line breaks and controls gone. */
 export function escapeMarkdown(text: string): string {
-  return oneLine(text)
+  return defuseAutolinks(oneLine(text))
     .replace(MARKDOWN_INLINE, (char) => `\\${char}`)
     .replace(MARKDOWN_BLOCK_START, (start) => start.replace(/[#>+=.)-]/, (char) => `\\${char}`));
 }
 
 // Slack's mrkdwn reads `&`, `<` and `>` as control characters (and nothing else can be escaped there).
 function escapeSlack(text: string): string {
-  return oneLine(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return defuseAutolinks(oneLine(text)).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function oneLine(text: string): string {
