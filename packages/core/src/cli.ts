@@ -4,7 +4,8 @@
  * Exit codes: 0 success, 1 the input is not a readable listing (or has issues under --strict),
  * 2 wrong usage, 3 the network or the service failed, 70 an internal error (a bug: please report it).
  */
-import { fstatSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClient } from './client.js';
@@ -380,6 +381,8 @@ async function feedCommand(rest: string[], values: Values, io: Io): Promise<numb
   // The plan is made once, above: the feed is written from its papers.
   const text = toFeed(plan.papers, {
     format,
+    // The plan above already chose the items: the writer keeps them all (it would cap at its default).
+    maxItems: Math.max(plan.papers.length, 1),
     title:
       values.title ??
       plan.previousTitle ??
@@ -415,24 +418,44 @@ async function exportCommand(rest: string[], values: Values, limit: number | und
   return EXIT.ok;
 }
 
-/**
- * To stdout, or to `file` atomically: written beside it under a temporary name, then renamed over it, so a
- * run that fails (or is killed) midway never leaves a half-written feed where a web server serves it.
- */
+/** To stdout, or to `file` atomically (see `writeFileAtomically`). */
 function writeOutput(text: string, file: string | undefined, io: Io): void {
   if (file === undefined) {
     io.stdout(text);
     return;
   }
-  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  writeFileAtomically(file, text);
+}
+
+/**
+ * Write `file` atomically: beside it under a temporary name, then renamed over it, so a run that fails (or is
+ * killed) midway never leaves a half-written feed where a web server serves it. The temporary name is random
+ * and created exclusively (`wx` is O_CREAT | O_EXCL, which also refuses a symlink planted there), so it is
+ * always a file this run made, never one someone else points it at. `temporaryName` is for tests.
+ */
+export function writeFileAtomically(
+  file: string,
+  text: string,
+  temporaryName: (file: string) => string = (target) =>
+    join(dirname(target), `.${basename(target)}.${randomBytes(12).toString('hex')}.tmp`),
+): void {
+  const temporary = temporaryName(file);
+  let created = false;
   try {
-    writeFileSync(temporary, text);
+    const fd = openSync(temporary, 'wx', 0o644);
+    created = true;
+    try {
+      writeFileSync(fd, text);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temporary, file);
   } catch (error) {
     try {
-      unlinkSync(temporary);
+      // Only a file this run created is removed; a name that was taken is someone else's.
+      if (created) unlinkSync(temporary);
     } catch {
-      // Never created: nothing to clean up.
+      // Already gone: nothing to clean up.
     }
     throw new UsageError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
@@ -607,7 +630,8 @@ function reportIssues(listing: Listing, io: Io): void {
 
 function truncate(text: string, width: number): string {
   const chars = [...printable(text)];
-  return chars.length <= width ? text : `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
+  // The printable text either way: a short title must not carry terminal escapes past the check.
+  return chars.length <= width ? chars.join('') : `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
 }
 
 function pad(text: string, width: number): string {

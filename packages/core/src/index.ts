@@ -39,8 +39,10 @@ export { mergeListings } from './merge.js';
 export {
   type Account,
   AccountSchema,
+  ArxivIdSchema,
   type Author,
   AuthorSchema,
+  canonicalPaper,
   HttpUrlSchema,
   IsoDateSchema,
   type IssuePosition,

@@ -1,4 +1,4 @@
-import type { Author, Listing, Paper } from './model.js';
+import { type Author, canonicalPaper, type Listing, type Paper } from './model.js';
 import { foldToken } from './search.js';
 
 /** Fields that describe the paper itself: arXiv, where the paper comes from, is trusted first for these. */
@@ -142,7 +142,7 @@ export function mergeListings(...listings: Listing[]): Listing {
   }
   const formats = new Set(listings.flatMap((listing) => listing.format.split('+').filter(Boolean)));
   return {
-    papers: [...merged.values()].map((group) => combine(group.map(([, paper]) => paper))),
+    papers: [...merged.values()].map((group) => canonicalPaper(combine(group.map(([, paper]) => paper)))),
     issues: listings.flatMap((listing) => listing.issues),
     format: [...formats].sort().join('+') || 'merged',
     meta: { entries, duplicates },

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { EARLIEST_DATE, LATEST_DATE } from './date-range.js';
 import { isHttpUrl, normalizeArxivId } from './normalize.js';
 
 /**
@@ -21,7 +22,9 @@ export const ArxivIdSchema = z
 export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
 /**
  * Is `text` an ISO-8601 date or timestamp that exists: the shape of `ISO_DATE_PATTERN` and a real calendar
- * day (no February 30th, no month 13), a real time of day, and an offset within ±14:00.
+ * day (no February 30th, no month 13), a real time of day (no leap second: `Date` cannot hold one, so it
+ * would change on the way through), an offset within ±14:00, and an instant within years 0001–9999 in UTC
+ * (`9999-12-31T23:59:59-14:00` is year 10000 there, which RSS and Atom cannot write).
  */
 export function isIsoDate(text: string): boolean {
   // Every date of every paper passes here: one anchored test, then digits read at their fixed places.
@@ -30,12 +33,14 @@ export function isIsoDate(text: string): boolean {
   const year = Number(text.slice(0, 4));
   const month = number(5);
   const day = number(8);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false;
+  if (year === 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false;
   if (text.length === 10) return true;
-  // 23:59:60 is a leap second; arXiv and Hugging Face never send one, but it is a valid time.
-  if (number(11) > 23 || number(14) > 59 || (text[16] === ':' && number(17) > 60)) return false;
-  if (text.endsWith('Z')) return true;
-  return number(text.length - 5) <= 14 && number(text.length - 2) <= 59;
+  if (number(11) > 23 || number(14) > 59 || (text[16] === ':' && number(17) > 59)) return false;
+  if (!text.endsWith('Z') && (number(text.length - 5) > 14 || number(text.length - 2) > 59)) return false;
+  // Only the first and last years can be pushed out of range by an offset.
+  if (year !== 1 && year !== 9999) return true;
+  const time = Date.parse(text);
+  return time >= EARLIEST_DATE && time <= LATEST_DATE;
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -190,6 +195,50 @@ export interface ListingIssue {
    * id it does not have with an empty entry).
    */
   code?: string;
+}
+
+/** Keys in the order of a schema's shape; keys it does not name (a custom source's extras) after them. */
+function inOrder<T extends object>(value: T, order: readonly string[]): T {
+  const record = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  let copied = 0;
+  let present = 0;
+  for (const key of order) {
+    const field = record[key];
+    if (field !== undefined) {
+      out[key] = field;
+      copied++;
+    }
+  }
+  for (const key in record) if (record[key] !== undefined) present++;
+  if (present !== copied) {
+    for (const key of Object.keys(record)) if (!(key in out) && record[key] !== undefined) out[key] = record[key];
+  }
+  return out as T;
+}
+
+const PAPER_KEYS = Object.keys(PaperSchema.shape);
+const AUTHOR_KEYS = Object.keys(AuthorSchema.shape);
+const ACCOUNT_KEYS = Object.keys(AccountSchema.shape);
+const LINK_KEYS = Object.keys(PaperLinksSchema.shape);
+const MEDIA_KEYS = Object.keys(MediaSchema.shape);
+const METRIC_KEYS = Object.keys(PaperMetricsSchema.shape);
+
+/**
+ * The paper with its keys, and those of its authors, links, metrics, media and accounts, in the model's one
+ * order. Every source (through `parseListing`) and `mergeListings` return papers in this form, so the same
+ * paper serialises to the same bytes whichever way it was read: a papers.json a scheduled job commits
+ * changes only when its data does.
+ */
+export function canonicalPaper(paper: Paper): Paper {
+  const out = inOrder(paper, PAPER_KEYS);
+  out.links = inOrder(out.links, LINK_KEYS);
+  out.metrics = inOrder(out.metrics, METRIC_KEYS);
+  if (out.authors) out.authors = out.authors.map((author) => inOrder(author, AUTHOR_KEYS));
+  if (out.media) out.media = out.media.map((item) => inOrder(item, MEDIA_KEYS));
+  if (out.organization) out.organization = inOrder(out.organization, ACCOUNT_KEYS);
+  if (out.submitter) out.submitter = inOrder(out.submitter, ACCOUNT_KEYS);
+  return out;
 }
 
 /** Issue codes of notices: reported, but nothing was lost, so `strict` lets them pass. */

@@ -4,7 +4,7 @@
  * leaves out the HTML/XML parser).
  */
 import { ListingValidationError, UnknownFormatError } from './errors.js';
-import { type Listing, NOTICE_CODES } from './model.js';
+import { canonicalPaper, type Listing, NOTICE_CODES } from './model.js';
 import { type Detection, type ListingInput, ParseContext, type Source, toDetection } from './source.js';
 
 const userSourcesFirst: Source[] = [];
@@ -73,7 +73,8 @@ export function parseListingWith(
   const errors = context.issues.filter((issue) => issue.severity === 'error').length;
   const duplicates = result.meta?.duplicates ?? 0;
   const listing: Listing = {
-    papers: result.papers,
+    // One key order whatever the source: the same paper writes the same bytes.
+    papers: result.papers.map(canonicalPaper),
     issues: context.issues,
     format: source.name,
     meta: { ...result.meta, entries: result.meta?.entries ?? result.papers.length + errors + duplicates, duplicates },
@@ -215,7 +216,23 @@ function describeUnknown(input: ListingInput, closest?: { source: Source; detect
     const missing = closest.detection.missing ? `: ${closest.detection.missing}` : '';
     return `the closest format is ${closest.source.name}, but the text does not have its structure${missing}`;
   }
-  return 'no known format recognised the text';
+  return closestByShape(text ?? '') ?? 'no known format recognised the text';
+}
+
+/**
+ * When no source claimed the text at all, the closest format by its shape, and what it lacks: a reader's
+ * next step is to know which format was nearly right.
+ */
+function closestByShape(text: string): string | undefined {
+  const head = text.trimStart().slice(0, 4096);
+  if (head.startsWith('<') && /<(\w+:)?(rss|feed)[\s>]/.test(head)) {
+    return "the closest formats are arxiv-atom and papertrend-feed, but this RSS or Atom feed is neither arXiv's (it does not mention arXiv near its top) nor one papertrend wrote (no papertrend generator or extension)";
+  }
+  const links = text.slice(0, 1_000_000).match(/huggingface\.co\/papers\/\d{4}\.\d{4,5}/g)?.length ?? 0;
+  if (links > 0) {
+    return `the closest format is hf-page-text, but the text only links ${links} Hugging Face paper${links === 1 ? '' : 's'}: it has none of the page's paper cards (a title with its authors and upvotes); parse the page itself or its /api/daily_papers JSON`;
+  }
+  return undefined;
 }
 
 /** Every other character a NUL, after an optional mangled byte-order mark: UTF-16 read as UTF-8 or Latin-1. */

@@ -65,6 +65,15 @@ describe('CLI output that a page or a terminal receives', () => {
     expect(run.stdout).toMatch(/Clear \[2J\]0;pwned title link/);
   });
 
+  it('a short title, printed whole, carries no terminal escapes either', async () => {
+    const short = 'A\u001b[2J\u001b]0;x\u0007B';
+    const run = await cli(['parse', listingFile('short.json', [short])]);
+    expect(run.status, run.stderr).toBe(0);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting their absence is the point
+    expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(run.stdout).toContain('A[2J]0;xB');
+  });
+
   it('a reader that closes the pipe early (| head) ends the command quietly', async () => {
     const path = listingFile(
       'many.json',

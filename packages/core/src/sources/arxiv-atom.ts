@@ -4,7 +4,7 @@
  * name, so namespace prefixes, `xmlns` placement, element order and optional attributes do not matter.
  * A feed whose only entry is titled `Error` is arXiv reporting a bad request: that is `ArxivApiError`.
  */
-import { ListingFormatError, PapertrendError } from '../errors.js';
+import { ListingFormatError, PapertrendError, UnknownFormatError } from '../errors.js';
 import type { Author, ListingMeta, Paper } from '../model.js';
 import { cleanLine, cleanParagraphs, lineLocator, parseArxivId } from '../normalize.js';
 import { defineSource, type ParseContext, type SourceResult } from '../source.js';
@@ -271,6 +271,17 @@ function parseArxivFeed(xml: string, context: ParseContext): SourceResult {
     const paper = mapEntry(entry, index, context, () => lineOf(entry.offset));
     if (paper) papers.push(paper);
   });
+  // A feed whose every entry is something other than an arXiv paper is not arXiv's feed (the word "arxiv"
+  // near its top made detection try it): refused as a whole, not returned as an empty listing of errors.
+  if (papers.length === 0 && feed.entries.length > missing && !feed.entries.some((entry) => entry.truncated)) {
+    const rejected = context.issues.filter((issue) => issue.severity === 'error');
+    if (rejected.length > 0 && rejected.every((issue) => / is not an arXiv id$/.test(issue.message))) {
+      throw new UnknownFormatError(
+        `the closest format is arxiv-atom, but none of its ${rejected.length} entries has an arXiv id or an arXiv abstract link`,
+        ['arxiv-atom'],
+      );
+    }
+  }
   const meta: Partial<ListingMeta> = { entries: feed.entries.length - missing };
   if (missing > 0) meta.missing = missing;
   if (feed.totalResults !== undefined) meta.totalResults = feed.totalResults;
@@ -311,6 +322,16 @@ function readCreator(raw: string): Author | undefined {
 
 const ARXIV_HOST = /^https?:\/\/(export\.|www\.)?arxiv\.org\//i;
 
+/** The arXiv id of an entry's arXiv abstract or PDF link, if it has one. */
+function arxivIdOfLinks(entry: RawEntry): ReturnType<typeof parseArxivId> {
+  for (const link of entry.links) {
+    if (!ARXIV_HOST.test(link.href)) continue;
+    const id = parseArxivId(link.href);
+    if (id) return id;
+  }
+  return undefined;
+}
+
 function mapEntry(entry: RawEntry, index: number, context: ParseContext, line: () => number): Paper | undefined {
   const position = () => ({ index, line: line() });
   if (entry.truncated) {
@@ -322,7 +343,9 @@ function mapEntry(entry: RawEntry, index: number, context: ParseContext, line: (
     return undefined;
   }
   if (entry.unclosed) context.warn(position, 'the entry has no closing </entry>: read up to the next entry', entry.id);
-  const arxiv = entry.id ? parseArxivId(entry.id) : undefined;
+  // Digests that other tools write (python-feedgen: `<id>arxiv:2601.02610:hepml-v1</id>`) carry the paper in
+  // its arXiv abstract link instead of the id.
+  const arxiv = (entry.id ? parseArxivId(entry.id) : undefined) ?? arxivIdOfLinks(entry);
   if (!arxiv) {
     context.reject(position, `the entry id ${JSON.stringify(entry.id ?? '')} is not an arXiv id`, entry);
     return undefined;

@@ -270,7 +270,16 @@ function htmlToText(html: string): string {
 function isoDate(value: string | undefined): string | undefined {
   if (value === undefined || value === '' || value.length > 64) return undefined;
   const time = Date.parse(value);
-  return Number.isNaN(time) ? value : new Date(time).toISOString();
+  // `Date.parse` reads the year 0000 of an RSS date as 2000: a date whose written year it did not keep is
+  // passed on as written, for the model to refuse and report.
+  const written = /\b(\d{4})\b/.exec(value)?.[1];
+  if (
+    Number.isNaN(time) ||
+    (written !== undefined && Math.abs(new Date(time).getUTCFullYear() - Number(written)) > 1)
+  ) {
+    return value;
+  }
+  return new Date(time).toISOString();
 }
 
 function toPaper(raw: RawItem, position: () => { index: number }, context: ParseContext): Paper | undefined {

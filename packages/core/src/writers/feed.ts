@@ -8,6 +8,7 @@
  * object tree, so what lands in the feed is visible in one place.
  */
 import XMLBuilder from 'fast-xml-builder';
+import { EARLIEST_DATE, LATEST_DATE } from '../date-range.js';
 import type { Listing, Paper } from '../model.js';
 import { feedDate } from './feed-date.js';
 import { type NeverBlankOptions, planFeedItems } from './never-blank.js';
@@ -105,10 +106,12 @@ function toItem(paper: Paper, options: FeedOptions, fallbackDate: Date): FeedIte
   return item;
 }
 
+/** A date a feed can write: none for one that is not a date, or outside years 0001–9999 in UTC. */
 function dateOf(value: string | Date | undefined): Date | undefined {
   if (value === undefined) return undefined;
   const date = value instanceof Date ? value : new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  const time = date.getTime();
+  return time >= EARLIEST_DATE && time <= LATEST_DATE ? date : undefined;
 }
 
 function defaultTitle(listing: Listing | undefined): string {
@@ -133,8 +136,13 @@ function defaultTitle(listing: Listing | undefined): string {
 export function toFeed(input: Listing | readonly Paper[], options: FeedOptions): string {
   const listing = isListing(input) ? input : undefined;
   const plan = planFeedItems(listing ? listing.papers : (input as readonly Paper[]), options);
-  const dates = plan.papers.map((paper) => dateOf(feedDate(paper))).filter((date) => date !== undefined);
-  const newest = dates.length > 0 ? new Date(Math.max(...dates.map((date) => date.getTime()))) : undefined;
+  // A loop, not `Math.max(...dates)`: spreading 200,000 arguments overflows the stack.
+  let newestTime = Number.NEGATIVE_INFINITY;
+  for (const paper of plan.papers) {
+    const time = dateOf(feedDate(paper))?.getTime();
+    if (time !== undefined && time > newestTime) newestTime = time;
+  }
+  const newest = Number.isFinite(newestTime) ? new Date(newestTime) : undefined;
   const updated = dateOf(options.updated) ?? newest ?? new Date();
   const items = plan.papers.map((paper) => toItem(paper, options, updated));
   const channel: Channel = {
