@@ -228,6 +228,97 @@ describe('properties', () => {
     );
   });
 
+  it('random hostile papers through every writer, read back by parsers papertrend did not write', () => {
+    // Text an attacker would try: markup, CDATA ends, TeX commands, autolink lures, controls, lone surrogates.
+    const lure = fc.constantFrom(
+      ']]>',
+      '</item></channel></rss>',
+      '<script>x</script>',
+      '}, note = {x',
+      '\\input{/etc/passwd}',
+      '\\immediate\\write18{id}',
+      '$\\nabla^2$',
+      'www.evil.example',
+      'a@evil.example',
+      'https://evil.example/)',
+      '[x](javascript:alert(1))',
+      '# heading',
+      '\u0007\u001b[2J',
+      '\ud800',
+      // (A literal `&amp;` has its own test above: feed-parser decodes entities twice.)
+      '& < >',
+      "''--``",
+    );
+    const hostileText = fc
+      .array(fc.oneof(lure, fc.string({ unit: 'grapheme', maxLength: 12 })), { minLength: 1, maxLength: 5 })
+      .map((parts) => cleanLine(parts.join(' ')))
+      .filter((text) => asFeedText(text) !== '');
+    const hostilePaper = fc
+      .record({ n: fc.nat({ max: 99_999 }), title: hostileText, authors: fc.array(hostileText, { maxLength: 3 }) })
+      .map(({ n, title, authors }): Paper => {
+        const id = `2502.${String(n).padStart(5, '0')}`;
+        const paper: Paper = {
+          id,
+          arxivId: id,
+          title,
+          links: { page: `https://huggingface.co/papers/${id}` },
+          metrics: {},
+          source: 'hf-api',
+          publishedAt: '2025-02-03',
+        };
+        if (authors.length > 0) paper.authors = authors.map((name) => ({ name }));
+        return paper;
+      });
+    const markdownIt = new MarkdownIt({ linkify: true });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(hostilePaper, { selector: (paper) => paper.id, minLength: 1, maxLength: 6 }),
+        (papers) => {
+          const names = (paper: Paper) => (paper.authors ?? []).map((author) => asFeedText(author.name));
+          for (const format of ['rss', 'atom'] as const) {
+            const xml = toFeed(papers, { format, minPapers: 0 });
+            expect(xmllint(xml)).toBeUndefined();
+            const items = parseFeed(xml).items;
+            expect(items.map((item) => cleanLine(item.title ?? ''))).toEqual(
+              papers.map((paper) => asFeedText(paper.title)),
+            );
+            expect(items.map((item) => item.url)).toEqual(papers.map((paper) => paper.links.page));
+            items.forEach((item, index) => {
+              const paper = papers[index] as Paper;
+              // feed-parser reads an RSS author as "email (name)", so a name holding an @ is split there:
+              // names are compared in Atom, where a name is an element of its own.
+              if (paper.authors && format === 'atom') {
+                expect(item.authors.map((author) => cleanLine(author.name ?? ''))).toEqual(names(paper));
+              }
+            });
+          }
+          const json = JSON.parse(toFeed(papers, { format: 'json', minPapers: 0 })) as {
+            items: { url: string; title: string; authors?: { name: string }[] }[];
+          };
+          expect(validateJsonFeed(json)).toBe(true);
+          expect(json.items.map((item) => item.title)).toEqual(papers.map((paper) => asFeedText(paper.title)));
+          const bib = parseBibtex(toBibtex(papers), { sentenceCase: false, english: false });
+          expect(bib.errors).toEqual([]);
+          expect(bib.entries).toHaveLength(papers.length);
+          bib.entries.forEach((entry, index) => {
+            const paper = papers[index] as Paper;
+            expect(cleanLine(String(entry.fields.title)).replaceAll('\u02cb', '`')).toBe(asFeedText(paper.title));
+            expect(entry.fields.eprint).toBe(paper.arxivId);
+            expect(entry.fields.year).toBe('2025');
+            expect(
+              Object.keys(entry.fields).every((field) =>
+                ['title', 'author', 'year', 'eprint', 'archiveprefix', 'url'].includes(field.toLowerCase()),
+              ),
+            ).toBe(true);
+          });
+          const html = markdownIt.render(toMarkdown(papers, { summary: 'none' }));
+          expect(html.match(/href="[^"]*"/g)).toEqual(papers.map((paper) => `href="${paper.links.page}"`));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('never blank: a failed or partial day keeps every previous item, merged by id, newest first', () => {
     fc.assert(
       fc.property(
