@@ -3,11 +3,14 @@
 // language: +2.5 kB of the search entry); raised on purpose to 42 kB. Raised again on purpose to 43 kB for the
 // widget a reader meets: the compact variant, thumbnails, periods, the with-code filter and the saved-papers
 // note cost ~2.2 kB, of which the stylesheet now shipping minified (its comments stripped) paid back 1.25 kB.
+// Raised on purpose to 44.5 kB for search at the speed floor and hostile-input fixes (+1.4 kB gzip measured:
+// the trie walk over the sorted vocabulary, kept word scores and the query caps +0.9 kB in the search entry;
+// one key order for every parsed paper and the arXiv id grammar +0.6 kB in the lite parser).
 module.exports = [
   {
     name: '<trending-papers> script tag, everything included',
     path: 'dist/papertrend.global.js',
-    limit: '43 kB',
+    limit: '44.5 kB',
     gzip: true,
   },
 ];
