@@ -556,15 +556,9 @@ export class SearchIndex {
       if (fields !== 0) candidate.score *= this.#runs(candidate.doc, fields, count, 0, bonus);
       if (!bySort) top.push(candidate.doc, candidate.score);
     }
-    const rewarded = head.slice(0, read);
-    rewarded.sort((a, b) => b.score - a.score || a.doc - b.doc);
-    candidates.splice(0, rewarded.length, ...rewarded);
-    // The unread rest scores below every rewarded hit that can be returned; kept in order behind them.
-    if (read < head.length) {
-      const all = candidates.slice(0, head.length);
-      all.sort((a, b) => b.score - a.score || a.doc - b.doc);
-      candidates.splice(0, all.length, ...all);
-    }
+    // The unread rest kept its score, below every rewarded hit that can be returned: one sort orders all.
+    head.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    candidates.splice(0, head.length, ...head);
   }
 
   #highlightTerms(expansionsByWord: Expansion[][], words: QueryWord[]): Map<string, number> {
