@@ -15,6 +15,8 @@ export default defineConfig({
     parse: 'src/parse.ts',
     // Feeds, BibTeX and Markdown: the XML writer stays out of every other entry.
     feed: 'src/feed.ts',
+    // TeX as Unicode, for a widget that shows titles without loading anything else of core.
+    tex: 'src/tex.ts',
     cli: 'src/cli.ts',
   },
   format: ['esm', 'cjs'],
@@ -26,6 +28,7 @@ export default defineConfig({
       lite: 'src/lite.ts',
       parse: 'src/parse.ts',
       feed: 'src/feed.ts',
+      tex: 'src/tex.ts',
     },
     // tsup's declaration build sets `baseUrl`, which TypeScript 6 deprecates (removed in 7).
     compilerOptions: { ignoreDeprecations: '6.0' },

@@ -14,6 +14,7 @@ import { isIsoDate, type Listing, type Paper } from './model.js';
 import { listSources, parseListing } from './parse.js';
 import { createSearchIndex } from './search.js';
 import { isArxivApiError } from './sources/arxiv-atom.js';
+import { texToUnicode } from './tex.js';
 import { toBibtex } from './writers/bibtex.js';
 import { FEED_FORMATS, type FeedFormat, toFeed } from './writers/feed.js';
 import { toMarkdown } from './writers/markdown.js';
@@ -639,7 +640,7 @@ function pad(text: string, width: number): string {
 }
 
 function authorsOf(paper: Paper): string {
-  const names = paper.authors?.map((author) => author.name) ?? [];
+  const names = paper.authors?.map((author) => texToUnicode(author.name)) ?? [];
   const total = paper.authorCount ?? names.length;
   if (names.length === 0) return total > 0 ? `${total} authors` : '';
   return total > 2 ? `${names[0]} +${total - 1}` : names.join(', ');
@@ -667,7 +668,7 @@ export function formatListing(
     const date = (paper.publishedAt ?? paper.featuredAt ?? '').slice(0, 10);
     const upvotes = paper.metrics.upvotes === undefined ? '' : String(paper.metrics.upvotes);
     lines.push(
-      `${pad(String(index + 1), numberWidth)}  ${pad(truncate(paper.title, titleWidth), titleWidth)}  ${pad(date, 10)}  ${upvotes.padStart(5)}  ${truncate(authorsOf(paper), authorWidth)}`,
+      `${pad(String(index + 1), numberWidth)}  ${pad(truncate(texToUnicode(paper.title), titleWidth), titleWidth)}  ${pad(date, 10)}  ${upvotes.padStart(5)}  ${truncate(authorsOf(paper), authorWidth)}`,
     );
     const links = [paper.links.page ?? paper.links.abstract, paper.links.code, paper.links.project].filter(
       (link): link is string => link !== undefined,

@@ -115,3 +115,4 @@ export { hfHtmlSource } from './sources/hf-html.js';
 export { detectPageText, hfPageTextSource, type PageTextLayout } from './sources/hf-page-text.js';
 export { papertrendFeedSource } from './sources/papertrend-feed.js';
 export { papertrendJsonSource } from './sources/papertrend-json.js';
+export { hasTex, splitTex, type TexPiece, texToUnicode } from './tex.js';

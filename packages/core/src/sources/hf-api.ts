@@ -57,6 +57,9 @@ export const HfRawPaperSchema = z.object({
 /** One entry of `/api/daily_papers` or `/api/papers/search`. */
 export const HfRawDailyEntrySchema = z.object({
   paper: HfRawPaperSchema,
+  // The entry's own title keeps the authors' TeX (`$\nabla^2$DFT: …`); `paper.title` is arXiv's listing
+  // title, where the dollars are already stripped (`nabla^2DFT`).
+  title: z.optional(z.string()),
   publishedAt: z.optional(z.string()),
   numComments: z.optional(count),
   thumbnail: z.optional(z.string()),
@@ -224,7 +227,7 @@ function mapPaper(raw: RawPaper, entry: RawDailyEntry | undefined, path: Path, c
 
   const paper: Paper = {
     id,
-    title: cleanLine(raw.title),
+    title: cleanLine(entry?.title && /\S/.test(entry.title) ? entry.title : raw.title),
     links: { page: `${HF_ORIGIN}/papers/${encodeURIComponent(wellFormed(id)).replace('%2F', '/')}` },
     metrics: {},
     // `hf-html` shares this mapping: the source is whoever parses.

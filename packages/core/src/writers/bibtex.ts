@@ -4,6 +4,7 @@
  */
 import type { Paper } from '../model.js';
 import { normalizeArxivId } from '../normalize.js';
+import { onlyKnownCommands, splitTex } from '../tex.js';
 import { xmlSafe } from './text.js';
 
 // TeX reads these as commands or grouping; each is written as the command that prints the character.
@@ -45,10 +46,43 @@ export function escapeTex(text: string): string {
  * (`LLMs`, `GPT-4`, `EnvHarness`) braced, so styles that lower-case titles leave acronyms and names alone.
  */
 export function bibtexTitle(title: string): string {
-  return title
-    .split(/(\s+)/)
-    .map((word) => (/^.+\p{Lu}/u.test(word) ? `{${escapeTex(word)}}` : escapeTex(word)))
-    .join('');
+  return bibtexText(title, (text) =>
+    text
+      .split(/(\s+)/)
+      .map((word) => (/^.+\p{Lu}/u.test(word) ? `{${escapeTex(word)}}` : escapeTex(word)))
+      .join(''),
+  );
+}
+
+/**
+ * Text for a BibTeX field where the authors' own TeX (`$\nabla^2$`, `\&`, `\textsc{…}`) passes through as
+ * written, braced so styles leave its case alone, and everything else goes through `escapeText`. TeX whose braces
+ * do not balance, or that spans lines, could end the field early, and a command papertrend does not know
+ * could be anything (`\input`, `\write18`): such TeX is escaped like any other text.
+ */
+export function bibtexText(text: string, escapeText: (text: string) => string = escapeTex): string {
+  let out = '';
+  for (const piece of splitTex(text)) {
+    const source = text.slice(piece.start, piece.end);
+    const asWritten =
+      (piece.kind === 'math' || piece.kind === 'command') && balancedOneLine(source) && onlyKnownCommands(source);
+    out += asWritten ? `{${source}}` : escapeText(piece.kind === 'script' ? piece.text : source);
+  }
+  return out;
+}
+
+/** Braces that open and close in order, on one line, with nothing XML or BibTeX cannot hold. */
+function balancedOneLine(tex: string): boolean {
+  if (xmlSafe(tex) !== tex || /[\r\n]/.test(tex)) return false;
+  let depth = 0;
+  for (let index = 0; index < tex.length; index++) {
+    const char = tex[index];
+    // An escaped brace (`\{`) is text, not a group.
+    if (char === '\\') index++;
+    else if (char === '{') depth++;
+    else if (char === '}' && --depth < 0) return false;
+  }
+  return depth === 0 && !tex.endsWith('\\');
 }
 
 // Small words a citation key skips to reach the first word that says something (`attention`, not `the`).
@@ -104,7 +138,7 @@ export function citationKey(paper: Paper): string {
 
 /** One name as BibTeX's `and`-separated list can hold it: names with a comma or a lone `and` are braced whole. */
 function authorName(name: string): string {
-  const escaped = escapeTex(name);
+  const escaped = bibtexText(name);
   return /,|(^|\s)and(\s|$)/i.test(name) ? `{${escaped}}` : escaped;
 }
 

@@ -10,6 +10,7 @@
 import XMLBuilder from 'fast-xml-builder';
 import { EARLIEST_DATE, LATEST_DATE } from '../date-range.js';
 import type { Listing, Paper } from '../model.js';
+import { texToUnicode } from '../tex.js';
 import { feedDate } from './feed-date.js';
 import { type NeverBlankOptions, planFeedItems } from './never-blank.js';
 import { paragraphsToHtml, xmlSafe } from './text.js';
@@ -86,15 +87,17 @@ function toItem(paper: Paper, options: FeedOptions, fallbackDate: Date): FeedIte
   const wantsAi = options.summary === 'ai-summary' && paper.aiSummary !== undefined;
   const item: FeedItem = {
     id: feedItemId(paper),
-    title: xmlSafe(paper.title),
+    title: xmlSafe(texToUnicode(paper.title)),
     link,
-    authors: (paper.authors ?? []).map((author) => xmlSafe(author.name)).filter((name) => name !== ''),
+    authors: (paper.authors ?? [])
+      .map((author) => xmlSafe(texToUnicode(author.name)))
+      .filter((name) => name.trim() !== ''),
     date: dateOf(feedDate(paper)) ?? fallbackDate,
     categories: (paper.keywords ?? []).map(xmlSafe).filter((keyword) => keyword !== ''),
   };
   const summary = wantsAi ? paper.aiSummary : (paper.abstract ?? paper.aiSummary);
-  if (summary) item.summary = xmlSafe(summary);
-  if (wantsAi && paper.abstract) item.content = xmlSafe(paper.abstract);
+  if (summary) item.summary = xmlSafe(texToUnicode(summary));
+  if (wantsAi && paper.abstract) item.content = xmlSafe(texToUnicode(paper.abstract));
   const published = dateOf(paper.publishedAt);
   if (published) item.published = published;
   const thumbnail = paper.links.thumbnail ?? paper.media?.find((media) => media.type === 'image')?.url;

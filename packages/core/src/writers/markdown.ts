@@ -3,6 +3,7 @@
  * title linked to its page, the authors, the upvotes and a one-line summary.
  */
 import type { Paper } from '../model.js';
+import { texToUnicode } from '../tex.js';
 import { xmlSafe } from './text.js';
 
 export interface MarkdownOptions {
@@ -71,7 +72,7 @@ function firstSentence(text: string): string {
 }
 
 function authorsLine(paper: Paper, maxAuthors: number): string {
-  const names = paper.authors?.map((author) => author.name) ?? [];
+  const names = paper.authors?.map((author) => texToUnicode(author.name)) ?? [];
   const total = Math.max(paper.authorCount ?? 0, names.length);
   if (names.length === 0) return total > 0 ? `${total} authors` : '';
   return total > maxAuthors ? `${names.slice(0, maxAuthors).join(', ')} et al.` : names.join(', ');
@@ -92,7 +93,7 @@ export function toMarkdown(papers: readonly Paper[], options: MarkdownOptions = 
   if (options.heading) lines.push(slack ? `*${asText(options.heading)}*` : `## ${asText(options.heading)}`, '');
   papers.forEach((paper, index) => {
     const url = paper.links.page ?? paper.links.abstract ?? paper.links.pdf;
-    const title = asText(paper.title);
+    const title = asText(texToUnicode(paper.title));
     // URLs are http(s) without spaces, quotes or angle brackets (the model guarantees it); `<…>` keeps a
     // `)` in one from ending a Markdown link early.
     const link = url === undefined ? title : slack ? `<${url}|${title}>` : `[${title}](<${url}>)`;
@@ -113,7 +114,7 @@ export function toMarkdown(papers: readonly Paper[], options: MarkdownOptions = 
           : paper.abstract
             ? firstSentence(paper.abstract)
             : '';
-    if (summary) lines.push(`   ${asText(summary)}`);
+    if (summary) lines.push(`   ${asText(texToUnicode(summary))}`);
   });
   return `${lines.join('\n')}\n`;
 }
