@@ -198,7 +198,8 @@ export async function expectHostilePapersInert(page: Page, hostSelector: string)
     return {
       // biome-ignore lint/suspicious/noExplicitAny: the payloads set this global if they ever run
       pwned: (window as any).__pwned,
-      injected: widget?.querySelectorAll('img, script, svg, iframe').length ?? -1,
+      // The widget's own inline icons are the only SVG it draws; anything else came from the data.
+      injected: widget?.querySelectorAll('img, script, svg:not(.pt-icon), iframe, math').length ?? -1,
       hrefs: [...(widget?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href')),
       text: widget?.textContent ?? '',
     };

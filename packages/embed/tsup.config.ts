@@ -28,6 +28,19 @@ const liteParserOnly = {
   },
 };
 
+// The script tag has no chunks to load on demand, and temml (TeX → MathML) is ~50 kB gzip: the embed shows
+// math as its Unicode approximation (`1/(√d)`), which every TeX title of the corpus reads cleanly in.
+const noMathMl: EsbuildPlugin = {
+  name: 'no-mathml',
+  setup(build) {
+    build.onResolve({ filter: /^temml$/ }, () => ({ path: 'temml', namespace: 'no-mathml' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-mathml' }, () => ({
+      contents: 'export default undefined;',
+      loader: 'js',
+    }));
+  },
+};
+
 // The widget's stylesheet is shipped as text inside the script: minified, so its comments (which explain the
 // cascade to people reading the source) cost readers nothing.
 const minifiedCssText: EsbuildPlugin = {
@@ -55,7 +68,7 @@ const shared: Options = {
   noExternal: [/.*/],
   platform: 'browser',
   target: 'es2022',
-  esbuildPlugins: [liteParserOnly, minifiedCssText],
+  esbuildPlugins: [liteParserOnly, noMathMl, minifiedCssText],
   esbuildOptions(options) {
     options.alias = preactCompat;
     options.legalComments = 'none';

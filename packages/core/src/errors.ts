@@ -9,10 +9,23 @@ function hasBrand(error: unknown, brand: symbol): boolean {
   return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[brand] === true;
 }
 
+/**
+ * What a failure means for someone waiting on it, in the four ways a reader can act on:
+ * - `offline`: no answer at all (no network, timeout): check the connection, try again;
+ * - `unavailable`: the server answered with a passing error (5xx, 429): try again later;
+ * - `refused`: the server refused this request (404, 403, other 4xx): trying again will not help;
+ * - `unreadable`: an answer came, but it is no listing (or too large).
+ */
+export type FailureKind = 'offline' | 'unavailable' | 'refused' | 'unreadable';
+
 /** Base class of every error papertrend throws on purpose. Anything else is a bug: please report it. */
 export class PapertrendError extends Error {
   override name = 'PapertrendError';
   readonly [ERROR_BRAND] = true;
+  /** What the failure means for the caller (see `FailureKind`); input that is no listing is `unreadable`. */
+  get failure(): FailureKind {
+    return 'unreadable';
+  }
 }
 
 /**
@@ -139,6 +152,9 @@ export class HttpError extends RequestError {
     this.status = status;
     this.bodyExcerpt = bodyExcerpt;
   }
+  override get failure(): FailureKind {
+    return this.status >= 500 || this.status === 429 || this.status === 408 ? 'unavailable' : 'refused';
+  }
 }
 
 /** The request took longer than the timeout (headers and body together). */
@@ -149,6 +165,9 @@ export class RequestTimeoutError extends RequestError {
     super(request, `no complete response within ${timeout} ms${retriesSuffix(request.retries)}`);
     this.timeout = timeout;
   }
+  override get failure(): FailureKind {
+    return 'offline';
+  }
 }
 
 /** The request never got an answer: offline, DNS failure, connection refused or reset. */
@@ -158,6 +177,9 @@ export class NetworkError extends RequestError {
     const reason =
       cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause);
     super(request, `network error: ${reason}${retriesSuffix(request.retries)}`, { cause });
+  }
+  override get failure(): FailureKind {
+    return 'offline';
   }
 }
 

@@ -11,6 +11,7 @@ export {
 } from './client.js';
 export {
   describePosition,
+  type FailureKind,
   HttpError,
   isHttpError,
   isListingFormatError,

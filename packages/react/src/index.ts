@@ -1,29 +1,27 @@
+export { Icon, type IconName } from './components/icons.js';
+export { MathText } from './components/math-text.js';
+export { PaperCard, type PaperCardProps, PaperDate, Upvotes } from './components/paper-card.js';
+export { PaperList, type PaperListProps } from './components/paper-list.js';
+export { PaperRow, type PaperRowProps } from './components/paper-row.js';
+export { PapersSkeleton } from './components/papers-skeleton.js';
+export { Highlighted, RichText } from './components/rich-text.js';
+export { SearchBox, type SearchBoxProps } from './components/search-box.js';
+export { TrendingPapers, type TrendingPapersProps } from './components/trending-papers.js';
+export type { HeadingLevel, SummaryChoice, Variant } from './components/types.js';
+export { failureOf, type LoadFailure } from './hooks/load-src.js';
+export { type UsePaperSearchOptions, usePaperSearch } from './hooks/use-paper-search.js';
 export {
-  type HeadingLevel,
-  PaperCard,
-  type PaperCardProps,
-  PaperList,
-  type PaperListProps,
-  PaperRow,
-  type PaperRowProps,
-  PapersSkeleton,
-  SearchBox,
-  type SearchBoxProps,
-  TrendingPapers,
-  type TrendingPapersProps,
-  type Variant,
-} from './components.js';
-export {
-  failureOf,
-  type LoadFailure,
   type PapersClient,
   type PapersListing,
   type PapersState,
-  type UsePaperSearchOptions,
   type UsePapersOptions,
-  usePaperSearch,
   usePapers,
-} from './hooks.js';
+} from './hooks/use-papers.js';
+export {
+  type TrendingPapersState,
+  type TrendingPapersStateOptions,
+  useTrendingPapersState,
+} from './hooks/use-trending-papers-state.js';
 export { defaultLabels, type Labels } from './labels.js';
 export {
   formatCount,

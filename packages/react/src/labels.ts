@@ -1,5 +1,7 @@
 /** Every string the widget shows, for translation. Functions receive the numbers they talk about. */
 export interface Labels {
+  /** The widget's accessible name (its `<section>` is a region landmark named this). */
+  region: string;
   searchLabel: string;
   searchPlaceholder: string;
   resultCount: (count: number, total: number) => string;
@@ -10,14 +12,22 @@ export interface Labels {
   error: string;
   /**
    * One line under `error` saying what a reader can do, by what went wrong: `offline` (no answer, or no
-   * network), `unavailable` (the server answered with an error), `unreadable` (the answer was no listing, or
-   * too large). The technical detail goes to the site owner: `onError` and one `console.warn`.
+   * network), `unavailable` (the server answered with a passing error), `refused` (the server refused the
+   * request, as a 404: no retry is offered), `unreadable` (the answer was no listing, or too large). The technical detail goes to the site owner: `onError` and one `console.warn`.
    */
-  errorHint: { offline: string; unavailable: string; unreadable: string };
+  errorHint: { offline: string; unavailable: string; refused: string; unreadable: string };
   retry: string;
   showMore: (remaining: number) => string;
-  showAbstract: string;
-  hideAbstract: string;
+  /** The one control under a card's text: the rest of it, and the other text (abstract or AI summary). */
+  more: string;
+  less: string;
+  /** The label of the summary Hugging Face's model wrote, so readers never take it for the authors' abstract. */
+  aiSummary: string;
+  /** The label of the authors' abstract, shown when both texts are open. */
+  abstract: string;
+  submittedBy: (name: string) => string;
+  /** Before a date that is the day Hugging Face featured the paper ("Featured 2 days ago"). */
+  featured: (relative: string) => string;
   /** `formatted` is the locale's compact number ("1.2K"); `value` the exact one, for plural rules. */
   upvotes: (formatted: string, value: number) => string;
   comments: (formatted: string, value: number) => string;
@@ -45,6 +55,7 @@ export interface Labels {
 }
 
 export const defaultLabels: Labels = {
+  region: 'Papers',
   searchLabel: 'Search papers',
   searchPlaceholder: 'Search titles, authors, abstracts…',
   resultCount: (count, total) => (count === total ? `${total} papers` : `${count} of ${total} papers`),
@@ -56,12 +67,17 @@ export const defaultLabels: Labels = {
   errorHint: {
     offline: 'Check your connection, then try again.',
     unavailable: 'The paper service is not answering right now. Try again in a moment.',
+    refused: 'These papers are not available here. The site may have a wrong link.',
     unreadable: 'The list of papers could not be read.',
   },
   retry: 'Try again',
   showMore: (remaining) => `Show more (${remaining})`,
-  showAbstract: 'Show abstract',
-  hideAbstract: 'Hide abstract',
+  more: 'More',
+  less: 'Less',
+  aiSummary: 'AI summary',
+  abstract: 'Abstract',
+  submittedBy: (name) => `Submitted by ${name}`,
+  featured: (relative) => `Featured ${relative}`,
   upvotes: (count, value) => `${count} ${value === 1 ? 'upvote' : 'upvotes'}`,
   comments: (count, value) => `${count} ${value === 1 ? 'comment' : 'comments'}`,
   stars: (count, value) => `${count} GitHub ${value === 1 ? 'star' : 'stars'}`,

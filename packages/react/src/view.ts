@@ -3,6 +3,7 @@
  * are tested directly and behave identically on the server and in the browser.
  */
 import type { Paper, SearchMatch } from '@papertrend/core';
+import { texToUnicode } from '@papertrend/core/tex';
 
 export interface PaperLinkView {
   kind: 'code' | 'project' | 'pdf' | 'abstract';
@@ -11,15 +12,21 @@ export interface PaperLinkView {
 
 export interface PaperView {
   id: string;
+  /** The title as the source wrote it, TeX included (rendered by `RichText`). */
   title: string;
+  /** The title as plain Unicode text, for attributes and names (`title=`, `aria-label`, `alt`). */
+  titleText: string;
   /** The title's link target: the paper's page, else its abstract page. Absent when neither is safe. */
   href?: string;
   /** Names shown, in order. */
   authors: string[];
   /** How many more authors there are than `authors` shows ("+N"). */
   moreAuthors: number;
-  /** ISO date for `<time dateTime>`, and the same date as people read it. */
-  date?: { iso: string; label: string; relative: string };
+  /** ISO date for `<time dateTime>`, and the same date as people read it; `featured` when it is the day Hugging Face featured the paper. */
+  date?: { iso: string; label: string; relative: string; featured: boolean };
+  /** The organisation the paper is listed under on Hugging Face (`Google`), and who submitted it (`AK`). */
+  organization?: string;
+  submitter?: string;
   upvotes?: number;
   comments?: number;
   githubStars?: number;
@@ -89,6 +96,13 @@ export interface ViewOptions {
   now?: number;
   /** Show at most this many author names (default 3). */
   maxAuthors?: number;
+  /**
+   * Which date to show: `published` (default: the arXiv date, else the day it was featured) or `featured`
+   * (the day Hugging Face featured it, else the arXiv date) — for listings of a day, week or month.
+   */
+  date?: 'published' | 'featured';
+  /** Show at most this many keywords (default 4). */
+  maxKeywords?: number;
 }
 
 export function toPaperView(paper: Paper, options: ViewOptions = {}): PaperView {
@@ -99,24 +113,34 @@ export function toPaperView(paper: Paper, options: ViewOptions = {}): PaperView 
   const view: PaperView = {
     id: paper.id,
     title: paper.title,
-    authors: shown,
+    titleText: texToUnicode(paper.title),
+    authors: shown.map(texToUnicode),
     moreAuthors: total - shown.length,
     links: [],
-    keywords: paper.keywords ?? [],
+    keywords: (paper.keywords ?? []).slice(0, options.maxKeywords ?? 4),
   };
   const href = safeHref(paper.links.page) ?? safeHref(paper.links.abstract);
   if (href) view.href = href;
-  const iso = paper.publishedAt ?? paper.featuredAt;
+  const iso =
+    options.date === 'featured' ? (paper.featuredAt ?? paper.publishedAt) : (paper.publishedAt ?? paper.featuredAt);
   if (iso && !Number.isNaN(Date.parse(iso))) {
     const locale = usableLocale(options.locale);
     const label = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
-    view.date = { iso, label, relative: relativeTime(iso, options.now ?? Date.now(), locale) };
+    const relative = relativeTime(iso, options.now ?? Date.now(), locale);
+    view.date = { iso, label, relative, featured: iso === paper.featuredAt && iso !== paper.publishedAt };
   }
+  const organization = paper.organization?.fullname || paper.organization?.name;
+  if (organization) view.organization = organization;
+  const submitter = paper.submitter?.fullname || paper.submitter?.name;
+  if (submitter) view.submitter = submitter;
   if (paper.metrics.upvotes !== undefined) view.upvotes = paper.metrics.upvotes;
   if (paper.metrics.comments !== undefined) view.comments = paper.metrics.comments;
   if (paper.metrics.githubStars !== undefined) view.githubStars = paper.metrics.githubStars;
+  // Code, project and PDF: the title already leads to the paper's page, which links its abstract. The arXiv
+  // page is offered only when there is no PDF, so a card is a few Tab stops, not six.
   for (const kind of ['code', 'project', 'pdf', 'abstract'] as const) {
     const link = safeHref(paper.links[kind]);
+    if (kind === 'abstract' && view.links.some((shown) => shown.kind === 'pdf')) continue;
     if (link && link !== href) view.links.push({ kind, href: link });
   }
   if (paper.abstract) view.abstract = paper.abstract;

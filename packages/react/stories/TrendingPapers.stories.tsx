@@ -8,6 +8,7 @@ import {
   hostilePapers,
   longAuthorPaper,
   papersWithThumbnails,
+  texPapers,
   trendingPapers,
 } from './data.js';
 
@@ -139,12 +140,17 @@ const germanLabels: Partial<Labels> = {
   errorHint: {
     offline: 'Prüfen Sie die Verbindung und versuchen Sie es erneut.',
     unavailable: 'Der Dienst antwortet gerade nicht. Bitte gleich noch einmal versuchen.',
+    refused: 'Diese Artikel sind hier nicht verfügbar. Vielleicht ist der Link der Seite falsch.',
     unreadable: 'Die Artikelliste konnte nicht gelesen werden.',
   },
   retry: 'Erneut versuchen',
   showMore: (remaining) => `Mehr anzeigen (${remaining})`,
-  showAbstract: 'Abstract anzeigen',
-  hideAbstract: 'Abstract ausblenden',
+  more: 'Mehr',
+  less: 'Weniger',
+  aiSummary: 'KI-Zusammenfassung',
+  abstract: 'Abstract',
+  submittedBy: (name) => `Eingereicht von ${name}`,
+  featured: (relative) => `Vorgestellt ${relative}`,
   upvotes: (formatted, value) => `${formatted} ${value === 1 ? 'Stimme' : 'Stimmen'}`,
   comments: (formatted, value) => `${formatted} ${value === 1 ? 'Kommentar' : 'Kommentare'}`,
   stars: (formatted, value) => `${formatted} GitHub-${value === 1 ? 'Stern' : 'Sterne'}`,
@@ -178,10 +184,20 @@ export const CustomCardRenderer: Story = {
  * Markup, event handlers and `javascript:`/`data:` URLs in every field of an unvalidated array: shown as
  * text, and titles without a safe link are not links.
  */
+/** Real TeX: `LLM$\times$MapReduce` reads LLM×MapReduce, `A^2FM` A²FM; an abstract's `\( L_{1,2} \)` is MathML. */
+export const MathInPapers: Story = { args: { papers: texPapers, now: DAILY_NOW, limit: 10 } };
+
+/** The authors' abstract first; Hugging Face's AI summary one "More" away, labelled. */
+export const AbstractFirst: Story = { args: { ...daily, summary: 'abstract', limit: 4 } };
+
+/** `theme="page"` on a page with no dark theme: light, whatever the reader's OS prefers. */
+export const FollowsPageOnly: Story = { args: { ...daily, theme: 'page', limit: 3 } };
+
 export const HostilePapers: Story = { args: { papers: hostilePapers, now: DAILY_NOW } };
 
 /** `src` mode: the widget fetches a Hugging Face API response and validates it with core's parsers. */
-export const FromUrl: Story = { args: { src: 'fixtures/hf-api/2026-08-21.json' } };
+// Listings fetched at run time carry Hugging Face's thumbnail URLs; stories stay off the network.
+export const FromUrl: Story = { args: { src: 'fixtures/hf-api/2026-08-21.json', showThumbnails: false } };
 
 /** The same hostile listing loaded through `src`: validation drops the unsafe links before rendering. */
 export const HostileFromUrl: Story = {
@@ -257,6 +273,7 @@ const FIXTURE_FOR = (url: URL): string =>
 export const Periods: Story = {
   args: {
     now: DAILY_NOW,
+    showThumbnails: false,
     period: 'week',
     limit: 5,
     client: createClient({
@@ -275,6 +292,7 @@ export const Periods: Story = {
 export const SavedPapersFallback: Story = {
   args: {
     now: DAILY_NOW,
+    showThumbnails: false,
     limit: 5,
     client: createClient({
       fetch: () => Promise.reject(new TypeError('Failed to fetch')),

@@ -2,11 +2,29 @@
 import type { Paper } from '@papertrend/core';
 import { snapshot, snapshotPapers } from '@papertrend/core/snapshot';
 import hostile from '../test/fixtures/hostile-papers.json';
+import tex from '../test/fixtures/tex-papers.json';
 
 /** The Hugging Face trending page as copied text (titles and abstracts only). */
 export const trendingPapers: readonly Paper[] = snapshot.trending.papers;
-/** One Daily Papers API day: upvotes, comments, stars, AI summaries, keywords, code links. */
-export const dailyPapers: readonly Paper[] = snapshotPapers;
+/** A local figure for the `index`th paper (served by Storybook), so stories show images without the network. */
+const localFigure = (index: number): string =>
+  new URL(`fixtures/thumbnails/${index % 4}.svg`, globalThis.location?.href ?? 'http://localhost/').href;
+
+/**
+ * One Daily Papers API day: upvotes, comments, stars, AI summaries, keywords, code links. The papers that
+ * have a Hugging Face thumbnail show a local figure instead, so no story reaches the network.
+ */
+export const dailyPapers: readonly Paper[] = snapshotPapers.map((paper, index) =>
+  paper.links.thumbnail ? { ...paper, links: { ...paper.links, thumbnail: localFigure(index) } } : paper,
+);
+
+/**
+ * Real papers whose titles or abstracts carry TeX (`LLM$\times$MapReduce`, `A^2FM`, `\( L_{1,2} \)`),
+ * from the corpus the tests read: shown as Unicode, and as MathML where Unicode falls short.
+ */
+export const texPapers = (tex as unknown as Paper[]).map((paper, index) =>
+  paper.links.thumbnail ? { ...paper, links: { ...paper.links, thumbnail: localFigure(index) } } : paper,
+);
 
 /** Relative dates are computed against this instant so screenshots and docs stay stable. */
 export const DAILY_NOW = Date.parse('2026-08-24T09:00:00Z');
@@ -30,8 +48,5 @@ export const hostilePapers = hostile as unknown as readonly Paper[];
  */
 export const papersWithThumbnails: readonly Paper[] = dailyPapers.map((paper, index) => ({
   ...paper,
-  links: {
-    ...paper.links,
-    thumbnail: new URL(`fixtures/thumbnails/${index % 4}.svg`, globalThis.location?.href ?? 'http://localhost/').href,
-  },
+  links: { ...paper.links, thumbnail: localFigure(index) },
 }));

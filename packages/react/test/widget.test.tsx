@@ -1,4 +1,12 @@
-import { createClient, type Paper, parseListing } from '@papertrend/core';
+import {
+  createClient,
+  HttpError,
+  NetworkError,
+  type Paper,
+  parseListing,
+  RequestTimeoutError,
+  UnknownFormatError,
+} from '@papertrend/core';
 import { snapshot } from '@papertrend/core/snapshot';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { renderToString } from 'react-dom/server';
@@ -110,7 +118,7 @@ describe('in the DOM', () => {
     expect(titles()).toEqual(['EnvHarness: Awakening Static Worlds for Agent Learning']);
   });
 
-  it('sorts, pages with "show more", and expands an abstract', () => {
+  it('sorts, pages with "show more", and opens the rest of a text and the other one with one "More"', () => {
     render(<TrendingPapers papers={papers} limit={5} now={NOW} />);
     expect(screen.getAllByRole('article')).toHaveLength(5);
     fireEvent.click(screen.getByRole('button', { name: 'Show more (12)' }));
@@ -119,11 +127,16 @@ describe('in the DOM', () => {
     const upvotes = screen.getAllByText(/upvotes?$/).map((node) => Number(node.textContent?.split(' ')[0]));
     expect(screen.getAllByText(/^1 comment$/).length).toBeGreaterThan(0); // singular where it is one
     expect(upvotes).toEqual([...upvotes].sort((a, b) => b - a));
-    const [toggle] = screen.getAllByRole('button', { name: 'Show abstract' });
-    expect(toggle?.getAttribute('aria-expanded')).toBe('false');
-    fireEvent.click(toggle as HTMLElement);
-    expect(toggle?.getAttribute('aria-expanded')).toBe('true');
-    expect(toggle?.textContent).toBe('Hide abstract');
+    const card = screen.getAllByRole('article').find((article) => article.querySelector('.pt-summary')) as HTMLElement;
+    // The machine-written summary comes first, labelled; the authors' abstract is one click away.
+    expect(card.querySelector('.pt-summary .pt-text-label')?.textContent).toBe('AI summary');
+    expect(card.querySelector('.pt-abstract')).toBeNull();
+    const toggle = within(card).getByRole('button', { name: 'More' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(toggle.textContent).toBe('Less');
+    expect(card.querySelector('.pt-abstract .pt-text-label')?.textContent).toBe('Abstract');
   });
 
   it('moves focus between results with the arrow keys', () => {
@@ -171,20 +184,43 @@ describe('in the DOM', () => {
     expect(errors).toHaveLength(1);
   });
 
-  it('tells readers apart: offline, unavailable, unreadable — never the raw message', async () => {
-    for (const [name, hint] of [
-      ['NetworkError', 'Check your connection, then try again.'],
-      ['TypeError', 'Check your connection, then try again.'],
-      ['UnknownFormatError', 'The list of papers could not be read.'],
-      ['Error', 'The paper service is not answering right now. Try again in a moment.'],
+  it("tells readers apart by the error's own failure kind — never the raw message", async () => {
+    const request = { method: 'GET', url: 'https://huggingface.co/api/daily_papers?x=vite-app', retries: 2 };
+    for (const [error, hint, retry] of [
+      [new NetworkError(request, new TypeError('fetch failed')), 'Check your connection, then try again.', true],
+      [new RequestTimeoutError(request, 10_000), 'Check your connection, then try again.', true],
+      [
+        new HttpError(request, 503, 'Service Unavailable', ''),
+        'The paper service is not answering right now. Try again in a moment.',
+        true,
+      ],
+      [
+        new HttpError(request, 404, 'Not Found', ''),
+        'These papers are not available here. The site may have a wrong link.',
+        false,
+      ],
+      [
+        new UnknownFormatError('the input is an HTML page ("vite-app")', []),
+        'The list of papers could not be read.',
+        true,
+      ],
+      // A bug in a site's own load() is no network problem: the reader is not told to check theirs.
+      [
+        new TypeError('vite-app is not a function'),
+        'The paper service is not answering right now. Try again in a moment.',
+        true,
+      ],
     ] as const) {
       const load = async (): Promise<readonly Paper[]> => {
-        throw Object.assign(new Error('Not a paper listing: the input is an HTML page ("vite-app")'), { name });
+        throw error;
       };
       render(<TrendingPapers load={load} />);
       const alert = await screen.findByRole('alert');
-      expect(alert.querySelector('.pt-error-detail')?.textContent, name).toBe(hint);
+      expect(alert.querySelector('.pt-error-detail')?.textContent, error.name).toBe(hint);
       expect(alert.textContent).not.toContain('vite-app');
+      expect(within(alert).queryByRole('button', { name: 'Try again' }) !== null, error.name).toBe(retry);
+      // No search or sort over an error.
+      expect(screen.queryByRole('searchbox')).toBeNull();
       // The warning is logged by an effect after the error is painted.
       await waitFor(() => expect(takeConsoleCalls()).toHaveLength(1));
       cleanup();

@@ -4,6 +4,8 @@
  * name, so namespace prefixes, `xmlns` placement, element order and optional attributes do not matter.
  * A feed whose only entry is titled `Error` is arXiv reporting a bad request: that is `ArxivApiError`.
  */
+
+import type { FailureKind } from '../errors.js';
 import { ListingFormatError, PapertrendError, UnknownFormatError } from '../errors.js';
 import type { Author, ListingMeta, Paper } from '../model.js';
 import { cleanLine, cleanParagraphs, lineLocator, parseArxivId } from '../normalize.js';
@@ -18,6 +20,10 @@ export class ArxivApiError extends PapertrendError {
   constructor(message: string, errorId: string) {
     super(`arXiv API error: ${message}`);
     this.errorId = errorId;
+  }
+  /** arXiv refused the query itself (a malformed id or search): asking again will not help. */
+  override get failure(): FailureKind {
+    return 'refused';
   }
 }
 

@@ -1,0 +1,265 @@
+'use client';
+import type { Paper, SearchMatch } from '@papertrend/core';
+import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { defaultLabels, type Labels } from '../labels.js';
+import { formatCount, type PaperView, toPaperView, type ViewOptions } from '../view.js';
+import { Icon } from './icons.js';
+import { RichText } from './rich-text.js';
+import { Thumbnail } from './thumbnail.js';
+import { rangesOf, Title } from './title.js';
+import type { HeadingLevel, SummaryChoice } from './types.js';
+
+export interface PaperCardProps {
+  paper: Paper;
+  /** Highlight ranges from a search hit. */
+  matches?: readonly SearchMatch[];
+  labels?: Labels;
+  locale?: string;
+  /** Reference time for relative dates, so server and client agree. */
+  now?: number;
+  headingLevel?: HeadingLevel;
+  onSelect?: (paper: Paper) => void;
+  /** Show the paper's preview image where it has one (`links.thumbnail`, else its first image), lazily. Default `true`. */
+  showThumbnail?: boolean;
+  /** Which text a card shows first: the labelled `ai` summary (default, where there is one) or the `abstract`. */
+  summary?: SummaryChoice;
+  /** Which date to show (see `ViewOptions.date`). */
+  date?: ViewOptions['date'];
+}
+
+export function useView(
+  paper: Paper,
+  locale: string | undefined,
+  now: number | undefined,
+  date?: ViewOptions['date'],
+): PaperView {
+  return useMemo(() => {
+    const options: ViewOptions = {};
+    if (locale) options.locale = locale;
+    if (now !== undefined) options.now = now;
+    if (date) options.date = date;
+    return toPaperView(paper, options);
+  }, [paper, locale, now, date]);
+}
+
+/** The date as both variants show it: relative, with the full date as a tooltip. */
+export function PaperDate({ view, labels }: { view: PaperView; labels: Labels }): ReactNode {
+  if (!view.date) return null;
+  return (
+    <time className="pt-date" dateTime={view.date.iso} title={view.date.label}>
+      {view.date.featured ? labels.featured(view.date.relative) : view.date.relative}
+    </time>
+  );
+}
+
+/** The number people read, and the sentence a screen reader says ("1.2K upvotes"). */
+function Count({ formatted, spoken }: { formatted: string; spoken: string }): ReactNode {
+  return (
+    <>
+      <span aria-hidden="true">{formatted}</span>
+      <span className="pt-sr">{spoken}</span>
+    </>
+  );
+}
+
+/** The boxed upvote count readers know from the Daily Papers page. */
+export function Upvotes({ view, labels, locale }: { view: PaperView; labels: Labels; locale?: string | undefined }) {
+  if (view.upvotes === undefined) return null;
+  const formatted = formatCount(view.upvotes, locale);
+  return (
+    <p className="pt-votes">
+      <Icon name="upvote" />
+      <Count formatted={formatted} spoken={labels.upvotes(formatted, view.upvotes)} />
+    </p>
+  );
+}
+
+/** A text block: the AI summary always carries its label; the abstract carries one when both are open. */
+function CardText({
+  kind,
+  view,
+  labels,
+  matches,
+  labelled,
+}: {
+  kind: SummaryChoice;
+  view: PaperView;
+  labels: Labels;
+  matches: readonly SearchMatch[] | undefined;
+  labelled: boolean;
+}): ReactNode {
+  const ai = kind === 'ai';
+  return (
+    <p className={ai ? 'pt-summary' : 'pt-abstract'}>
+      {ai || labelled ? (
+        <span className="pt-text-label">
+          {ai ? <Icon name="sparkle" /> : null}
+          {ai ? labels.aiSummary : labels.abstract}
+        </span>
+      ) : null}
+      <RichText
+        text={(ai ? view.aiSummary : view.abstract) ?? ''}
+        ranges={rangesOf(matches, ai ? 'summary' : 'abstract')}
+      />
+    </p>
+  );
+}
+
+/** Longer than this, a text is expected to pass its three lines until it is measured in the browser. */
+const LIKELY_CLAMPED = 220;
+
+/**
+ * One paper, shaped like the Daily Papers page: the upvote box, title, authors, organisation and submitter,
+ * date and comments, one text (a labelled AI summary, or the abstract) with a single "More" that opens the
+ * rest and the other text, links with icons, keywords, and the thumbnail where there is one.
+ */
+export function PaperCard({
+  paper,
+  matches,
+  labels = defaultLabels,
+  locale,
+  now,
+  headingLevel = 3,
+  onSelect,
+  showThumbnail = true,
+  summary = 'ai',
+  date,
+}: PaperCardProps): ReactNode {
+  const view = useView(paper, locale, now, date);
+  const [expanded, setExpanded] = useState(false);
+  const titleId = useId();
+  const textId = useId();
+  // A search that matched only the other text shows that one first, so the reader sees why the paper is here.
+  const matchedIn = (field: SearchMatch['field']) => matches?.some((match) => match.field === field) ?? false;
+  const wanted: SummaryChoice =
+    matchedIn('abstract') && !matchedIn('summary')
+      ? 'abstract'
+      : matchedIn('summary') && !matchedIn('abstract')
+        ? 'ai'
+        : summary;
+  const primary: SummaryChoice | undefined =
+    (wanted === 'ai' && view.aiSummary) || !view.abstract ? (view.aiSummary ? 'ai' : undefined) : 'abstract';
+  const other: SummaryChoice | undefined =
+    primary === 'ai' ? (view.abstract ? 'abstract' : undefined) : primary && view.aiSummary ? 'ai' : undefined;
+  const text = useRef<HTMLDivElement>(null);
+  const primaryText = (primary === 'ai' ? view.aiSummary : view.abstract) ?? '';
+  const [clamped, setClamped] = useState(primaryText.length > LIKELY_CLAMPED);
+  // Measured once it is laid out: "More" is offered only where there is more to read.
+  useEffect(() => {
+    const block = text.current?.firstElementChild;
+    if (block && !expanded) setClamped(block.scrollHeight > block.clientHeight + 1);
+  }, [expanded]);
+  const authorsMatched = matches?.some((match) => match.field === 'authors');
+  const byline = [view.organization, view.submitter && labels.submittedBy(view.submitter)].filter(Boolean);
+  return (
+    <article className="pt-card" aria-labelledby={titleId}>
+      <Upvotes view={view} labels={labels} locale={locale} />
+      <div className="pt-card-body">
+        {showThumbnail && view.thumbnail ? (
+          <Thumbnail src={view.thumbnail} alt={labels.thumbnailAlt(view.titleText)} width={160} />
+        ) : null}
+        <Title
+          id={titleId}
+          view={view}
+          paper={paper}
+          matches={matches}
+          headingLevel={headingLevel}
+          onSelect={onSelect}
+        />
+        {view.authors.length > 0 || view.moreAuthors > 0 ? (
+          <p className="pt-authors">
+            {authorsMatched
+              ? view.authors.map((name, index) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: two authors can share a name; the order never changes
+                  <span key={`${name}-${index}`} className="pt-author">
+                    {index > 0 ? ', ' : ''}
+                    {/* The names shown are the paper's first ones, so their index is the match's. */}
+                    <RichText text={name} ranges={rangesOf(matches, 'authors', index)} />
+                  </span>
+                ))
+              : view.authors.join(', ')}
+            {view.moreAuthors > 0 ? (
+              <span className="pt-more-authors">
+                {view.authors.length > 0 ? ' ' : ''}
+                {labels.moreAuthors(view.moreAuthors)}
+              </span>
+            ) : null}
+          </p>
+        ) : null}
+        <p className="pt-meta">
+          <PaperDate view={view} labels={labels} />
+          {byline.map((part) => (
+            <span key={part as string} className="pt-byline">
+              {part}
+            </span>
+          ))}
+          {view.comments === undefined ? null : (
+            <span className="pt-comments">
+              <Icon name="comment" />
+              <Count
+                formatted={formatCount(view.comments, locale)}
+                spoken={labels.comments(formatCount(view.comments, locale), view.comments)}
+              />
+            </span>
+          )}
+        </p>
+        {primary ? (
+          <div ref={text} id={textId} className="pt-text" data-expanded={expanded ? 'true' : 'false'}>
+            <CardText kind={primary} view={view} labels={labels} matches={matches} labelled={expanded && !!other} />
+            {expanded && other ? (
+              <CardText kind={other} view={view} labels={labels} matches={matches} labelled />
+            ) : null}
+          </div>
+        ) : null}
+        {primary && (clamped || other || expanded) ? (
+          <button
+            type="button"
+            className="pt-expand"
+            aria-expanded={expanded}
+            aria-controls={textId}
+            aria-describedby={titleId}
+            onClick={() => setExpanded((value) => !value)}
+          >
+            {expanded ? labels.less : labels.more}
+          </button>
+        ) : null}
+        {view.links.length > 0 ? (
+          <div className="pt-card-footer">
+            {view.links.map((link) => (
+              <a
+                key={link.kind}
+                className={`pt-link pt-link-${link.kind}`}
+                href={link.href}
+                rel="noopener noreferrer"
+                target="_blank"
+                // "Code", "PDF": the paper's title completes each link's name for screen readers (WCAG 2.4.4).
+                aria-describedby={titleId}
+              >
+                <Icon name={link.kind} />
+                {labels.links[link.kind]}
+                {link.kind === 'code' && view.githubStars !== undefined ? (
+                  <span className="pt-stars">
+                    <Icon name="star" />
+                    <Count
+                      formatted={formatCount(view.githubStars, locale)}
+                      spoken={labels.stars(formatCount(view.githubStars, locale), view.githubStars)}
+                    />
+                  </span>
+                ) : null}
+              </a>
+            ))}
+          </div>
+        ) : null}
+        {view.keywords.length > 0 ? (
+          <ul className="pt-keywords">
+            {view.keywords.map((keyword, index) => (
+              <li key={keyword} className="pt-keyword">
+                <RichText text={keyword} ranges={rangesOf(matches, 'keywords', index)} />
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,51 @@
+'use client';
+import type { SearchHit } from '@papertrend/core';
+import { type KeyboardEvent, type ReactNode, useCallback } from 'react';
+import { PaperCard, type PaperCardProps } from './paper-card.js';
+import { PaperRow } from './paper-row.js';
+import type { Variant } from './types.js';
+
+export interface PaperListProps extends Omit<PaperCardProps, 'paper' | 'matches'> {
+  hits: readonly SearchHit[];
+  /** `card` (default): every detail; `compact`: rank, title, date and upvotes. */
+  variant?: Variant;
+  renderPaper?: (hit: SearchHit) => ReactNode;
+}
+
+const MOVES = new Set(['ArrowDown', 'ArrowUp', 'Home', 'End']);
+
+/**
+ * A list of papers. From a title link, ArrowDown and ArrowUp move to the next and previous paper's title,
+ * Home and End to the first and last: a keyboard reader skims titles without tabbing through every card.
+ */
+export function PaperList({ hits, renderPaper, variant = 'card', ...cardProps }: PaperListProps): ReactNode {
+  const onKeyDown = useCallback((event: KeyboardEvent<HTMLOListElement>) => {
+    if (!MOVES.has(event.key)) return;
+    const links = [...event.currentTarget.querySelectorAll<HTMLAnchorElement>('.pt-title-link')];
+    const current = links.indexOf(event.target as HTMLAnchorElement);
+    if (current === -1) return;
+    const next =
+      event.key === 'Home'
+        ? 0
+        : event.key === 'End'
+          ? links.length - 1
+          : Math.min(links.length - 1, Math.max(0, current + (event.key === 'ArrowDown' ? 1 : -1)));
+    event.preventDefault();
+    links[next]?.focus();
+  }, []);
+  return (
+    <ol className={variant === 'compact' ? 'pt-list pt-compact' : 'pt-list'} onKeyDown={onKeyDown}>
+      {hits.map((hit, index) => (
+        <li key={hit.paper.id} className="pt-item">
+          {renderPaper ? (
+            renderPaper(hit)
+          ) : variant === 'compact' ? (
+            <PaperRow paper={hit.paper} matches={hit.matches} rank={index + 1} {...cardProps} />
+          ) : (
+            <PaperCard paper={hit.paper} matches={hit.matches} {...cardProps} />
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,32 @@
+'use client';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+
+/**
+ * A preview image with its size stated up front, so nothing moves when it arrives. One that fails to load
+ * (offline, blocked by a CSP, gone) is removed instead of showing a broken-image box, also when it failed
+ * before the page hydrated.
+ */
+export function Thumbnail({ src, alt, width }: { src: string; alt: string; width: number }): ReactNode {
+  const image = useRef<HTMLImageElement>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    const node = image.current;
+    // A broken image is complete with no width; one not loaded yet (lazy, below the fold) is not complete.
+    if (node?.complete && node.naturalWidth === 0 && node.currentSrc !== '') setFailed(true);
+  }, []);
+  if (failed) return null;
+  return (
+    <img
+      ref={image}
+      className="pt-thumb"
+      src={src}
+      alt={alt}
+      width={width}
+      height={Math.round((width * 9) / 16)}
+      loading="lazy"
+      decoding="async"
+      referrerPolicy="no-referrer"
+      onError={() => setFailed(true)}
+    />
+  );
+}

@@ -1,0 +1,133 @@
+import type { Paper } from '@papertrend/core';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { type Period, periodRequest } from '../view.js';
+import { loadSrc } from './load-src.js';
+
+export type PapersState =
+  | { status: 'loading'; papers: readonly Paper[]; error?: undefined; saved?: undefined }
+  | { status: 'error'; papers: readonly Paper[]; error: Error; saved?: undefined }
+  | {
+      status: 'ready';
+      papers: readonly Paper[];
+      error?: undefined;
+      /**
+       * Set when the client could not reach the live service and answered from its saved snapshot
+       * (`fallback: 'snapshot'`): `date` is the saved listing's day (`2026-08-21`), when it has one.
+       */
+      saved?: { date?: string };
+    };
+
+/** What a client call answers: a listing's papers, and its `meta` when the client says where they came from. */
+export interface PapersListing {
+  papers: readonly Paper[];
+  meta?: { fallback?: unknown; date?: unknown };
+}
+
+/** The part of core's client the widget calls; `createClient()` from `@papertrend/core` fits. */
+export interface PapersClient {
+  trending(options?: { signal?: AbortSignal; limit?: number }): Promise<PapersListing>;
+  /** Daily Papers of a day, ISO week or month; with it the widget offers `Period`s. */
+  daily?(options: { signal?: AbortSignal; week?: string; month?: string }): Promise<PapersListing>;
+}
+
+export interface UsePapersOptions {
+  /** Static papers (built at build time or by a server component). Wins over `src`. */
+  papers?: readonly Paper[];
+  /** URL of a listing in any format `parseListing` reads (JSON from the CLI, an HF API response, …). */
+  src?: string;
+  /** A papertrend client: the widget shows `client.trending()` (retries, cache and fallback are the client's). */
+  client?: PapersClient;
+  /** With a `client` that has `daily`: which papers to show (default `trending`). */
+  period?: Period;
+  /** The time `period` is counted from (default: now). */
+  now?: number;
+  /** Custom loader, for anything else (`client.daily({ date })`, your own API…). Wins over `client`. */
+  load?: (signal: AbortSignal) => Promise<readonly Paper[]>;
+  /**
+   * What is being loaded, when `load` or `client` change what that is. Papers load again when `src`,
+   * `period` or `loadKey` change, not when a new `load` function or client object arrives: an inline
+   * `load={() => …}` or `client={createClient()}` renders without refetching.
+   */
+  loadKey?: string | number;
+}
+
+const EMPTY: readonly Paper[] = [];
+
+/**
+ * Papers from props, a URL or a loader, with loading and error states and a retry. No fetch during SSR.
+ * `periods` says whether the `period` option decides what loads (a client with `daily`, nothing winning over it).
+ */
+export function usePapers(options: UsePapersOptions): PapersState & { retry: () => void; periods: boolean } {
+  const { papers, src, loadKey } = options;
+  const periods = offersPeriods(options);
+  const period = periods ? (options.period ?? 'trending') : 'trending';
+  // The latest options, read when a load starts: new function or client identities alone start nothing.
+  const latest = useRef(options);
+  latest.current = options;
+  const kind = options.load ? 'load' : options.client ? 'client' : src ? 'src' : 'none';
+  const [attempt, setAttempt] = useState(0);
+  const [state, setState] = useState<PapersState>(() =>
+    papers ? { status: 'ready', papers } : { status: 'loading', papers: EMPTY },
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on what loads (see `loadKey`); `attempt` is how retry() asks again
+  useEffect(() => {
+    if (papers) {
+      // Same papers as the first render: keep the state object, so mounting does not render the list twice.
+      setState((previous) =>
+        previous.status === 'ready' && previous.papers === papers ? previous : { status: 'ready', papers },
+      );
+      return;
+    }
+    const loader = loaderFor(latest.current, period);
+    if (!loader) {
+      setState({ status: 'ready', papers: EMPTY });
+      return;
+    }
+    const controller = new AbortController();
+    setState((previous) => ({ status: 'loading', papers: previous.papers }));
+    loader(controller.signal).then(
+      ({ papers: loaded, meta }) => {
+        if (controller.signal.aborted) return;
+        const date = typeof meta?.date === 'string' ? meta.date : undefined;
+        setState(
+          meta?.fallback === 'snapshot'
+            ? { status: 'ready', papers: loaded, saved: date ? { date } : {} }
+            : { status: 'ready', papers: loaded },
+        );
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted) {
+          setState({
+            status: 'error',
+            papers: EMPTY,
+            error: error instanceof Error ? error : new Error(String(error)),
+          });
+        }
+      },
+    );
+    return () => controller.abort();
+  }, [papers, src, kind, loadKey, period, attempt]);
+  const retry = useCallback(() => setAttempt((value) => value + 1), []);
+  return { ...state, retry, periods };
+}
+
+/** Whether `period` decides what loads: no `papers` or `load` win over a client that has `daily`. */
+function offersPeriods({ papers, load, client }: UsePapersOptions): boolean {
+  return !papers && !load && client?.daily !== undefined;
+}
+
+/** How the options load papers, in the order they win (`load`, then `client`, then `src`); none: nothing to load. */
+function loaderFor(
+  { load, client, src, now }: UsePapersOptions,
+  period: Period,
+): ((signal: AbortSignal) => Promise<PapersListing>) | undefined {
+  if (load) return (signal) => load(signal).then((papers) => ({ papers }));
+  if (client) {
+    return (signal) =>
+      client.daily && period !== 'trending'
+        ? client.daily({ signal, ...periodRequest(period, now ?? Date.now()) })
+        : client.trending({ signal });
+  }
+  if (src) return (signal) => loadSrc(src, signal).then((papers) => ({ papers }));
+  return undefined;
+}
