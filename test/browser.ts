@@ -107,10 +107,15 @@ export interface WatchedPage {
 /** A fresh context and page that records every console error/warning, page error and dialog. */
 export async function openWatchedPage(
   browser: Browser,
-  options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {},
+  options: {
+    colorScheme?: 'light' | 'dark';
+    viewport?: { width: number; height: number };
+    forcedColors?: 'active' | 'none';
+  } = {},
 ): Promise<WatchedPage> {
   const context = await browser.newContext({
     colorScheme: options.colorScheme ?? 'light',
+    forcedColors: options.forcedColors ?? 'none',
     viewport: options.viewport ?? { width: 1000, height: 900 },
     reducedMotion: 'reduce',
   });

@@ -184,8 +184,11 @@ export const CustomCardRenderer: Story = {
  * Markup, event handlers and `javascript:`/`data:` URLs in every field of an unvalidated array: shown as
  * text, and titles without a safe link are not links.
  */
-/** Real TeX: `LLM$\times$MapReduce` reads LLM×MapReduce, `A^2FM` A²FM; an abstract's `\( L_{1,2} \)` is MathML. */
-export const MathInPapers: Story = { args: { papers: texPapers, now: DAILY_NOW, limit: 10 } };
+/**
+ * Every paper of the test corpus whose title carries TeX: `LLM$\times$MapReduce` reads LLM×MapReduce, `A^2FM`
+ * A²FM; one abstract's `\( L_{1,2} \)` becomes MathML.
+ */
+export const MathInPapers: Story = { args: { papers: texPapers, now: DAILY_NOW, limit: 40 } };
 
 /** The authors' abstract first; Hugging Face's AI summary one "More" away, labelled. */
 export const AbstractFirst: Story = { args: { ...daily, summary: 'abstract', limit: 4 } };

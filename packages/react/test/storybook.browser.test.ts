@@ -65,14 +65,19 @@ describe('every story in a real browser', () => {
     { colorScheme: 'dark', width: 390 },
     { colorScheme: 'light', width: 390 },
     { colorScheme: 'dark', width: 1280 },
+    { colorScheme: 'light', width: 1280, forcedColors: 'active' },
+    { colorScheme: 'dark', width: 390, forcedColors: 'active' },
   ] as const;
-  for (const { colorScheme, width } of combinations) {
-    it(`renders each story with zero console errors and zero axe violations (${colorScheme}, ${width} px)`, async () => {
+  for (const combination of combinations) {
+    const { colorScheme, width } = combination;
+    const forced = 'forcedColors' in combination ? '-forced-colors' : '';
+    it(`renders each story with zero console errors and zero axe violations (${colorScheme}${forced}, ${width} px)`, async () => {
       const failures: string[] = [];
       // One page visits every story in turn (a full load each time, scripts from the HTTP cache).
       const { page, context, problems } = await openWatchedPage(site.browser, {
         colorScheme,
         viewport: { width, height: 900 },
+        forcedColors: forced ? 'active' : 'none',
       });
       for (const id of storyIds) {
         await page.goto(storyUrl(id));
@@ -93,7 +98,7 @@ describe('every story in a real browser', () => {
         if (overflow > 0) failures.push(`${id}: ${overflow} px wider than the ${width} px viewport`);
         await page
           .locator('#storybook-root')
-          .screenshot({ path: await screenshotPath(`story-${id.split('--')[1]}-${colorScheme}-${width}`) });
+          .screenshot({ path: await screenshotPath(`story-${id.split('--')[1]}-${colorScheme}${forced}-${width}`) });
       }
       await context.close();
       expect(failures).toEqual([]);
