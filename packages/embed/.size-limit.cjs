@@ -6,11 +6,14 @@
 // Raised on purpose to 44.5 kB for search at the speed floor and hostile-input fixes (+1.4 kB gzip measured:
 // the trie walk over the sorted vocabulary, kept word scores and the query caps +0.9 kB in the search entry;
 // one key order for every parsed paper and the arXiv id grammar +0.6 kB in the lite parser).
+// Raised on purpose to 50.5 kB for the card readers asked for (+5.5 kB gzip measured): TeX as Unicode, 4.1 kB
+// (the embed has no MathML: temml is ~50 kB and a script tag has no chunk to load it from), and the card's
+// upvote box, icons, labelled AI summary, byline and one "More", 1.4 kB.
 module.exports = [
   {
     name: '<trending-papers> script tag, everything included',
     path: 'dist/papertrend.global.js',
-    limit: '44.5 kB',
+    limit: '50.5 kB',
     gzip: true,
   },
 ];

@@ -140,7 +140,9 @@ describe('bad entries among good ones', () => {
 
   it('keeps HTML in titles and abstracts as the literal text it is', () => {
     const hostile = entry(0);
-    paperOf(hostile).title = '<img src=x onerror=alert(1)> Attention';
+    // The entry's own title is the one read (it keeps TeX); arXiv's copy under `paper` is the fallback.
+    (hostile as { title?: string }).title = '<img src=x onerror=alert(1)> Attention';
+    paperOf(hostile).title = 'Attention';
     paperOf(hostile).summary = '<script>alert(1)</script> is text';
     const paper = parseListing([hostile]).papers[0];
     expect(paper?.title).toBe('<img src=x onerror=alert(1)> Attention');

@@ -16,11 +16,21 @@ const RUNS = 15;
 const queries: { query: string }[] = JSON.parse(
   readFileSync(new URL('../../core/bench/relevance-queries.json', import.meta.url), 'utf8'),
 );
-const corpus = realCorpus().slice(0, 3000);
+// Thumbnails load from the bench's own server, as they would from Hugging Face's CDN for a reader online
+// (offline, every one would fail name resolution and be removed: a cost no reader pays).
+const corpus = realCorpus()
+  .slice(0, 3000)
+  .map((paper: { links: Record<string, string> }) =>
+    paper.links.thumbnail ? { ...paper, links: { ...paper.links, thumbnail: 'thumb.svg' } } : paper,
+  );
 
 const site = mkdtempSync(join(tmpdir(), 'papertrend-bench-'));
 writeFileSync(join(site, 'papertrend.js'), readFileSync(new URL('../dist/papertrend.global.js', import.meta.url)));
 writeFileSync(join(site, 'papers.json'), JSON.stringify(corpus));
+writeFileSync(
+  join(site, 'thumb.svg'),
+  '<svg xmlns="http://www.w3.org/2000/svg" width="160" height="90"><rect width="160" height="90" fill="#8ab"/></svg>',
+);
 writeFileSync(
   join(site, 'index.html'),
   '<!doctype html><html lang="en"><head><title>bench</title></head><body><script src="papertrend.js"></script></body></html>',

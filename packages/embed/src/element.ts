@@ -112,7 +112,10 @@ export function defineTrendingPapersElement(tagName = 'trending-papers'): void {
         ...(this.getAttribute('locale') ? { locale: this.getAttribute('locale') as string } : {}),
         ...(HEADING_LEVELS.has(headingLevel) ? { headingLevel: headingLevel as 2 | 3 | 4 | 5 | 6 } : {}),
         variant: this.getAttribute('variant') === 'compact' ? 'compact' : 'card',
-        showThumbnails: this.hasAttribute('thumbnails') && this.getAttribute('thumbnails') !== 'false',
+        // Absent: the widget's default (on for cards, off for compact rows); `thumbnails="false"` or "off" hides them.
+        ...(this.hasAttribute('thumbnails')
+          ? { showThumbnails: !['false', 'off'].includes(this.getAttribute('thumbnails') ?? '') }
+          : {}),
         ...this.#toggle('search', 'showSearch'),
         ...this.#toggle('filters', 'showFilters'),
       };

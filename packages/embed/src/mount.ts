@@ -3,7 +3,7 @@ import { type Labels, TrendingPapers } from '@papertrend/react';
 import widgetStyles from '@papertrend/react/styles.css';
 // Bundled against preact/compat (see tsup.config.ts): the same components as @papertrend/react, a tenth of
 // React's bytes.
-import { createElement, useEffect, useState } from 'react';
+import { createElement, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 
 export type Theme = 'light' | 'dark' | 'auto';
@@ -73,14 +73,16 @@ export function pageTheme(element: Element): Theme {
 }
 
 function Embedded({ options, theme }: { options: MountOptions; theme: Theme }) {
-  const [query, setQuery] = useState(options.query ?? '');
-  // A new `query` attribute or option replaces what was typed; typing does not touch the attribute.
-  useEffect(() => setQuery(options.query ?? ''), [options.query]);
+  // What the reader typed, and the `query` option it started from: a new attribute or option replaces what was
+  // typed (read during render, no effect to sync); typing does not touch the attribute.
+  const [typed, setTyped] = useState({ from: options.query, query: options.query ?? '' });
+  const query = typed.from === options.query ? typed.query : (options.query ?? '');
+  const setQuery = (value: string): void => setTyped({ from: options.query, query: value });
   const { papers, src, limit, sort, locale, labels, headingLevel, onSelect, onQueryChange, onError } = options;
   const { variant, showThumbnails, showSearch, showFilters } = options;
   return createElement(TrendingPapers, {
     ...(variant ? { variant } : {}),
-    ...(showThumbnails ? { showThumbnails } : {}),
+    ...(showThumbnails === undefined ? {} : { showThumbnails }),
     ...(showSearch === undefined ? {} : { showSearch }),
     ...(showFilters === undefined ? {} : { showFilters }),
     // A new initial sort means a fresh widget.

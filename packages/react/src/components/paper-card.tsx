@@ -105,6 +105,30 @@ function CardText({
   );
 }
 
+const laidOut = new Map<Element, () => void>();
+let observer: ResizeObserver | undefined;
+
+/**
+ * Calls `measure` each time `element` is laid out at a new size. One observer serves every card: its
+ * callbacks come after layout, so measuring forces none, and a card outside the viewport (skipped by
+ * `content-visibility`) is measured when it is first shown, not at mount.
+ */
+function whenLaidOut(element: Element, measure: () => void): () => void {
+  if (typeof ResizeObserver === 'undefined') {
+    measure();
+    return () => {};
+  }
+  observer ??= new ResizeObserver((entries) => {
+    for (const entry of entries) laidOut.get(entry.target)?.();
+  });
+  laidOut.set(element, measure);
+  observer.observe(element);
+  return () => {
+    laidOut.delete(element);
+    observer?.unobserve(element);
+  };
+}
+
 /** Longer than this, a text is expected to pass its three lines until it is measured in the browser. */
 const LIKELY_CLAMPED = 220;
 
@@ -144,11 +168,13 @@ export function PaperCard({
   const text = useRef<HTMLDivElement>(null);
   const primaryText = (primary === 'ai' ? view.aiSummary : view.abstract) ?? '';
   const [clamped, setClamped] = useState(primaryText.length > LIKELY_CLAMPED);
-  // Measured once it is laid out: "More" is offered only where there is more to read.
+  // With a second text there is always more to read. With one, "More" is offered only where its three lines
+  // cut it: measured when the browser lays the card out (a card scrolled to later is measured then).
   useEffect(() => {
     const block = text.current?.firstElementChild;
-    if (block && !expanded) setClamped(block.scrollHeight > block.clientHeight + 1);
-  }, [expanded]);
+    if (!block || other || expanded) return undefined;
+    return whenLaidOut(block, () => setClamped(block.scrollHeight > block.clientHeight + 1));
+  }, [expanded, other]);
   const authorsMatched = matches?.some((match) => match.field === 'authors');
   const byline = [view.organization, view.submitter && labels.submittedBy(view.submitter)].filter(Boolean);
   return (

@@ -5,10 +5,8 @@ import { Fragment, type ReactNode } from 'react';
 import { highlightPieces } from '../view.js';
 import { MathText } from './math-text.js';
 
-type Ranges = SearchMatch['ranges'] | undefined;
-
 /** Text with search highlights. React renders strings as text: paper text is never interpreted as HTML. */
-export function Highlighted({ text, ranges }: { text: string; ranges?: Ranges }): ReactNode {
+export function Highlighted({ text, ranges }: { text: string; ranges?: SearchMatch['ranges'] | undefined }): ReactNode {
   return highlightPieces(text, ranges).map((piece, index) =>
     piece.mark ? (
       // biome-ignore lint/suspicious/noArrayIndexKey: pieces are positional and never reorder
@@ -22,7 +20,7 @@ export function Highlighted({ text, ranges }: { text: string; ranges?: Ranges })
 }
 
 /** The ranges that fall inside `[start, end)`, moved to start at 0. */
-function rangesWithin(ranges: Ranges, start: number, end: number): [number, number][] {
+function rangesWithin(ranges: SearchMatch['ranges'] | undefined, start: number, end: number): [number, number][] {
   const inside: [number, number][] = [];
   for (const [from, to] of ranges ?? []) {
     if (to > start && from < end) inside.push([Math.max(from, start) - start, Math.min(to, end) - start]);
@@ -35,7 +33,7 @@ function rangesWithin(ranges: Ranges, start: number, end: number): [number, numb
  * cannot show as MathML, and search highlights on the characters they matched. Highlights are offsets into
  * the source text; text pieces keep theirs, and a converted piece is marked whole when a match touches it.
  */
-export function RichText({ text, ranges }: { text: string; ranges?: Ranges }): ReactNode {
+export function RichText({ text, ranges }: { text: string; ranges?: SearchMatch['ranges'] | undefined }): ReactNode {
   const pieces = splitTex(text);
   if (pieces.length === 1 && pieces[0]?.kind === 'text') return <Highlighted text={text} ranges={ranges} />;
   return pieces.map((piece) => {
