@@ -104,6 +104,9 @@ export interface WatchedPage {
   problems: string[];
 }
 
+const CDN_FIGURE =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="320" height="180"><rect width="320" height="180" fill="#9ab"/></svg>';
+
 /** A fresh context and page that records every console error/warning, page error and dialog. */
 export async function openWatchedPage(
   browser: Browser,
@@ -119,6 +122,11 @@ export async function openWatchedPage(
     viewport: options.viewport ?? { width: 1000, height: 900 },
     reducedMotion: 'reduce',
   });
+  // Hugging Face's image CDNs, stood in for: the bundled listings' thumbnails point there, the machines running
+  // the tests are offline, and a reader online would get the image. A fixed small figure keeps layouts real.
+  await context.route(/^https:\/\/cdn-(thumbnails|uploads)\.huggingface\.co\//, (route) =>
+    route.fulfill({ status: 200, contentType: 'image/svg+xml', body: CDN_FIGURE }),
+  );
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {

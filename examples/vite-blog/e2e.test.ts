@@ -83,7 +83,7 @@ describe('vite-blog in chromium', () => {
     // …the widget's do not.
     expect(await style(trending.locator('.pt-title'), 'text-transform')).toBe('none');
     expect(await style(trending.locator('.pt-title'), 'letter-spacing')).toBe('normal');
-    expect(await style(trending.locator('.pt-abstract'), 'text-indent')).toBe('0px');
+    expect(await style(trending.locator('.pt-text > p'), 'text-indent')).toBe('0px');
     expect(await style(trending.locator('.pt-keyword + .pt-keyword'), 'margin-top')).toBe('0px');
     expect(await style(trending.locator('.pt-title-link'), 'text-decoration-line')).toBe('none');
 

@@ -167,6 +167,8 @@ export function TrendingPapers(props: TrendingPapersProps): ReactNode {
     <section
       className={className ? `pt-root ${className}` : 'pt-root'}
       data-pt-theme={theme}
+      // A named group, not a region landmark: a page often holds several widgets, and landmarks must be unique.
+      role="group"
       aria-label={labels.region}
       aria-busy={loaded.status === 'loading'}
     >
