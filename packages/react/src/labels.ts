@@ -1,6 +1,6 @@
 /** Every string the widget shows, for translation. Functions receive the numbers they talk about. */
 export interface Labels {
-  /** The widget's accessible name (its `<section>` is a region landmark named this). */
+  /** The widget's accessible name (its `<section>` is a group named this: several widgets on a page stay valid). */
   region: string;
   searchLabel: string;
   searchPlaceholder: string;
