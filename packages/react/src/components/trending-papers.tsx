@@ -168,6 +168,7 @@ export function TrendingPapers(props: TrendingPapersProps): ReactNode {
       className={className ? `pt-root ${className}` : 'pt-root'}
       data-pt-theme={theme}
       // A named group, not a region landmark: a page often holds several widgets, and landmarks must be unique.
+      // biome-ignore lint/a11y/useSemanticElements: a <fieldset> groups form controls; this groups a listing
       role="group"
       aria-label={labels.region}
       aria-busy={loaded.status === 'loading'}
