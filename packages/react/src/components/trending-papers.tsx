@@ -164,11 +164,11 @@ export function TrendingPapers(props: TrendingPapersProps): ReactNode {
   // Controls are for papers: none over an error or while loading.
   const toolbar = (showSearch || showFilters) && loaded.status !== 'error';
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a <fieldset> groups form controls; this groups a listing
     <section
       className={className ? `pt-root ${className}` : 'pt-root'}
       data-pt-theme={theme}
       // A named group, not a region landmark: a page often holds several widgets, and landmarks must be unique.
-      // biome-ignore lint/a11y/useSemanticElements: a <fieldset> groups form controls; this groups a listing
       role="group"
       aria-label={labels.region}
       aria-busy={loaded.status === 'loading'}
