@@ -53,11 +53,21 @@ export function PaperDate({ view, labels }: { view: PaperView; labels: Labels })
 }
 
 /** The number people read, and the sentence a screen reader says ("1.2K upvotes"). */
-function Count({ formatted, spoken }: { formatted: string; spoken: string }): ReactNode {
+function Count({
+  value,
+  locale,
+  say,
+}: {
+  value: number;
+  locale: string | undefined;
+  /** The label that says it (`labels.upvotes`, `labels.comments`, `labels.stars`). */
+  say: (formatted: string, value: number) => string;
+}): ReactNode {
+  const formatted = formatCount(value, locale);
   return (
     <>
       <span aria-hidden="true">{formatted}</span>
-      <span className="pt-sr">{spoken}</span>
+      <span className="pt-sr">{say(formatted, value)}</span>
     </>
   );
 }
@@ -65,11 +75,10 @@ function Count({ formatted, spoken }: { formatted: string; spoken: string }): Re
 /** The boxed upvote count readers know from the Daily Papers page. */
 export function Upvotes({ view, labels, locale }: { view: PaperView; labels: Labels; locale?: string | undefined }) {
   if (view.upvotes === undefined) return null;
-  const formatted = formatCount(view.upvotes, locale);
   return (
     <p className="pt-votes">
       <Icon name="upvote" />
-      <Count formatted={formatted} spoken={labels.upvotes(formatted, view.upvotes)} />
+      <Count value={view.upvotes} locale={locale} say={labels.upvotes} />
     </p>
   );
 }
@@ -222,10 +231,7 @@ export function PaperCard({
           {view.comments === undefined ? null : (
             <span className="pt-comments">
               <Icon name="comment" />
-              <Count
-                formatted={formatCount(view.comments, locale)}
-                spoken={labels.comments(formatCount(view.comments, locale), view.comments)}
-              />
+              <Count value={view.comments} locale={locale} say={labels.comments} />
             </span>
           )}
         </p>
@@ -266,10 +272,7 @@ export function PaperCard({
                 {link.kind === 'code' && view.githubStars !== undefined ? (
                   <span className="pt-stars">
                     <Icon name="star" />
-                    <Count
-                      formatted={formatCount(view.githubStars, locale)}
-                      spoken={labels.stars(formatCount(view.githubStars, locale), view.githubStars)}
-                    />
+                    <Count value={view.githubStars} locale={locale} say={labels.stars} />
                   </span>
                 ) : null}
               </a>
