@@ -78,7 +78,8 @@ describe('scheduled-feed: refresh.mjs', () => {
     expect(JSON.parse(read(out, 'papers.json')).papers).toEqual(JSON.parse(before).papers);
     expect(wellFormed(read(out, 'feed.xml'))).toBe(true);
     expect(readdirSync(out).sort()).toEqual(['feed.json', 'feed.xml', 'papers.json']);
-  });
+    // Three runs of a Node process, each 1-2 s while the rest of the suite keeps both cores busy.
+  }, 30_000);
 
   it('writes nothing on a first run during an outage, and says why', async () => {
     const out = mkdtempSync(join(tmpdir(), 'scheduled-feed-'));

@@ -9,11 +9,14 @@
 // Raised on purpose to 50.5 kB for the card readers asked for (+5.5 kB gzip measured): TeX as Unicode, 4.1 kB
 // (the embed has no MathML: temml is ~50 kB and a script tag has no chunk to load it from), and the card's
 // upvote box, icons, labelled AI summary, byline and one "More", 1.4 kB.
+// Raised on purpose to 51 kB for a first render at the speed floor (+0.2 kB gzip measured): the first cards
+// of a long listing painted before the rest are built, one view per paper kept across keystrokes, Intl
+// formatters built once per locale, and plain http(s) links taken without the URL parser.
 module.exports = [
   {
     name: '<trending-papers> script tag, everything included',
     path: 'dist/papertrend.global.js',
-    limit: '50.5 kB',
+    limit: '51 kB',
     gzip: true,
   },
 ];

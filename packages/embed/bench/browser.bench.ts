@@ -1,6 +1,7 @@
 /**
  * The widget's speed in a real browser (Debian's chromium), through the script-tag build: time to first
- * render of 100 papers, first render of 3,000 (the search index is built afterwards, when the browser is idle),
+ * render of 100 papers (to the first painted frame, and until all 100 cards are built: a long listing shows
+ * its first cards first), first render of 3,000 (the search index is built afterwards, when the browser is idle),
  * and per-keystroke latency of
  * search over 3,000 real papers, each keystroke timed until the next frame is painted. Prints numbers for
  * the closing note; asserts nothing. Run with `pnpm bench` (needs ../shared/fixtures and a build).
@@ -16,17 +17,8 @@ const RUNS = 15;
 const queries: { query: string }[] = JSON.parse(
   readFileSync(new URL('../../core/bench/relevance-queries.json', import.meta.url), 'utf8'),
 );
-// Thumbnails load from the bench's own server, as they would from Hugging Face's CDN for a reader online
-// (offline, every one would fail name resolution and be removed: a cost no reader pays).
-const corpus = realCorpus()
-  .slice(0, 3000)
-  .map((paper: { links: Record<string, string> }) =>
-    paper.links.thumbnail ? { ...paper, links: { ...paper.links, thumbnail: 'thumb.svg' } } : paper,
-  );
-
 const site = mkdtempSync(join(tmpdir(), 'papertrend-bench-'));
 writeFileSync(join(site, 'papertrend.js'), readFileSync(new URL('../dist/papertrend.global.js', import.meta.url)));
-writeFileSync(join(site, 'papers.json'), JSON.stringify(corpus));
 writeFileSync(
   join(site, 'thumb.svg'),
   '<svg xmlns="http://www.w3.org/2000/svg" width="160" height="90"><rect width="160" height="90" fill="#8ab"/></svg>',
@@ -44,6 +36,15 @@ const stats = (values: number[]) => {
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 const server = await serveStatic(site);
+// Thumbnails load from the bench's own server, as they would from Hugging Face's CDN for a reader online
+// (offline, every one would fail name resolution and be removed: a cost no reader pays). Absolute, as real
+// links are: a relative one would take the URL parser's slow, throwing path in every card.
+const corpus = realCorpus()
+  .slice(0, 3000)
+  .map((paper: { links: Record<string, string> }) =>
+    paper.links.thumbnail ? { ...paper, links: { ...paper.links, thumbnail: `${server.url}/thumb.svg` } } : paper,
+  );
+writeFileSync(join(site, 'papers.json'), JSON.stringify(corpus));
 const browser = await launchChromium();
 try {
   const { page, problems } = await openWatchedPage(browser);
@@ -55,7 +56,7 @@ try {
 
   // First render: element created with papers set, appended, until every card exists and a frame is painted.
   const firstRender = async (count: number, limit: number) => {
-    const samples: number[] = [];
+    const samples: { firstPaint: number; allPainted: number }[] = [];
     for (let run = 0; run < RUNS; run++) {
       samples.push(
         await page.evaluate(
@@ -68,19 +69,27 @@ try {
             element.papers = papers;
             document.body.append(element);
             const expected = Math.min(count, limit);
+            // (No helper functions in here: tsx would wrap them in a __name() the page does not have.)
+            while (!element.shadowRoot?.querySelector('.pt-card'))
+              await new Promise((resolve) => setTimeout(resolve, 0));
+            await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+            const firstPaint = performance.now() - start;
             while ((element.shadowRoot?.querySelectorAll('.pt-card').length ?? 0) < expected) {
               await new Promise((resolve) => setTimeout(resolve, 0));
             }
             await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-            const elapsed = performance.now() - start;
+            const allPainted = performance.now() - start;
             element.remove();
-            return elapsed;
+            return { firstPaint, allPainted };
           },
           { count, limit },
         ),
       );
     }
-    return stats(samples);
+    return {
+      firstPaint: stats(samples.map((sample) => sample.firstPaint)),
+      allPainted: stats(samples.map((sample) => sample.allPainted)),
+    };
   };
 
   const render100 = await firstRender(100, 100);
@@ -132,10 +141,13 @@ try {
   const verdict = (value: number, target: number) => `target ≤ ${target} ms: ${value <= target ? 'met' : 'MISSED'}`;
   console.log(`papertrend widget in chromium (script-tag build, ${RUNS} runs each, real papers)`);
   console.log(
-    `  first render, 100 papers shown:            median ${ms(render100.median)}  p95 ${ms(render100.p95)}  (median ${verdict(render100.median, 50)})`,
+    `  first render, 100 papers shown, painted:    median ${ms(render100.firstPaint.median)}  p95 ${ms(render100.firstPaint.p95)}  (median ${verdict(render100.firstPaint.median, 50)})`,
   );
   console.log(
-    `  first render, 3,000 papers (20 shown):      median ${ms(render3000.median)}  p95 ${ms(render3000.p95)}`,
+    `    ... until all 100 cards are built:        median ${ms(render100.allPainted.median)}  p95 ${ms(render100.allPainted.p95)}  (median ${verdict(render100.allPainted.median, 50)})`,
+  );
+  console.log(
+    `  first render, 3,000 papers (20 shown):      median ${ms(render3000.allPainted.median)}  p95 ${ms(render3000.allPainted.p95)}`,
   );
   console.log(
     `  keystroke to painted results, 3,000 papers: median ${ms(typing.median)}  p95 ${ms(typing.p95)}  max ${ms(typing.max)}  (${keystrokes.length} keystrokes of ${queries.length} queries; p95 ${verdict(typing.p95, 33)}, two frames)`,

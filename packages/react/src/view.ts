@@ -38,9 +38,15 @@ export interface PaperView {
   thumbnail?: string;
 }
 
+const PLAIN_HTTP_URL = /^https?:\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)*[/?#][\x21-\x7e]*$/;
+
 /** Only http(s) URLs ever become links, even if something upstream let another scheme through. */
 export function safeHref(url: string | undefined): string | undefined {
   if (url === undefined) return undefined;
+  // Nearly every link a listing holds already has this plain shape: an http(s) scheme, a lower-case host and
+  // printable ASCII after it, which the URL parser would hand back unchanged. Parsing each of a card's five
+  // or six links was the largest single cost of a first render, so only other shapes are parsed.
+  if (PLAIN_HTTP_URL.test(url)) return url;
   try {
     const parsed = new URL(url);
     return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
@@ -59,6 +65,26 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 const warnedLocales = new Set<string>();
+const canonicalLocales = new Map<string, string | undefined>();
+
+/*
+ * Intl formatters are costly to build (a locale lookup and data load each time, tens of microseconds) and
+ * cheap to reuse, and a listing formats several numbers and dates per card: build each one once per locale.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+function cachedFormatter<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(
+  kind: string,
+  locale: string | undefined,
+  make: () => T,
+): T {
+  const key = `${kind} ${locale ?? ''}`;
+  let formatter = formatters.get(key) as T | undefined;
+  if (formatter === undefined) {
+    formatter = make();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
 
 /**
  * `locale` if `Intl` accepts it, else `undefined` (the runtime's default) with one console warning per value:
@@ -67,8 +93,11 @@ const warnedLocales = new Set<string>();
  */
 export function usableLocale(locale: string | undefined): string | undefined {
   if (locale === undefined || locale === '') return undefined;
+  if (canonicalLocales.has(locale)) return canonicalLocales.get(locale);
   try {
-    return Intl.getCanonicalLocales(locale)[0];
+    const canonical = Intl.getCanonicalLocales(locale)[0];
+    canonicalLocales.set(locale, canonical);
+    return canonical;
   } catch {
     if (!warnedLocales.has(locale)) {
       warnedLocales.add(locale);
@@ -83,7 +112,8 @@ export function usableLocale(locale: string | undefined): string | undefined {
 /** "3 days ago", in the reader's language. `now` is passed in so server and client render the same text. */
 export function relativeTime(iso: string, now: number, locale?: string): string {
   const delta = Date.parse(iso) - now;
-  const format = new Intl.RelativeTimeFormat(usableLocale(locale), { numeric: 'auto' });
+  const usable = usableLocale(locale);
+  const format = cachedFormatter('relative', usable, () => new Intl.RelativeTimeFormat(usable, { numeric: 'auto' }));
   for (const [unit, size] of UNITS) {
     if (Math.abs(delta) >= size) return format.format(Math.round(delta / size), unit);
   }
@@ -125,7 +155,11 @@ export function toPaperView(paper: Paper, options: ViewOptions = {}): PaperView 
     options.date === 'featured' ? (paper.featuredAt ?? paper.publishedAt) : (paper.publishedAt ?? paper.featuredAt);
   if (iso && !Number.isNaN(Date.parse(iso))) {
     const locale = usableLocale(options.locale);
-    const label = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
+    const label = cachedFormatter(
+      'date',
+      locale,
+      () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }),
+    ).format(new Date(iso));
     const relative = relativeTime(iso, options.now ?? Date.now(), locale);
     view.date = { iso, label, relative, featured: iso === paper.featuredAt && iso !== paper.publishedAt };
   }
@@ -154,9 +188,12 @@ export function toPaperView(paper: Paper, options: ViewOptions = {}): PaperView 
 /** A day as the reader's locale writes it briefly ("21 Aug", "Aug 21"), or `undefined` for no or no valid date. */
 export function shortDay(iso: string | undefined, locale?: string): string | undefined {
   if (iso === undefined || Number.isNaN(Date.parse(iso))) return undefined;
-  return new Intl.DateTimeFormat(usableLocale(locale), { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
-    new Date(iso),
-  );
+  const usable = usableLocale(locale);
+  return cachedFormatter(
+    'day',
+    usable,
+    () => new Intl.DateTimeFormat(usable, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+  ).format(new Date(iso));
 }
 
 /** Pieces of `text` to render: plain strings and highlighted ones, from a search match's ranges. */
@@ -180,7 +217,12 @@ export function highlightPieces(
 
 /** Compact counts as people read them: 1234 → "1.2K" in English. */
 export function formatCount(value: number, locale?: string): string {
-  return new Intl.NumberFormat(usableLocale(locale), { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+  const usable = usableLocale(locale);
+  return cachedFormatter(
+    'count',
+    usable,
+    () => new Intl.NumberFormat(usable, { notation: 'compact', maximumFractionDigits: 1 }),
+  ).format(value);
 }
 
 /** What readers can switch between when the widget has a client: a day, a week, a month, or trending. */

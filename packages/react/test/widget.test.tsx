@@ -36,6 +36,14 @@ describe('view helpers', () => {
     expect(view.links).toEqual([{ kind: 'pdf', href: 'https://arxiv.org/pdf/x' }]);
     expect(view.date).toMatchObject({ iso: '2026-08-21T00:00:00Z', relative: '3 days ago' });
     expect(safeHref('data:text/html,x')).toBeUndefined();
+    expect(safeHref('javascript:alert(1)//https://x.org/')).toBeUndefined();
+    expect(safeHref('https://arxiv.org/abs/2106.09685v2?x=1#y')).toBe('https://arxiv.org/abs/2106.09685v2?x=1#y');
+    // Shapes other than the plain one are parsed and come back as the URL parser writes them.
+    expect(safeHref('HTTPS://ArXiv.org')).toBe('https://arxiv.org/');
+    expect(safeHref('https://x.org/a b')).toBe('https://x.org/a%20b');
+    expect(safeHref(' https://x.org/')).toBe('https://x.org/');
+    expect(safeHref('https://x.org:443/')).toBe('https://x.org/');
+    expect(safeHref('https://user@x.org/')).toBe('https://user@x.org/');
   });
 
   it('splits text into highlighted pieces by ranges, ignoring overlaps and out-of-range ends', () => {

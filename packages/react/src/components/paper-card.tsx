@@ -27,6 +27,8 @@ export interface PaperCardProps {
   date?: ViewOptions['date'];
 }
 
+const viewCache = new WeakMap<Paper, { key: string; view: PaperView }>();
+
 export function useView(
   paper: Paper,
   locale: string | undefined,
@@ -34,11 +36,18 @@ export function useView(
   date?: ViewOptions['date'],
 ): PaperView {
   return useMemo(() => {
+    // Typing brings the same papers back again and again, as new cards: their views are kept per paper
+    // (relative dates without a fixed `now` are good for the minute they were made in).
+    const key = `${locale ?? ''}\u0000${now ?? Math.floor(Date.now() / 60_000)}\u0000${date ?? ''}`;
+    const cached = viewCache.get(paper);
+    if (cached?.key === key) return cached.view;
     const options: ViewOptions = {};
     if (locale) options.locale = locale;
     if (now !== undefined) options.now = now;
     if (date) options.date = date;
-    return toPaperView(paper, options);
+    const view = toPaperView(paper, options);
+    viewCache.set(paper, { key, view });
+    return view;
   }, [paper, locale, now, date]);
 }
 

@@ -1,6 +1,6 @@
 'use client';
 import type { SearchHit } from '@papertrend/core';
-import { type KeyboardEvent, type ReactNode, useCallback } from 'react';
+import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { PaperCard, type PaperCardProps } from './paper-card.js';
 import { PaperRow } from './paper-row.js';
 import type { Variant } from './types.js';
@@ -13,6 +13,32 @@ export interface PaperListProps extends Omit<PaperCardProps, 'paper' | 'matches'
 }
 
 const MOVES = new Set(['ArrowDown', 'ArrowUp', 'Home', 'End']);
+
+/*
+ * A long listing mounted in the browser shows its first cards at once and the rest a task later, after the
+ * first cards are painted: a reader sees the widget without waiting for cards below the fold to be built.
+ * Server renders and hydration render every card (the HTML must be complete and match), and so does every
+ * later render: typing, sorting and "Show more" never hold cards back.
+ */
+const FIRST_CARDS = 20;
+const noSubscription = () => () => {};
+const useIsServerOrHydrating = () =>
+  useSyncExternalStore(
+    noSubscription,
+    () => false,
+    () => true,
+  );
+
+function useMountedInFull(count: number): boolean {
+  const serverOrHydrating = useIsServerOrHydrating();
+  const [inFull, setInFull] = useState(() => serverOrHydrating || count <= FIRST_CARDS);
+  useEffect(() => {
+    if (inFull) return;
+    const timer = setTimeout(() => setInFull(true), 0);
+    return () => clearTimeout(timer);
+  }, [inFull]);
+  return inFull;
+}
 
 /**
  * A list of papers. From a title link, ArrowDown and ArrowUp move to the next and previous paper's title,
@@ -33,9 +59,10 @@ export function PaperList({ hits, renderPaper, variant = 'card', ...cardProps }:
     event.preventDefault();
     links[next]?.focus();
   }, []);
+  const shown = useMountedInFull(hits.length) ? hits : hits.slice(0, FIRST_CARDS);
   return (
     <ol className={variant === 'compact' ? 'pt-list pt-compact' : 'pt-list'} onKeyDown={onKeyDown}>
-      {hits.map((hit, index) => (
+      {shown.map((hit, index) => (
         <li key={hit.paper.id} className="pt-item">
           {renderPaper ? (
             renderPaper(hit)
