@@ -50,5 +50,8 @@ module.exports = [
   // 60 kB until the compact variant, thumbnails, periods, the with-code filter and the saved note (+1.1 kB in
   // every widget bundle) left 40 bytes of it; raised on purpose to 62 kB. It is the rare path (a page
   // fetching markup in the browser), loaded on demand; the first figure is what every page pays.
-  widget('TrendingPapers fetching any format, HTML and XML included', '68.5 kB', []),
+  // Raised on purpose to 69 kB (+0.5 kB measured in every widget bundle): highlights read ASCII text code by
+  // code, 2.5× faster per keystroke (+0.36 kB), and icons drawn by the stylesheet (+0.1 kB). The first two
+  // budgets still hold them.
+  widget('TrendingPapers fetching any format, HTML and XML included', '69 kB', []),
 ];

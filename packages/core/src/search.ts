@@ -185,6 +185,9 @@ export class SearchIndex {
     }
     vocabulary.changed();
     this.#wordScoreCache.clear();
+    // Part of building, so that the first keystroke does not pay for them.
+    this.#ensureNorms();
+    this.#ensureScratch();
   }
 
   #ensureNorms(): Float32Array {
@@ -584,6 +587,7 @@ export class SearchIndex {
       papers: this.#papers,
       terms: this.#vocabulary.terms,
       postings: this.#vocabulary.postings,
+      order: this.#vocabulary.sortedIds(),
       lengths: this.#lengths,
     });
   }
@@ -608,12 +612,15 @@ export class SearchIndex {
       const count = checked.counts[id] as number;
       const list = vocabulary.postings[vocabulary.newTerm(term)];
       if (list) {
-        list.data = checked.postings.slice(at, at + count);
+        // Views into the one decoded array: loading copies no postings.
+        list.data = checked.postings.subarray(at, at + count);
         list.length = count;
       }
       at += count;
     });
     vocabulary.changed();
+    index.#ensureNorms();
+    index.#ensureScratch();
     return index;
   }
 }

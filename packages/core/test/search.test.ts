@@ -8,6 +8,7 @@ import {
   type Paper,
   parseListing,
 } from '../src/index.js';
+import type { SerializedSearchIndex } from '../src/search.js';
 import { runChild } from './child-process.js';
 import { corpusDays, fixture } from './helpers.js';
 
@@ -178,10 +179,11 @@ describe('search index: postings are written in batches', () => {
 describe('search index: a tampered saved index is refused with one typed error', () => {
   const papers = parseListing(fixture('hf-api/2026-08-21.json')).papers;
   const saved = createSearchIndex(papers).toJSON();
+  // The saved postings as plain `doc << 5 | mask` values, edited, and written back as gaps.
   const postings = (edit: (values: Int32Array) => void): string => {
-    const bytes = Uint8Array.from(atob(saved.postings), (char) => char.charCodeAt(0));
-    edit(new Int32Array(bytes.buffer));
-    return btoa(String.fromCharCode(...bytes));
+    const values = savedPostings(saved);
+    edit(values);
+    return gapsOf(values, saved.counts);
   };
   const tampered: [string, (data: Record<string, unknown>) => void, RegExp][] = [
     ['a posting count of 2^30', (data) => ((data.counts as number[])[0] = 2 ** 30), /counts promise/],
@@ -190,13 +192,44 @@ describe('search index: a tampered saved index is refused with one typed error',
     ['truncated postings', (data) => (data.postings = (data.postings as string).slice(0, 40)), /postings hold|base64/],
     ['postings that are not base64', (data) => (data.postings = '!!!'), /not valid base64/],
     ['a document id past the papers', (data) => (data.postings = postings((v) => (v[0] = (999 << 5) | 1))), /outside/],
-    ['a negative document id', (data) => (data.postings = postings((v) => (v[0] = -32))), /outside/],
+    [
+      'a gap of zero (a document twice in one term)',
+      (data) =>
+        (data.postings = postings((v) => {
+          // The first term with two postings: its second names the first's document again.
+          let at = 0;
+          for (const count of saved.counts) {
+            if (count >= 2) break;
+            at += count;
+          }
+          v[at + 1] = v[at] as number;
+        })),
+      /outside/,
+    ],
+    [
+      'a varint longer than five bytes',
+      (data) => (data.postings = btoa('\xff'.repeat(6) + atob(data.postings as string))),
+      /longer than five bytes/,
+    ],
+    [
+      'bytes after the last posting',
+      (data) => (data.postings = btoa(`${atob(data.postings as string)}\x21`)),
+      /more bytes/,
+    ],
     [
       'a posting with no field',
       (data) => (data.postings = postings((v) => (v[0] = (v[0] as number) & ~31))),
       /no field/,
     ],
     ['a repeated term', (data) => ((data.terms as string[])[1] = (data.terms as string[])[0] as string), /repeated/],
+    [
+      'terms out of order',
+      (data) => {
+        const terms = data.terms as string[];
+        [terms[0], terms[1]] = [terms[1] as string, terms[0] as string];
+      },
+      /out of order/,
+    ],
     ['terms and counts of different lengths', (data) => (data.terms as string[]).pop(), /one length/],
     ['short lengths', (data) => (data.lengths = ''), /"lengths" holds 0 bytes/],
     [
@@ -204,7 +237,17 @@ describe('search index: a tampered saved index is refused with one typed error',
       (data) => ((data.options as { weights: Record<string, unknown> }).weights.title = 'x'),
       /weight of "title"/,
     ],
-    ['version 2', (data) => (data.version = 2), /version 2 is not supported/],
+    ['version 3', (data) => (data.version = 3), /version 3 is not supported/],
+    [
+      'version 1 int32 postings with a document past the papers',
+      (data) => {
+        const values = savedPostings(saved);
+        values[0] = (999 << 5) | 1;
+        data.version = 1;
+        data.postings = btoa(String.fromCharCode(...new Uint8Array(values.buffer)));
+      },
+      /outside/,
+    ],
     ['null', () => {}, /not a papertrend search index/],
   ];
   it.each(tampered)('%s', (name, edit, message) => {
@@ -274,5 +317,87 @@ describe('relevance on the real corpus (order of results, never raw scores)', ()
 
   it.each(labelled)('$kind: "$query" finds $expected in the top 3', ({ query, expected }) => {
     expect(ids(index.search(query, { limit: 3 }))).toContain(expected);
+  });
+});
+
+/** A saved index's postings as `doc << 5 | mask` values (version 2 gaps decoded). */
+function savedPostings(saved: SerializedSearchIndex): Int32Array {
+  const bytes = Uint8Array.from(atob(saved.postings), (char) => char.charCodeAt(0));
+  const values = new Int32Array(saved.counts.reduce((sum, count) => sum + count, 0));
+  let read = 0;
+  let at = 0;
+  for (const count of saved.counts) {
+    let previous = -1;
+    for (let i = 0; i < count; i++) {
+      let value = 0;
+      let scale = 1;
+      let byte: number;
+      do {
+        byte = bytes[read++] as number;
+        value += (byte & 127) * scale;
+        scale *= 128;
+      } while (byte >= 128);
+      previous += Math.floor(value / 32);
+      values[at++] = previous * 32 + (value % 32);
+    }
+  }
+  return values;
+}
+
+/** `doc << 5 | mask` values written as version 2 gaps (a gap of zero or less is written as zero). */
+function gapsOf(values: Int32Array, counts: number[]): string {
+  const bytes: number[] = [];
+  let at = 0;
+  for (const count of counts) {
+    let previous = -1;
+    for (let i = 0; i < count; i++) {
+      const value = values[at++] as number;
+      let rest = Math.max(0, (value >> 5) - previous) * 32 + (value & 31);
+      previous = value >> 5;
+      while (rest >= 128) {
+        bytes.push((rest % 128) | 128);
+        rest = Math.floor(rest / 128);
+      }
+      bytes.push(rest);
+    }
+  }
+  return btoa(String.fromCharCode(...bytes));
+}
+
+describe('search index: the compact saved form', () => {
+  const papers = parseListing(fixture('hf-api/2026-08-21.json')).papers;
+  const index = createSearchIndex(papers);
+  const saved = index.toJSON();
+  it('writes gaps of at most a few bytes, and still reads version 1', () => {
+    const postingCount = saved.counts.reduce((sum, count) => sum + count, 0);
+    expect(saved.version).toBe(2);
+    // Plain int32 postings took four bytes each.
+    expect(atob(saved.postings).length).toBeLessThan(postingCount * 2);
+    const values = savedPostings(saved);
+    const version1 = {
+      ...saved,
+      version: 1 as const,
+      postings: btoa(String.fromCharCode(...new Uint8Array(values.buffer))),
+    };
+    for (const query of ['agent', 'video gen', 'reinforcment learning']) {
+      const expected = index.search(query).map((hit) => [hit.paper.id, hit.score]);
+      expect(
+        loadSearchIndex(version1, papers)
+          .search(query)
+          .map((hit) => [hit.paper.id, hit.score]),
+      ).toEqual(expected);
+      expect(
+        loadSearchIndex(saved, papers)
+          .search(query)
+          .map((hit) => [hit.paper.id, hit.score]),
+      ).toEqual(expected);
+    }
+  });
+  it('round-trips an index whose terms span many papers', () => {
+    const many = Array.from({ length: 3 }, () => papers)
+      .flat()
+      .map((paper, at) => ({ ...paper, id: `p${at}` }));
+    const big = createSearchIndex(many);
+    expect(loadSearchIndex(big.toJSON(), many).toJSON()).toEqual(big.toJSON());
   });
 });

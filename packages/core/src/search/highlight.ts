@@ -4,7 +4,7 @@
  */
 import type { Paper } from '../model.js';
 import { FIELDS, type SearchField } from './scoring.js';
-import { foldToken, tokenSpans } from './text.js';
+import { foldToken, isAscii, MAX_JOINED_LENGTH, tokenSpans } from './text.js';
 
 /** Character ranges `[start, end)` in the original, un-normalised text of one field value. */
 export interface SearchMatch {
@@ -52,19 +52,41 @@ export function lazyHit(paper: Paper, score: number, terms: Map<string, number>)
   };
 }
 
+/**
+ * What a hit's text is checked against: the terms, and which first characters and lengths they have, so that
+ * most tokens of an abstract are passed over without becoming strings. Made once per query (hits share it).
+ */
+export interface TermFilter {
+  terms: Map<string, number>;
+  /** Per ASCII code: does some term start with it? */
+  firstCodes: Uint8Array;
+  longest: number;
+}
+
+const filters = new WeakMap<Map<string, number>, TermFilter>();
+
+export function filterOf(terms: Map<string, number>): TermFilter {
+  let filter = filters.get(terms);
+  if (filter === undefined) {
+    const firstCodes = new Uint8Array(128);
+    let longest = 0;
+    for (const term of terms.keys()) {
+      const code = term.charCodeAt(0);
+      if (code < 128) firstCodes[code] = 1;
+      longest = Math.max(longest, term.length);
+    }
+    filter = { terms, firstCodes, longest };
+    filters.set(terms, filter);
+  }
+  return filter;
+}
+
 function highlight(paper: Paper, terms: Map<string, number>): SearchMatch[] {
+  const filter = filterOf(terms);
   const matches: SearchMatch[] = [];
   for (const field of FIELDS) {
     fieldValues(paper, field).forEach((value, index) => {
-      const ranges: [number, number][] = [];
-      for (const { token, start, end } of tokenSpans(value)) {
-        const length = terms.get(token);
-        if (length === undefined) continue;
-        // A prefix match highlights what was typed, when folding kept the length (it does for Latin text).
-        const folded = foldToken(value.slice(start, end));
-        const cut = Number.isFinite(length) && folded.length === end - start ? Math.min(end, start + length) : end;
-        ranges.push([start, cut]);
-      }
+      const ranges = isAscii(value) ? asciiRanges(value, filter) : unicodeRanges(value, terms);
       if (ranges.length === 0) return;
       // A joined hyphen chain (`Pre-Train`) covers its parts' ranges: one range per stretch of text.
       ranges.sort((a, b) => a[0] - b[0]);
@@ -80,4 +102,66 @@ function highlight(paper: Paper, terms: Map<string, number>): SearchMatch[] {
     });
   }
   return matches;
+}
+
+/** The ranges of any text, through the tokenizer the index uses. */
+export function unicodeRanges(value: string, terms: Map<string, number>): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const { token, start, end } of tokenSpans(value)) {
+    const length = terms.get(token);
+    if (length === undefined) continue;
+    // A prefix match highlights what was typed, when folding kept the length (it does for Latin text).
+    const folded = foldToken(value.slice(start, end));
+    const cut = Number.isFinite(length) && folded.length === end - start ? Math.min(end, start + length) : end;
+    ranges.push([start, cut]);
+  }
+  return ranges;
+}
+
+const isTokenCode = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+
+/**
+ * The same ranges as `unicodeRanges` for ASCII text (nearly every abstract), read code by code: a token
+ * becomes a string only when a term starts with its first character and is at least as long, and the text
+ * is not split into token objects. Hyphen chains are joined as the tokenizer joins them.
+ */
+export function asciiRanges(value: string, filter: TermFilter): [number, number][] {
+  const { terms, firstCodes, longest } = filter;
+  const text = value.toLowerCase();
+  const ranges: [number, number][] = [];
+  const check = (token: string, start: number, end: number): void => {
+    const length = terms.get(token);
+    if (length !== undefined) ranges.push([start, Number.isFinite(length) ? Math.min(end, start + length) : end]);
+  };
+  let start = -1;
+  // The current hyphen chain: where it starts, where its last part ends, and how many parts it has.
+  let chainStart = -1;
+  let chainEnd = -1;
+  let parts = 0;
+  const endChain = (): void => {
+    if (parts >= 2 && firstCodes[text.charCodeAt(chainStart)] === 1) {
+      const joined = text.slice(chainStart, chainEnd).replaceAll('-', '');
+      if (joined.length <= MAX_JOINED_LENGTH && joined.length <= longest) check(joined, chainStart, chainEnd);
+    }
+    parts = 0;
+  };
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 32;
+    if (isTokenCode(code)) {
+      if (start === -1) start = i;
+      continue;
+    }
+    if (start === -1) continue;
+    if (firstCodes[text.charCodeAt(start)] === 1 && i - start <= longest) check(text.slice(start, i), start, i);
+    if (parts > 0 && chainEnd + 1 === start && text.charCodeAt(chainEnd) === 45) parts++;
+    else {
+      endChain();
+      chainStart = start;
+      parts = 1;
+    }
+    chainEnd = i;
+    start = -1;
+  }
+  endChain();
+  return ranges;
 }

@@ -7,17 +7,26 @@ import type { Paper } from '../model.js';
 import { FIELDS, type SearchField } from './scoring.js';
 import type { PostingList } from './vocabulary.js';
 
-/** A serialised index: `toJSON()` output, loaded with `loadSearchIndex(data, papers)`. */
+/**
+ * A serialised index: `toJSON()` output, loaded with `loadSearchIndex(data, papers)`.
+ *
+ * Version 2 stores each term's postings as gaps: within a term, documents ascend, so each posting is written
+ * as `(doc - previous doc) << 5 | fieldMask` in LEB128 (7 bits a byte), mostly one or two bytes instead of
+ * four. Version 1 (plain int32 postings) is still read.
+ */
 export interface SerializedSearchIndex {
   format: 'papertrend-search-index';
-  version: 1;
+  version: 1 | 2;
   options: { weights: Record<SearchField, number>; fuzzy: boolean };
   /** Ids of the indexed papers, in order, to check that the same papers are given when loading. */
   ids: string[];
   terms: string[];
   /** Per term: how many postings it has (same order as `terms`). */
   counts: number[];
-  /** All postings, base64 of little-endian int32 `doc << 5 | fieldMask`, term after term. */
+  /**
+   * All postings, term after term, base64: version 2, LEB128 varints of `gap << 5 | fieldMask` (the first
+   * gap of a term counts from -1); version 1, little-endian int32 `doc << 5 | fieldMask`.
+   */
   postings: string;
   /** Per document: token counts per field, base64 of uint16, for length normalisation. */
   lengths: string;
@@ -38,23 +47,43 @@ export function serialize(parts: {
   papers: readonly Paper[];
   terms: readonly string[];
   postings: readonly PostingList[];
+  /** Term ids in the terms' order: terms are written sorted, so loading sorts nothing. */
+  order: Int32Array;
   lengths: Uint16Array;
 }): SerializedSearchIndex {
-  const counts = parts.postings.map((list) => list.length);
-  const all = new Int32Array(counts.reduce((sum, count) => sum + count, 0));
+  const lists = Array.from(parts.order, (id) => parts.postings[id] as PostingList);
+  const counts = lists.map((list) => list.length);
+  // At most five bytes a posting; most take one or two.
+  let bytes = new Uint8Array(1024);
   let at = 0;
-  for (const list of parts.postings) {
-    all.set(list.data.subarray(0, list.length), at);
-    at += list.length;
+  for (const list of lists) {
+    if (at + list.length * 5 > bytes.length) {
+      const grown = new Uint8Array(Math.max(bytes.length * 2, at + list.length * 5));
+      grown.set(bytes.subarray(0, at));
+      bytes = grown;
+    }
+    let previous = -1;
+    for (let i = 0; i < list.length; i++) {
+      const value = list.data[i] as number;
+      const doc = value >>> 5;
+      // The gap times 32 may pass 2^31: arithmetic, not bit shifts, until it is split into bytes.
+      let rest = (doc - previous) * 32 + (value & 31);
+      previous = doc;
+      while (rest >= 128) {
+        bytes[at++] = (rest % 128) | 128;
+        rest = Math.floor(rest / 128);
+      }
+      bytes[at++] = rest;
+    }
   }
   return {
     format: 'papertrend-search-index',
-    version: 1,
+    version: 2,
     options: { weights: { ...parts.weights }, fuzzy: parts.fuzzy },
     ids: parts.papers.map((paper) => paper.id),
-    terms: [...parts.terms],
+    terms: Array.from(parts.order, (id) => parts.terms[id] as string),
     counts,
-    postings: toBase64(new Uint8Array(all.buffer)),
+    postings: toBase64(bytes.subarray(0, at)),
     lengths: toBase64(new Uint8Array(parts.lengths.buffer, 0, parts.papers.length * FIELDS.length * 2)),
   };
 }
@@ -71,7 +100,9 @@ export function checkSerialized(data: unknown, papers: readonly Paper[]): Checke
     fail('it is not a papertrend search index (expected format "papertrend-search-index")');
   }
   const index = data as Record<string, unknown>;
-  if (index.version !== 1) fail(`version ${JSON.stringify(index.version)} is not supported (expected 1)`);
+  if (index.version !== 1 && index.version !== 2) {
+    fail(`version ${JSON.stringify(index.version)} is not supported (expected 1 or 2)`);
+  }
   const options = isObject(index.options) ? index.options : fail('"options" is missing');
   const rawWeights = isObject(options.weights) ? options.weights : fail('"options.weights" is missing');
   const weights = {} as Record<SearchField, number>;
@@ -91,12 +122,18 @@ export function checkSerialized(data: unknown, papers: readonly Paper[]): Checke
     fail('"terms" and "counts" are not two arrays of one length');
   }
   const termList = terms as unknown[];
-  const seen = new Set<string>();
+  // Version 2 writes terms in ascending order, which also makes them unique; version 1 wrote them as found.
+  const seen = index.version === 1 ? new Set<string>() : undefined;
+  let previous = '';
   for (const term of termList) {
-    if (typeof term !== 'string' || term === '' || term.length > 1_000 || seen.has(term)) {
-      fail(`the term ${JSON.stringify(String(term).slice(0, 40))} is empty, too long, repeated or not a string`);
+    const repeated = seen ? seen.has(term as string) : (term as string) <= previous;
+    if (typeof term !== 'string' || term === '' || term.length > 1_000 || repeated) {
+      fail(
+        `the term ${JSON.stringify(String(term).slice(0, 40))} is empty, too long, repeated, out of order or not a string`,
+      );
     }
-    seen.add(term as string);
+    seen?.add(term as string);
+    previous = term as string;
   }
   let total = 0;
   for (const count of counts as unknown[]) {
@@ -106,25 +143,10 @@ export function checkSerialized(data: unknown, papers: readonly Paper[]): Checke
     total += count as number;
   }
   const postingBytes = decodeBase64(index.postings, 'postings');
-  if (postingBytes.length !== total * 4) {
-    fail(`the postings hold ${Math.floor(postingBytes.length / 4)} entries, the counts promise ${total}`);
-  }
-  const postings = new Int32Array(postingBytes.buffer, 0, total);
-  const fieldMasks = 1 << FIELDS.length;
-  let at = 0;
-  for (const count of counts as number[]) {
-    let previous = -1;
-    for (let end = at + count; at < end; at++) {
-      const value = postings[at] as number;
-      const doc = value >> 5;
-      const mask = value & 31;
-      // Documents ascend within a term (the index is built in document order) and name a given paper.
-      if (value < 0 || doc >= papers.length || doc <= previous || mask === 0 || mask >= fieldMasks) {
-        fail(`posting ${at} points outside the ${papers.length} papers or at no field`);
-      }
-      previous = doc;
-    }
-  }
+  const postings =
+    index.version === 2
+      ? readGaps(postingBytes, counts as number[], total, papers.length, fail)
+      : readInt32s(postingBytes, counts as number[], total, papers.length, fail);
   const lengthBytes = decodeBase64(index.lengths, 'lengths');
   if (lengthBytes.length !== papers.length * FIELDS.length * 2) {
     fail(`"lengths" holds ${lengthBytes.length} bytes, expected ${papers.length * FIELDS.length * 2}`);
@@ -137,6 +159,84 @@ export function checkSerialized(data: unknown, papers: readonly Paper[]): Checke
     postings,
     lengths: new Uint16Array(lengthBytes.buffer, 0, papers.length * FIELDS.length),
   };
+}
+
+const FIELD_MASKS = 1 << FIELDS.length;
+
+/** Version 1: plain int32 postings, each checked to name a paper and a field, documents ascending per term. */
+function readInt32s(
+  bytes: Uint8Array<ArrayBuffer>,
+  counts: number[],
+  total: number,
+  papers: number,
+  fail: (problem: string) => never,
+): Int32Array<ArrayBuffer> {
+  if (bytes.length !== total * 4) {
+    fail(`the postings hold ${Math.floor(bytes.length / 4)} entries, the counts promise ${total}`);
+  }
+  const postings = new Int32Array(bytes.buffer, 0, total);
+  let at = 0;
+  for (const count of counts) {
+    let previous = -1;
+    for (let end = at + count; at < end; at++) {
+      const value = postings[at] as number;
+      const doc = value >> 5;
+      const mask = value & 31;
+      // Documents ascend within a term (the index is built in document order) and name a given paper.
+      if (value < 0 || doc >= papers || doc <= previous || mask === 0 || mask >= FIELD_MASKS) {
+        fail(`posting ${at} points outside the ${papers} papers or at no field`);
+      }
+      previous = doc;
+    }
+  }
+  return postings;
+}
+
+/**
+ * Version 2: LEB128 gaps, decoded and checked in one pass. A gap of 0 cannot be written (documents ascend),
+ * a varint longer than five bytes is refused before it can overflow, and every byte must be used.
+ */
+function readGaps(
+  bytes: Uint8Array,
+  counts: number[],
+  total: number,
+  papers: number,
+  fail: (problem: string) => never,
+): Int32Array<ArrayBuffer> {
+  // Each posting takes at least one byte: a larger count is refused before anything is allocated for it.
+  if (total > bytes.length) fail(`the postings hold at most ${bytes.length} entries, the counts promise ${total}`);
+  const postings = new Int32Array(total);
+  let read = 0;
+  let at = 0;
+  for (const count of counts) {
+    let previous = -1;
+    for (let end = at + count; at < end; at++) {
+      // Up to four bytes (28 bits: nearly every posting) in integer arithmetic; a fifth in floating point.
+      let value = 0;
+      let byte = 128;
+      let shift = 0;
+      for (; byte >= 128 && shift < 28; shift += 7) {
+        if (read === bytes.length) fail(`posting ${at} is cut short`);
+        byte = bytes[read++] as number;
+        value |= (byte & 127) << shift;
+      }
+      if (byte >= 128) {
+        if (read === bytes.length) fail(`posting ${at} is cut short`);
+        byte = bytes[read++] as number;
+        if (byte >= 128) fail(`posting ${at} is longer than five bytes`);
+        value += byte * 2 ** 28;
+      }
+      const mask = value % 32;
+      const doc = previous + Math.floor(value / 32);
+      if (doc <= previous || doc >= papers || mask === 0) {
+        fail(`posting ${at} points outside the ${papers} papers or at no field`);
+      }
+      postings[at] = doc * 32 + mask;
+      previous = doc;
+    }
+  }
+  if (read !== bytes.length) fail(`the postings hold more bytes than the ${total} entries the counts promise`);
+  return postings;
 }
 
 function decodeBase64(value: unknown, name: string): Uint8Array<ArrayBuffer> {

@@ -63,7 +63,10 @@ export interface SortedTerms {
 
 export function sortTerms(terms: readonly string[]): SortedTerms {
   const ids = Int32Array.from(terms.keys());
-  ids.sort((a, b) => ((terms[a] as string) < (terms[b] as string) ? -1 : 1));
+  // A loaded index's terms come in order already: one pass says so, and nothing is sorted.
+  let ordered = true;
+  for (let i = 1; i < terms.length && ordered; i++) ordered = (terms[i - 1] as string) < (terms[i] as string);
+  if (!ordered) ids.sort((a, b) => ((terms[a] as string) < (terms[b] as string) ? -1 : 1));
   const starts = new Int32Array(ids.length + 1);
   let total = 0;
   for (let i = 0; i < ids.length; i++) {

@@ -310,6 +310,11 @@ export class Vocabulary {
     return id;
   }
 
+  /** Term ids in the terms' code-unit order. */
+  sortedIds(): Int32Array {
+    return this.#sortedTerms().ids;
+  }
+
   #sortedTerms(): SortedTerms {
     this.#sorted ??= sortTerms(this.terms);
     return this.#sorted;
