@@ -174,7 +174,7 @@ export class SearchIndex {
             continue;
           }
           for (const span of tokenSpans(value)) {
-            vocabulary.see(vocabulary.termIds.get(span.token) ?? vocabulary.newTerm(span.token), doc, bit, docTerms);
+            vocabulary.see(vocabulary.idOf(span.token) ?? vocabulary.newTerm(span.token), doc, bit, docTerms);
             if (!span.joined) count++;
           }
         }
@@ -386,7 +386,7 @@ export class SearchIndex {
       if (!clause.exclude || clause.phrase) continue;
       const allowed = fieldBits(clause.field);
       for (const word of clause.words) {
-        const term = this.#vocabulary.termIds.get(word);
+        const term = this.#vocabulary.idOf(word);
         const list = term === undefined ? undefined : this.#vocabulary.postings[term];
         if (!list) continue;
         for (let i = 0; i < list.length; i++) {
@@ -405,7 +405,7 @@ export class SearchIndex {
   #setTermMasks(expansionsByWord: Expansion[][]): void {
     const masks = this.#termMasks;
     for (const word of STOP_WORDS) {
-      const id = this.#vocabulary.termIds.get(word);
+      const id = this.#vocabulary.idOf(word);
       if (id !== undefined) masks[id] = -1;
     }
     expansionsByWord.forEach((expansions, wordIndex) => {
@@ -418,7 +418,7 @@ export class SearchIndex {
   #clearTermMasks(expansionsByWord: Expansion[][]): void {
     const masks = this.#termMasks;
     for (const word of STOP_WORDS) {
-      const id = this.#vocabulary.termIds.get(word);
+      const id = this.#vocabulary.idOf(word);
       if (id !== undefined) masks[id] = 0;
     }
     for (const expansions of expansionsByWord) for (const { term } of expansions) masks[term] = 0;
@@ -440,7 +440,7 @@ export class SearchIndex {
       if (isAscii(value)) {
         for (const id of vocabulary.idsOfAscii(value.toLowerCase(), this.#ids)) ids.push(id);
       } else {
-        for (const token of plainTokens(value)) ids.push(vocabulary.termIds.get(token) ?? -1);
+        for (const token of plainTokens(value)) ids.push(vocabulary.idOf(token) ?? -1);
       }
     }
     const tokens = Int32Array.from(ids);
@@ -608,6 +608,7 @@ export class SearchIndex {
     }
     let at = 0;
     const vocabulary = index.#vocabulary;
+    vocabulary.reserve(checked.terms.length);
     checked.terms.forEach((term, id) => {
       const count = checked.counts[id] as number;
       const list = vocabulary.postings[vocabulary.newTerm(term)];

@@ -58,7 +58,6 @@ const NEAR_SPELLING_OF_A_REAL_WORD = 0.4;
 const EXPANSION_CACHE_SIZE = 512;
 
 export class Vocabulary {
-  readonly termIds = new Map<string, number>();
   readonly terms: string[] = [];
   readonly postings: PostingList[] = [];
   readonly #fuzzy: boolean;
@@ -292,9 +291,27 @@ export class Vocabulary {
     this.#slotHashes[slot] = hash;
   }
 
+  /** The id of a term, if the papers have it (looked up in the terms' hash table: no second map of them). */
+  idOf(term: string): number | undefined {
+    const id = this.#lookup(term, 0, term.length, hashOf(term), false);
+    return id === -1 ? undefined : id;
+  }
+
+  /** Make room for `count` more terms at once (a loaded index knows how many it brings): no rehashing. */
+  reserve(count: number): void {
+    const needed = (this.terms.length + count) * 2;
+    if (needed <= this.#slots.length) return;
+    let size = this.#slots.length;
+    while (size < needed) size *= 2;
+    this.#slots = new Int32Array(size);
+    this.#slotHashes = new Int32Array(size);
+    for (const [termId, term] of this.terms.entries()) this.#insertSlot(termId, hashOf(term));
+    this.#lastDoc = grow(this.#lastDoc, this.terms.length + count);
+    this.#docMask = grow(this.#docMask, this.terms.length + count);
+  }
+
   newTerm(token: string): number {
     const id = this.terms.length;
-    this.termIds.set(token, id);
     this.terms.push(token);
     this.postings.push(new PostingList());
     if ((id + 1) * 2 > this.#slots.length) {
@@ -334,7 +351,7 @@ export class Vocabulary {
     const cached = this.#expansionCache.get(cacheKey);
     if (cached) return cached;
     const expansions = new Map<number, Expansion>();
-    const exact = this.termIds.get(word);
+    const exact = this.idOf(word);
     if (exact !== undefined) expansions.set(exact, { term: exact, weight: 1, kind: 'exact' });
 
     // Prefix matches: the word being typed may become anything; a finished word only gains a short suffix.
