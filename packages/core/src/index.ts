@@ -94,6 +94,7 @@ export {
   type SearchIndexOptions,
   type SearchMatch,
   type SearchOptions,
+  type SearchPage,
   type SearchSort,
   type SerializedSearchIndex,
 } from './search.js';

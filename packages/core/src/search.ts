@@ -59,6 +59,12 @@ export interface SearchIndexOptions {
   fuzzy?: boolean;
 }
 
+/** One page of results (`SearchIndex.searchPage`) and how many matches there are in all. */
+export interface SearchPage {
+  hits: SearchHit[];
+  total: number;
+}
+
 export interface SearchOptions {
   /** At most this many hits (default 20; `Infinity` for all). NaN or a negative number counts as the default. */
   limit?: number;
@@ -223,6 +229,19 @@ export class SearchIndex {
    * `parseSearchQuery`.
    */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
+    return this.#run(query, options, false).hits;
+  }
+
+  /**
+   * One page of results and how many there are in all, as a paged list shows them ("20 of 312 papers"):
+   * the same hits as `search`, without ranking and wrapping every match as `limit: Infinity` would.
+   */
+  searchPage(query: string, options: SearchOptions = {}): SearchPage {
+    return this.#run(query, options, true);
+  }
+
+  /** `search`, and with `countAll` the number of all matches (`total` is the hits' count without it). */
+  #run(query: string, options: SearchOptions, countAll: boolean): SearchPage {
     const limit = limitOf(options.limit);
     const accept = toPredicate(options.filter);
     const parsed = parseSearchQuery(query);
@@ -235,7 +254,7 @@ export class SearchIndex {
       let papers = this.#papers.filter((_, doc) => keepDoc(doc));
       if (options.sort === 'upvotes' || options.sort === 'date') papers = sortPapers(papers, options.sort);
       this.#excluded.fill(0);
-      return papers.slice(0, limit).map((paper) => ({ paper, score: 0, matches: [] }));
+      return { hits: papers.slice(0, limit).map((paper) => ({ paper, score: 0, matches: [] })), total: papers.length };
     }
 
     const vocabulary = this.#vocabulary;
@@ -272,6 +291,7 @@ export class SearchIndex {
     const bySort = options.sort === 'upvotes' || options.sort === 'date';
     const keep = bySort ? Number.POSITIVE_INFINITY : Math.max(limit * 3, PHRASE_POOL);
     const best = new TopScores(keep);
+    let total = 0;
     for (const doc of touched) {
       const covered = popcount(matched[doc] as number);
       // Documents matching every word come first; partial matches still show, scaled down.
@@ -281,7 +301,9 @@ export class SearchIndex {
       scores[doc] = 0;
       matched[doc] = 0;
       fieldsOnce[doc] = 0;
-      if (!best.accepts(score) || !keepDoc(doc)) continue;
+      // A paper that cannot enter the results is checked no further, unless every match is being counted.
+      const accepted = best.accepts(score);
+      if ((!accepted && !countAll) || !keepDoc(doc)) continue;
       if (
         required.length > 0 &&
         !required.every((phrase) => (all & phrase.bits) === phrase.bits && this.#hasRun(doc, phrase, fieldsTwice))
@@ -289,7 +311,8 @@ export class SearchIndex {
         continue;
       }
       if (excludedPhrases.some((phrase) => this.#hasExactPhrase(doc, phrase))) continue;
-      best.push(doc, score);
+      total++;
+      if (accepted) best.push(doc, score);
     }
     this.#excluded.fill(0);
     const candidates = best.sorted();
@@ -310,7 +333,9 @@ export class SearchIndex {
       ranked.sort((a, b) => (order.get(a.paper) as number) - (order.get(b.paper) as number));
     }
     const highlightTerms = this.#highlightTerms(expansionsByWord, words);
-    return ranked.slice(0, limit).map(({ paper, score }) => lazyHit(paper, score, highlightTerms));
+    const hits = ranked.slice(0, limit).map(({ paper, score }) => lazyHit(paper, score, highlightTerms));
+    // Sorting keeps every match, then drops the weakest: what is left is the total.
+    return { hits, total: bySort ? ranked.length : countAll ? total : hits.length };
   }
 
   /**

@@ -401,3 +401,43 @@ describe('search index: the compact saved form', () => {
     expect(loadSearchIndex(big.toJSON(), many).toJSON()).toEqual(big.toJSON());
   });
 });
+
+describe('search index: one page and the total', () => {
+  const papers = corpusDays()
+    .slice(0, 40)
+    .flatMap((day) => parseListing(day.text).papers);
+  const index = createSearchIndex(papers);
+  const queries = [
+    'diffusion',
+    'd',
+    'rleation dr',
+    'video gen',
+    '"language model"',
+    'agent -survey',
+    '-"large language" model',
+    'title:agent',
+    'author:wang',
+    '',
+  ];
+  const optionSets = [
+    { limit: 20 },
+    { limit: 5, sort: 'upvotes' as const },
+    { limit: 7, sort: 'date' as const },
+    { limit: 3, filter: { hasCode: true } },
+  ];
+  it('gives the hits `search` gives, and as many in all as `limit: Infinity` finds', () => {
+    expect(papers.length).toBeGreaterThan(300);
+    let counted = 0;
+    for (const query of queries) {
+      for (const options of optionSets) {
+        const page = index.searchPage(query, options);
+        const ids = (hits: { paper: Paper }[]) => hits.map((hit) => hit.paper.id);
+        expect(ids(page.hits), `${query} ${JSON.stringify(options)}`).toEqual(ids(index.search(query, options)));
+        const all = index.search(query, { ...options, limit: Number.POSITIVE_INFINITY });
+        expect(page.total, `${query} ${JSON.stringify(options)}`).toBe(all.length);
+        counted += page.total;
+      }
+    }
+    expect(counted).toBeGreaterThan(1000);
+  });
+});

@@ -9,7 +9,12 @@ export { SearchBox, type SearchBoxProps } from './components/search-box.js';
 export { TrendingPapers, type TrendingPapersProps } from './components/trending-papers.js';
 export type { HeadingLevel, SummaryChoice, Variant } from './components/types.js';
 export { failureOf, type LoadFailure } from './hooks/load-src.js';
-export { type UsePaperSearchOptions, usePaperSearch } from './hooks/use-paper-search.js';
+export {
+  type UsePaperSearchOptions,
+  type UsePaperSearchPageOptions,
+  usePaperSearch,
+  usePaperSearchPage,
+} from './hooks/use-paper-search.js';
 export {
   type PapersClient,
   type PapersListing,

@@ -2,7 +2,7 @@
 import type { Paper, SearchHit, SearchSort } from '@papertrend/core';
 import { type ReactNode, useEffect, useMemo, useRef } from 'react';
 import { failureOf } from '../hooks/load-src.js';
-import { usePaperSearch } from '../hooks/use-paper-search.js';
+import { usePaperSearchPage } from '../hooks/use-paper-search.js';
 import { type UsePapersOptions, usePapers } from '../hooks/use-papers.js';
 import { useTrendingPapersState } from '../hooks/use-trending-papers-state.js';
 import { defaultLabels, type Labels } from '../labels.js';
@@ -88,8 +88,12 @@ export function TrendingPapers(props: TrendingPapersProps): ReactNode {
   const anyCode = useMemo(() => loaded.papers.some((paper) => paper.links.code), [loaded.papers]);
   const codeOnly = withCode && anyCode;
   const filter = useMemo(() => (codeOnly ? { hasCode: true } : undefined), [codeOnly]);
-  const hits = usePaperSearch(loaded.papers, query, { sort, ...(filter ? { filter } : {}) });
-  const visible = hits.slice(0, shown);
+  // Only the cards shown are ranked; the rest are counted for the status line and "Show more".
+  const { hits: visible, total } = usePaperSearchPage(loaded.papers, query, {
+    sort,
+    limit: shown,
+    ...(filter ? { filter } : {}),
+  });
 
   // "Show more" moves focus to the first paper it added, not to <body> where the button was.
   const list = useRef<HTMLDivElement>(null);
@@ -131,7 +135,7 @@ export function TrendingPapers(props: TrendingPapersProps): ReactNode {
       </div>
     );
   } else if (loaded.papers.length === 0) body = <p className="pt-empty">{labels.empty}</p>;
-  else if (hits.length === 0) {
+  else if (total === 0) {
     body = (
       <div className="pt-no-match">
         <p>{labels.noMatch(query)}</p>
@@ -144,7 +148,7 @@ export function TrendingPapers(props: TrendingPapersProps): ReactNode {
     body = (
       <div ref={list}>
         <PaperList hits={visible} variant={variant} {...(renderPaper ? { renderPaper } : {})} {...cardProps} />
-        {hits.length > shown ? (
+        {total > shown ? (
           <button
             type="button"
             className="pt-button pt-show-more"
@@ -153,7 +157,7 @@ export function TrendingPapers(props: TrendingPapersProps): ReactNode {
               state.showMore();
             }}
           >
-            {labels.showMore(hits.length - shown)}
+            {labels.showMore(total - shown)}
           </button>
         ) : null}
       </div>
@@ -212,11 +216,7 @@ export function TrendingPapers(props: TrendingPapersProps): ReactNode {
       {/* One status line, live from the first render: loading, then the count. Without a toolbar the count
           has nothing to count against and is said, not shown. */}
       <p className={toolbar ? 'pt-count' : 'pt-count pt-sr'} aria-live="polite">
-        {loaded.status === 'loading'
-          ? labels.loading
-          : ready
-            ? labels.resultCount(hits.length, loaded.papers.length)
-            : ''}
+        {loaded.status === 'loading' ? labels.loading : ready ? labels.resultCount(total, loaded.papers.length) : ''}
       </p>
       {body}
     </section>
