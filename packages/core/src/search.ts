@@ -191,7 +191,11 @@ export class SearchIndex {
     }
     vocabulary.changed();
     this.#wordScoreCache.clear();
-    // Part of building, so that the first keystroke does not pay for them.
+    this.#prepare();
+  }
+
+  /** Norms and scratch buffers made as part of building or loading, so that the first keystroke does not pay. */
+  #prepare(): void {
     this.#ensureNorms();
     this.#ensureScratch();
   }
@@ -645,8 +649,7 @@ export class SearchIndex {
       at += count;
     });
     vocabulary.changed();
-    index.#ensureNorms();
-    index.#ensureScratch();
+    index.#prepare();
     return index;
   }
 }

@@ -435,6 +435,8 @@ describe('search index: one page and the total', () => {
         expect(ids(page.hits), `${query} ${JSON.stringify(options)}`).toEqual(ids(index.search(query, options)));
         const all = index.search(query, { ...options, limit: Number.POSITIVE_INFINITY });
         expect(page.total, `${query} ${JSON.stringify(options)}`).toBe(all.length);
+        // The widget asks for one page where it once took every hit: the page is the first of them.
+        expect(ids(page.hits), `${query} ${JSON.stringify(options)}`).toEqual(ids(all.slice(0, page.hits.length)));
         counted += page.total;
       }
     }

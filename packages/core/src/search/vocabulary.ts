@@ -297,15 +297,20 @@ export class Vocabulary {
     return id === -1 ? undefined : id;
   }
 
+  /** Re-insert every term into a table of `size` slots. */
+  #rehash(size: number): void {
+    this.#slots = new Int32Array(size);
+    this.#slotHashes = new Int32Array(size);
+    for (const [termId, term] of this.terms.entries()) this.#insertSlot(termId, hashOf(term));
+  }
+
   /** Make room for `count` more terms at once (a loaded index knows how many it brings): no rehashing. */
   reserve(count: number): void {
     const needed = (this.terms.length + count) * 2;
     if (needed <= this.#slots.length) return;
     let size = this.#slots.length;
     while (size < needed) size *= 2;
-    this.#slots = new Int32Array(size);
-    this.#slotHashes = new Int32Array(size);
-    for (const [termId, term] of this.terms.entries()) this.#insertSlot(termId, hashOf(term));
+    this.#rehash(size);
     this.#lastDoc = grow(this.#lastDoc, this.terms.length + count);
     this.#docMask = grow(this.#docMask, this.terms.length + count);
   }
@@ -315,10 +320,8 @@ export class Vocabulary {
     this.terms.push(token);
     this.postings.push(new PostingList());
     if ((id + 1) * 2 > this.#slots.length) {
-      // Keep the table at most half full; re-insert every term into a table twice the size.
-      this.#slots = new Int32Array(this.#slots.length * 2);
-      this.#slotHashes = new Int32Array(this.#slots.length);
-      for (const [termId, term] of this.terms.entries()) this.#insertSlot(termId, hashOf(term));
+      // Keep the table at most half full.
+      this.#rehash(this.#slots.length * 2);
     } else {
       this.#insertSlot(id, hashOf(token));
     }
