@@ -72,9 +72,24 @@ describe('keyboard and screen readers', () => {
           (summary) => summary.querySelector('.pt-text-label')?.textContent === 'AI summary',
         ).length,
         region: root.getAttribute('aria-label'),
+        // Every icon draws something: its path keeps its shape and has a paint (a revert once took both away).
+        icons: [...root.querySelectorAll<SVGPathElement>('.pt-icon > path')].map((path) => {
+          const style = getComputedStyle(path);
+          return {
+            shape: style.d,
+            painted: style.fill !== 'none' || style.stroke !== 'none',
+            width: path.getBBox().width,
+          };
+        }),
       };
     });
     expect(report.region).toBe('Papers');
+    expect(report.icons.length).toBeGreaterThan(report.cards * 2);
+    for (const icon of report.icons) {
+      expect(icon.shape).not.toBe('none');
+      expect(icon.painted).toBe(true);
+      expect(icon.width).toBeGreaterThan(0);
+    }
     expect(report.links.length).toBeGreaterThan(report.cards);
     for (const link of report.links) {
       expect(link.described, link.name).toBe(link.title);
