@@ -17,6 +17,8 @@ export default defineConfig({
     feed: 'src/feed.ts',
     // TeX as Unicode, for a widget that shows titles without loading anything else of core.
     tex: 'src/tex.ts',
+    // The cache on disk for site builds: Node only, so it is kept out of every entry a browser loads.
+    node: 'src/file-cache.ts',
     cli: 'src/cli.ts',
   },
   format: ['esm', 'cjs'],
@@ -29,6 +31,7 @@ export default defineConfig({
       parse: 'src/parse.ts',
       feed: 'src/feed.ts',
       tex: 'src/tex.ts',
+      node: 'src/file-cache.ts',
     },
     // tsup's declaration build sets `baseUrl`, which TypeScript 6 deprecates (removed in 7).
     compilerOptions: { ignoreDeprecations: '6.0' },
@@ -39,7 +42,7 @@ export default defineConfig({
   // Shared chunks keep the snapshot data out of the main entry and the parser out of the snapshot entry.
   splitting: true,
   treeshake: true,
-  // Keep `node:` specifiers: they make Node-only imports unmistakable (only the CLI has any).
+  // Keep `node:` specifiers: they make Node-only imports unmistakable (only the CLI and the file cache have any).
   removeNodeProtocol: false,
   // `papertrend --version`.
   define: { __PAPERTREND_VERSION__: JSON.stringify(version) },

@@ -312,9 +312,11 @@ function noteSnapshot(listing: Listing, io: Io): void {
     listing.meta.fallbackReason === '--offline'
       ? '--offline'
       : `Hugging Face could not be reached: ${printable(String(listing.meta.fallbackReason))}`;
-  io.stderr(
-    `papertrend: serving the bundled snapshot (Hugging Face Daily Papers of ${listing.meta.date}), not today's papers (${why})\n`,
-  );
+  const which =
+    listing.meta.date === undefined
+      ? `the Hugging Face trending page of ${listing.meta.dateLabel}`
+      : `Hugging Face Daily Papers of ${listing.meta.date}`;
+  io.stderr(`papertrend: serving the bundled snapshot (${which}), not today's papers (${why})\n`);
 }
 
 /** Today's papers for `feed` and `export`: a saved listing (--file) or trending/daily as above. */
@@ -475,6 +477,8 @@ async function fetchListing(
     baseUrls: { ...(huggingface ? { huggingface } : {}), ...(arxiv ? { arxiv } : {}) },
     userAgent: 'papertrend-cli (+https://www.npmjs.com/package/@papertrend/core)',
     ...(values.fallback ? { fallback: 'snapshot' as const } : {}),
+    // The CLI says on stderr itself which snapshot it served (noteSnapshot), in its own words.
+    onWarning: false,
   });
   const query = rest.join(' ').trim();
   const needsQuery = command === 'search' || command === 'paper' || command === 'arxiv';

@@ -24,37 +24,58 @@ import {
   ResponseFormatError,
   ResponseTooLargeError,
 } from './errors.js';
-import type { Listing } from './model.js';
+import type { Listing, Paper } from './model.js';
 import { normalizeArxivId, wellFormed } from './normalize.js';
+import { type GetPaperOptions, paperLookup } from './paper-lookup.js';
 import { parseListing } from './parse.js';
 import { DEFAULT_RETRY, isRetriedStatus, politely, type RetryPolicy, retryDelay, sleep } from './retry.js';
 import { SharedRequests } from './shared-requests.js';
 import { AttemptError, type AttemptResponse, attempt } from './transport.js';
+import { type WarningHandler, warningHandler } from './warnings.js';
 
 export type { RetryPolicy } from './retry.js';
 
-/** Where cached response bodies live. The default keeps them in memory; plug in any store. */
+/**
+ * Where cached response bodies live. The default keeps them in memory; `createFileCache` (from
+ * `@papertrend/core/node`) keeps them on disk for builds; plug in any store.
+ */
 export interface CacheStore {
+  /** The value stored under `key` while it is fresh; `undefined` once it has expired. */
   get(key: string): string | undefined | Promise<string | undefined>;
   set(key: string, value: string, ttlMs: number): void | Promise<void>;
+  /**
+   * Optional: the last value stored under `key` even when it has expired. When a service cannot be reached,
+   * the client answers with it (HTTP's `stale-if-error`) and warns (`stale-cache`) instead of failing.
+   */
+  getStale?(key: string): StaleEntry | undefined | Promise<StaleEntry | undefined>;
 }
 
-/** A small in-memory TTL cache (the default store). */
+/** An expired cached value, and when it was stored (milliseconds since the epoch). */
+export interface StaleEntry {
+  value: string;
+  savedAt: number;
+}
+
+/**
+ * A small in-memory TTL cache (the default store). Expired entries stay until newer ones push them out, so a
+ * failed request can still be answered from its last copy.
+ */
 export function createMemoryCache(maxEntries = 200): CacheStore {
-  const entries = new Map<string, { value: string; expires: number }>();
+  const entries = new Map<string, { value: string; expires: number; savedAt: number }>();
   return {
     get(key) {
       const entry = entries.get(key);
-      if (!entry) return undefined;
-      if (entry.expires <= Date.now()) {
-        entries.delete(key);
-        return undefined;
-      }
-      return entry.value;
+      return entry && entry.expires > Date.now() ? entry.value : undefined;
     },
     set(key, value, ttlMs) {
+      entries.delete(key);
       if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
-      entries.set(key, { value, expires: Date.now() + ttlMs });
+      const now = Date.now();
+      entries.set(key, { value, expires: now + ttlMs, savedAt: now });
+    },
+    getStale(key) {
+      const entry = entries.get(key);
+      return entry && { value: entry.value, savedAt: entry.savedAt };
     },
   };
 }
@@ -82,8 +103,17 @@ export interface ClientOptions {
   cache?: false | { store?: CacheStore; ttl?: number };
   /** Minimum milliseconds between two requests to the same host (default: arXiv 3,000 as its terms ask; HF 0). */
   politeness?: { huggingface?: number; arxiv?: number };
-  /** `'snapshot'`: when Hugging Face cannot be reached, answer `trending`/`daily` from the bundled snapshot. */
+  /**
+   * `'snapshot'`: when Hugging Face cannot be reached, answer from the bundled snapshot: `trending` from
+   * `snapshot.trending`, `daily` from `snapshot.daily`. The listing's `meta.fallback` says so, and a
+   * `snapshot` warning is given.
+   */
   fallback?: 'snapshot';
+  /**
+   * Told when an answer is not fresh from the service: the snapshot, an expired cached copy, a paper read
+   * from one service only. Default: `console.warn` once per distinct message; `false` says nothing.
+   */
+  onWarning?: WarningHandler | false;
 }
 
 export interface CallOptions {
@@ -124,6 +154,13 @@ export interface PapertrendClient {
   search(query: string, options?: { limit?: number } & CallOptions): Promise<Listing>;
   /** One paper (`/api/papers/{id}`); any id form `normalizeArxivId` reads. */
   paper(id: string, options?: CallOptions): Promise<Listing>;
+  /**
+   * One paper by arXiv id or paper URL, from Hugging Face and arXiv merged (see `getPaper`). Throws
+   * `PaperNotFoundError` when neither knows it.
+   */
+  getPaper(idOrUrl: string, options?: GetPaperOptions): Promise<Paper>;
+  /** Many papers at once, politely batched; `undefined` where a paper is unknown (see `getPapers`). */
+  getPapers(idsOrUrls: readonly string[], options?: GetPaperOptions): Promise<(Paper | undefined)[]>;
   /** Pages of Daily Papers until an empty page. */
   dailyPages(options?: Omit<DailyOptions, 'page'>): AsyncGenerator<Listing>;
   arxiv: {
@@ -161,6 +198,7 @@ export function createClient(options: ClientOptions = {}): PapertrendClient {
   const ttl = (service: Service): number =>
     (options.cache === false ? 0 : options.cache?.ttl) ?? (service === 'arxiv' ? 3_600_000 : 300_000);
   const shared = new SharedRequests<ResponseBody>();
+  const warn = warningHandler(options.onWarning);
 
   // ky sends one attempt at a time: retries, deadlines and error statuses are handled here (see retry.ts and
   // transport.ts). ky's own retry loop rejects a promise nobody awaits when a call is aborted while it waits
@@ -226,7 +264,21 @@ export function createClient(options: ClientOptions = {}): PapertrendClient {
     if (signal?.aborted) throw signal.reason;
     const cached = await cache?.get(url);
     if (cached !== undefined) return { text: cached, json: undefined };
-    return shared.run(url, signal, (sharedSignal) => request(url, service, expect, sharedSignal));
+    try {
+      return await shared.run(url, signal, (sharedSignal) => request(url, service, expect, sharedSignal));
+    } catch (error) {
+      const stale = isUnreachable(error) ? await cache?.getStale?.(url) : undefined;
+      if (stale === undefined) throw error;
+      const savedAt = new Date(stale.savedAt).toISOString();
+      warn({
+        code: 'stale-cache',
+        message: `${url} could not be reached (${(error as Error).message}); answered with the copy saved at ${savedAt}`,
+        url,
+        savedAt,
+        cause: error,
+      });
+      return { text: stale.value, json: undefined };
+    }
   }
 
   function hfUrl(path: string, query: Record<string, string | number | undefined>): string {
@@ -235,26 +287,35 @@ export function createClient(options: ClientOptions = {}): PapertrendClient {
     return url.href;
   }
 
-  async function hf(url: string, signal?: AbortSignal, useFallback = false): Promise<Listing> {
+  /** `snapshot` names the bundled listing that answers when Hugging Face cannot be reached (with `fallback`). */
+  async function hf(url: string, signal?: AbortSignal, snapshotName?: 'daily' | 'trending'): Promise<Listing> {
     try {
       const body = await fetchBody(url, 'huggingface', 'json', signal);
       // The JSON was parsed once to check it arrived whole; the parser reads that value instead of parsing again.
       const { json } = body;
       return parseListing(typeof json === 'object' && json !== null ? json : body.text, { format: 'hf-api' });
     } catch (error) {
-      if (!(useFallback && options.fallback === 'snapshot' && isUnreachable(error))) throw error;
-      const { snapshot } = await import('./snapshot.js');
-      return {
-        ...snapshot.daily,
-        meta: { ...snapshot.daily.meta, fallback: 'snapshot', fallbackReason: String((error as Error).message) },
-      };
+      if (!(snapshotName && options.fallback === 'snapshot' && isUnreachable(error))) throw error;
+      const saved = (await import('./snapshot.js')).snapshot[snapshotName];
+      const reason = String((error as Error).message);
+      warn({
+        code: 'snapshot',
+        message: `Hugging Face could not be reached (${reason}); answered with the bundled snapshot (${snapshotName}, ${saved.meta.date ?? saved.meta.dateLabel}), not today's papers`,
+        url,
+        ...(saved.meta.date ? { savedAt: saved.meta.date } : {}),
+        cause: error,
+      });
+      return { ...saved, meta: { ...saved.meta, fallback: 'snapshot', fallbackReason: reason } };
     }
   }
 
-  function daily(dailyOptions: DailyOptions = {}): Promise<Listing> {
+  function dailyPapers(dailyOptions: DailyOptions, snapshotName: 'daily' | 'trending'): Promise<Listing> {
     const { date, week, month, limit, page, sort, signal } = dailyOptions;
-    return hf(hfUrl('/api/daily_papers', { date, week, month, limit, p: page, sort }), signal, true);
+    return hf(hfUrl('/api/daily_papers', { date, week, month, limit, p: page, sort }), signal, snapshotName);
   }
+  const daily = (dailyOptions: DailyOptions = {}): Promise<Listing> => dailyPapers(dailyOptions, 'daily');
+  const paper = (id: string, { signal }: CallOptions = {}): Promise<Listing> =>
+    hf(hfUrl(`/api/papers/${encodeURIComponent(wellFormed(normalizeArxivId(id) ?? id))}`, {}), signal);
 
   async function arxivQuery(
     params: Record<string, string | number | undefined>,
@@ -283,14 +344,29 @@ export function createClient(options: ClientOptions = {}): PapertrendClient {
     );
   }
 
+  const arxivByIds = (ids: string[], { signal }: CallOptions = {}): Promise<Listing> =>
+    arxivQuery({ id_list: ids.map((id) => normalizeArxivId(id) ?? id).join(','), max_results: ids.length }, signal);
+
+  const lookup = paperLookup({
+    hfPaper: paper,
+    arxivByIds,
+    cache,
+    // A paper's record mixes both services; it is as fresh as the fresher-changing one (Hugging Face's upvotes).
+    ttl: ttl('huggingface'),
+    warn,
+  });
+
   return {
     daily,
     trending: ({ limit, signal } = {}) =>
-      daily({ sort: 'trending', ...(limit === undefined ? {} : { limit }), ...(signal ? { signal } : {}) }),
+      dailyPapers(
+        { sort: 'trending', ...(limit === undefined ? {} : { limit }), ...(signal ? { signal } : {}) },
+        'trending',
+      ),
     search: (query, { limit, signal } = {}) =>
       hf(hfUrl('/api/papers/search', { q: query.slice(0, 250), limit }), signal),
-    paper: (id, { signal } = {}) =>
-      hf(hfUrl(`/api/papers/${encodeURIComponent(wellFormed(normalizeArxivId(id) ?? id))}`, {}), signal),
+    paper,
+    ...lookup,
     async *dailyPages(pageOptions = {}) {
       for (let page = 0; ; page++) {
         const listing = await daily({ ...pageOptions, page });
@@ -300,8 +376,7 @@ export function createClient(options: ClientOptions = {}): PapertrendClient {
     },
     arxiv: {
       search: arxivSearch,
-      byIds: (ids, { signal } = {}) =>
-        arxivQuery({ id_list: ids.map((id) => normalizeArxivId(id) ?? id).join(','), max_results: ids.length }, signal),
+      byIds: arxivByIds,
       async *pages(search) {
         let start = search.start ?? 0;
         let emptyRetried = false;

@@ -68,6 +68,30 @@ export class SearchIndexFormatError extends PapertrendError {
   }
 }
 
+/**
+ * `getPaper` found no such paper: neither Hugging Face nor arXiv knows `id`, or `input` is no arXiv id or
+ * paper URL at all (`id` is then `undefined`). Trying again will not help, so its failure is `refused`.
+ */
+export class PaperNotFoundError extends PapertrendError {
+  override name = 'PaperNotFoundError';
+  /** What the caller asked for, as given. */
+  readonly input: string;
+  /** The arXiv id it was read as, when it is one. */
+  readonly id: string | undefined;
+  constructor(input: string, id: string | undefined) {
+    super(
+      id === undefined
+        ? `Not an arXiv id or paper URL: ${JSON.stringify(input.length > 80 ? `${input.slice(0, 79)}…` : input)}`
+        : `No paper ${id}: neither Hugging Face nor arXiv knows it`,
+    );
+    this.input = input;
+    this.id = id;
+  }
+  override get failure(): FailureKind {
+    return 'refused';
+  }
+}
+
 /** Thrown by `parseListing(input, { strict: true })` when any issue was found; carries all of them. */
 export class ListingValidationError extends PapertrendError {
   override name = 'ListingValidationError';
@@ -252,6 +276,10 @@ export const isResponseFormatError: (error: unknown) => error is ResponseFormatE
 export const isResponseTooLargeError: (error: unknown) => error is ResponseTooLargeError = /* @__PURE__ */ guardFor(
   ResponseTooLargeError,
   'ResponseTooLargeError',
+);
+export const isPaperNotFoundError: (error: unknown) => error is PaperNotFoundError = /* @__PURE__ */ guardFor(
+  PaperNotFoundError,
+  'PaperNotFoundError',
 );
 export const isSearchIndexFormatError: (error: unknown) => error is SearchIndexFormatError = /* @__PURE__ */ guardFor(
   SearchIndexFormatError,

@@ -8,6 +8,7 @@ export {
   type DailyOptions,
   type PapertrendClient,
   type RetryPolicy,
+  type StaleEntry,
 } from './client.js';
 export {
   describePosition,
@@ -17,6 +18,7 @@ export {
   isListingFormatError,
   isListingValidationError,
   isNetworkError,
+  isPaperNotFoundError,
   isPapertrendError,
   isRequestError,
   isRequestTimeoutError,
@@ -27,6 +29,7 @@ export {
   ListingFormatError,
   ListingValidationError,
   NetworkError,
+  PaperNotFoundError,
   PapertrendError,
   RequestError,
   type RequestInfo,
@@ -36,6 +39,7 @@ export {
   SearchIndexFormatError,
   UnknownFormatError,
 } from './errors.js';
+export { type GetPaperWithClientOptions, getPaper, getPapers } from './get-paper.js';
 export { mergeListings } from './merge.js';
 export {
   type Account,
@@ -66,6 +70,7 @@ export {
   parseArxivId,
   toHttpUrl,
 } from './normalize.js';
+export type { GetPaperOptions, PaperService } from './paper-lookup.js';
 export {
   builtinSources,
   type ListingSourceInput,
@@ -118,3 +123,4 @@ export { detectPageText, hfPageTextSource, type PageTextLayout } from './sources
 export { papertrendFeedSource } from './sources/papertrend-feed.js';
 export { papertrendJsonSource } from './sources/papertrend-json.js';
 export { hasTex, splitTex, type TexPiece, texToUnicode } from './tex.js';
+export type { PapertrendWarning, PapertrendWarningCode, WarningHandler } from './warnings.js';

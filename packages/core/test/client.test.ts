@@ -8,7 +8,9 @@ import {
   isNetworkError,
   isRequestTimeoutError,
   isResponseFormatError,
+  type PapertrendWarning,
 } from '../src/index.js';
+import { snapshot } from '../src/snapshot.js';
 import { failure, fixture } from './helpers.js';
 import { type Handler, startServer, type TestServer } from './http-server.js';
 
@@ -267,12 +269,31 @@ describe('client: de-duplication, cache, cancellation and offline fallback', () 
     expect((await failure(pending)).message).toBe('user went away');
   });
 
-  it('answers from the bundled snapshot when asked and Hugging Face is unreachable', async () => {
+  it('answers from the bundled snapshot when asked and Hugging Face is unreachable, and warns once', async () => {
     handlers.set('/api/daily_papers', (_req, res) => json(res, 'down', 503));
-    const listing = await client({ fallback: 'snapshot', retry: { limit: 0 } }).trending();
-    expect(listing.papers).toHaveLength(17);
+    const warnings: PapertrendWarning[] = [];
+    const offline = client({ fallback: 'snapshot', retry: { limit: 0 }, onWarning: (w) => warnings.push(w) });
+    const listing = await offline.trending();
+    // trending falls back to the trending snapshot, daily to the daily one.
+    expect(listing.papers).toEqual(snapshot.trending.papers);
     expect(listing.meta.fallback).toBe('snapshot');
     expect(String(listing.meta.fallbackReason)).toMatch(/503 Service Unavailable/);
+    expect((await offline.daily()).papers).toEqual(snapshot.daily.papers);
+    expect(warnings.map((warning) => warning.code)).toEqual(['snapshot', 'snapshot']);
+    expect(warnings[1]?.message).toMatch(/bundled snapshot \(daily, 2026-08-21\), not today's papers/);
+    // The default handler says each distinct warning once on the console; `false` says nothing.
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const loud = client({ fallback: 'snapshot', retry: { limit: 0 } });
+      await loud.trending();
+      await loud.trending();
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]?.[0])).toMatch(/^\[papertrend\] Hugging Face could not be reached/);
+      await client({ fallback: 'snapshot', retry: { limit: 0 }, onWarning: false }).trending();
+      expect(warn).toHaveBeenCalledTimes(1);
+    } finally {
+      warn.mockRestore();
+    }
     // Without the option, the error surfaces.
     expect(await failure(client({ retry: { limit: 0 } }).trending())).toBeInstanceOf(HttpError);
   });
