@@ -1,5 +1,15 @@
+export {
+  EmbeddedPaper,
+  type EmbeddedPaperComponents,
+  type EmbeddedPaperProps,
+  PaperNotFound,
+  type PaperNotFoundProps,
+  PaperSkeleton,
+  type PaperStateProps,
+} from './components/embedded-paper.js';
 export { Icon, type IconName } from './components/icons.js';
 export { MathText } from './components/math-text.js';
+export { Paper, type PaperProps } from './components/paper.js';
 export { PaperCard, type PaperCardProps, PaperDate, Upvotes } from './components/paper-card.js';
 export { PaperList, type PaperListProps } from './components/paper-list.js';
 export { PaperRow, type PaperRowProps } from './components/paper-row.js';
@@ -9,6 +19,7 @@ export { SearchBox, type SearchBoxProps } from './components/search-box.js';
 export { TrendingPapers, type TrendingPapersProps } from './components/trending-papers.js';
 export type { HeadingLevel, SummaryChoice, Variant } from './components/types.js';
 export { failureOf, type LoadFailure } from './hooks/load-src.js';
+export { type PaperClient, type PaperState, type UsePaperOptions, usePaper } from './hooks/use-paper.js';
 export {
   type UsePaperSearchOptions,
   type UsePaperSearchPageOptions,

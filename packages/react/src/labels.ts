@@ -52,6 +52,12 @@ export interface Labels {
    * picture belongs to, so screen readers skip it instead of reading the title twice (WCAG technique H67).
    */
   thumbnailAlt: (title: string) => string;
+  /** An embedded paper (`Paper`, `<paper-card>`) that could not be loaded; `errorHint` follows it. */
+  paperError: string;
+  /** An embedded paper (`Paper`, `<paper-card>`) that neither Hugging Face nor arXiv knows. */
+  paperNotFound: string;
+  /** The link under `paperNotFound` to arXiv's own page for the id. */
+  openOnArxiv: (id: string) => string;
 }
 
 export const defaultLabels: Labels = {
@@ -91,4 +97,7 @@ export const defaultLabels: Labels = {
   withCode: 'With code',
   savedPapers: (date) => (date ? `Saved papers from ${date}` : 'Saved papers'),
   thumbnailAlt: () => '',
+  paperError: 'Could not load this paper.',
+  paperNotFound: 'This paper could not be found.',
+  openOnArxiv: (id) => `Look for arXiv:${id} on arXiv`,
 };

@@ -6,6 +6,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { getISOWeek, getISOWeekYear } from 'date-fns';
 import { renderToString } from 'react-dom/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { takeConsoleCalls } from '../../../test/no-console.js';
 import { startServer, type TestServer } from '../../core/test/http-server.js';
 import { periodRequest, TrendingPapers, toPaperView } from '../src/index.js';
 
@@ -202,10 +203,18 @@ describe('periods, through the real client against a real server', () => {
       fallback: 'snapshot',
       retry: { limit: 0 },
     });
+    // Trending falls back to the saved trending page (it has no day); a day of Daily Papers to the saved day.
     render(<TrendingPapers client={client} now={NOW} locale="en-GB" limit={3} />);
-    expect(await screen.findByText('Saved papers from 21 Aug')).toBeTruthy();
+    expect(await screen.findByText('Saved papers')).toBeTruthy();
     expect(document.querySelectorAll('.pt-card')).toHaveLength(3);
     cleanup();
+    render(<TrendingPapers client={client} now={NOW} locale="en-GB" limit={3} period="day" />);
+    expect(await screen.findByText('Saved papers from 21 Aug')).toBeTruthy();
+    cleanup();
+    // The site owner is told too, once per snapshot, by the client.
+    const told = takeConsoleCalls();
+    expect(told).toHaveLength(2);
+    for (const line of told) expect(line).toMatch(/^console\.warn: \[papertrend\] Hugging Face could not be reached/);
     // A live answer carries no note.
     server.handlers.set('/api/daily_papers', (_req, res) => {
       res.writeHead(200, {

@@ -1,5 +1,6 @@
 /**
- * papertrend's own output: a `Listing` as `papertrend … --json` prints it, or a bare `Paper[]`. This is what
+ * papertrend's own output: a `Listing` as `papertrend … --json` prints it, a bare `Paper[]`, or one `Paper`
+ * (what `getPaper` returns, saved for a page that embeds one paper). This is what
  * a blog build writes and the widget reads back, so it is validated like any other untrusted input: every
  * paper against `PaperSchema`, bad fields dropped with a warning (a `javascript:` link, say), bad papers
  * reported.
@@ -18,28 +19,29 @@ function looksLikePaper(value: unknown): boolean {
 
 export const papertrendJsonSource = defineSource({
   name: 'papertrend-json',
-  description: "papertrend's own JSON: a Listing (papertrend --json) or an array of Paper objects",
+  description: "papertrend's own JSON: a Listing (papertrend --json), an array of Paper objects, or one Paper",
   detect(input) {
     const { json } = input;
     if (Array.isArray(json)) return json.length > 0 && json.some(looksLikePaper);
-    return isObject(json) && Array.isArray(json.papers) && typeof json.format === 'string';
+    return (isObject(json) && Array.isArray(json.papers) && typeof json.format === 'string') || looksLikePaper(json);
   },
   parse(input, context) {
     const { json } = input;
-    const list = Array.isArray(json) ? json : isObject(json) ? json.papers : undefined;
+    const single = !Array.isArray(json) && looksLikePaper(json);
+    const list = single ? [json] : Array.isArray(json) ? json : isObject(json) ? json.papers : undefined;
     if (!Array.isArray(list)) {
       throw new ListingFormatError(
         'papertrend-json',
         'expected an array of papers, or a Listing object ({ papers: [...], format, meta }) as `papertrend --json` writes',
       );
     }
-    const basePath = Array.isArray(json) ? [] : ['papers'];
     const papers: Paper[] = [];
     list.forEach((raw, index) => {
-      const paper = validateEntry(PaperSchema, raw, [...basePath, index], context);
+      const path = single ? [] : Array.isArray(json) ? [index] : ['papers', index];
+      const paper = validateEntry(PaperSchema, raw, path, context);
       if (paper) papers.push(paper as Paper);
     });
-    const meta = isObject(json) && isObject(json.meta) ? plainFacts(json.meta) : {};
+    const meta = !single && isObject(json) && isObject(json.meta) ? plainFacts(json.meta) : {};
     return { papers, meta: { ...meta, entries: list.length, duplicates: 0 } };
   },
 });

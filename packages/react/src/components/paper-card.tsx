@@ -25,6 +25,11 @@ export interface PaperCardProps {
   summary?: SummaryChoice;
   /** Which date to show (see `ViewOptions.date`). */
   date?: ViewOptions['date'];
+  /**
+   * `false`: no "More" button, and the first text shown whole. For cards that run no JavaScript, such as the
+   * static cards the Markdown plugins write. Default `true`.
+   */
+  expandable?: boolean;
 }
 
 const viewCache = new WeakMap<Paper, { key: string; view: PaperView }>();
@@ -166,9 +171,12 @@ export function PaperCard({
   showThumbnail = true,
   summary = 'ai',
   date,
+  expandable = true,
 }: PaperCardProps): ReactNode {
   const view = useView(paper, locale, now, date);
-  const [expanded, setExpanded] = useState(false);
+  const [open, setExpanded] = useState(false);
+  // A card that cannot expand shows its first text whole, as an open card does, but not the other text.
+  const expanded = open || !expandable;
   const titleId = useId();
   const textId = useId();
   // A search that matched only the other text shows that one first, so the reader sees why the paper is here.
@@ -246,13 +254,11 @@ export function PaperCard({
         </p>
         {primary ? (
           <div ref={text} id={textId} className="pt-text" data-expanded={expanded ? 'true' : 'false'}>
-            <CardText kind={primary} view={view} labels={labels} matches={matches} labelled={expanded && !!other} />
-            {expanded && other ? (
-              <CardText kind={other} view={view} labels={labels} matches={matches} labelled />
-            ) : null}
+            <CardText kind={primary} view={view} labels={labels} matches={matches} labelled={open && !!other} />
+            {open && other ? <CardText kind={other} view={view} labels={labels} matches={matches} labelled /> : null}
           </div>
         ) : null}
-        {primary && (clamped || other || expanded) ? (
+        {expandable && primary && (clamped || other || expanded) ? (
           <button
             type="button"
             className="pt-expand"
