@@ -217,6 +217,7 @@ export function createClient(options: ClientOptions = {}): PapertrendClient {
     service: Service,
     expect: 'json' | 'xml',
     signal: AbortSignal,
+    store: boolean,
   ): Promise<ResponseBody> {
     const info: RequestInfo = { method: 'GET', url, retries: 0 };
     const host = new URL(url).host;
@@ -242,7 +243,7 @@ export function createClient(options: ClientOptions = {}): PapertrendClient {
       }
       if (response.ok) {
         const json = checkFormat(response.body, expect, response.headers.get('content-type') ?? '', info);
-        await cache?.set(url, response.body, ttl(service));
+        if (store) await cache?.set(url, response.body, ttl(service));
         return { text: response.body, json };
       }
       if (isRetriedStatus(response.status) && retries < retry.limit) {
@@ -253,21 +254,27 @@ export function createClient(options: ClientOptions = {}): PapertrendClient {
     }
   }
 
-  /** The body of `url` (from the cache, or fetched once however many callers ask at the same time). */
+  /**
+   * The body of `url` (from the cache, or fetched once however many callers ask at the same time). `cached:
+   * false` neither reads nor writes the cache: for callers that cache what they make of the body instead.
+   */
   async function fetchBody(
     url: string,
     service: Service,
     expect: 'json' | 'xml',
-    signal?: AbortSignal,
+    { signal, cached = true }: FetchOptions,
   ): Promise<ResponseBody> {
     // An already-aborted call sends nothing and reads nothing.
     if (signal?.aborted) throw signal.reason;
-    const cached = await cache?.get(url);
-    if (cached !== undefined) return { text: cached, json: undefined };
+    const store = cached ? cache : undefined;
+    const hit = await store?.get(url);
+    if (hit !== undefined) return { text: hit, json: undefined };
+    // Shared only with callers that treat the cache alike.
+    const key = cached ? url : `uncached ${url}`;
     try {
-      return await shared.run(url, signal, (sharedSignal) => request(url, service, expect, sharedSignal));
+      return await shared.run(key, signal, (sharedSignal) => request(url, service, expect, sharedSignal, cached));
     } catch (error) {
-      const stale = isUnreachable(error) ? await cache?.getStale?.(url) : undefined;
+      const stale = isUnreachable(error) ? await store?.getStale?.(url) : undefined;
       if (stale === undefined) throw error;
       const savedAt = new Date(stale.savedAt).toISOString();
       warn({
@@ -288,9 +295,9 @@ export function createClient(options: ClientOptions = {}): PapertrendClient {
   }
 
   /** `snapshot` names the bundled listing that answers when Hugging Face cannot be reached (with `fallback`). */
-  async function hf(url: string, signal?: AbortSignal, snapshotName?: 'daily' | 'trending'): Promise<Listing> {
+  async function hf(url: string, fetchOptions: FetchOptions, snapshotName?: 'daily' | 'trending'): Promise<Listing> {
     try {
-      const body = await fetchBody(url, 'huggingface', 'json', signal);
+      const body = await fetchBody(url, 'huggingface', 'json', fetchOptions);
       // The JSON was parsed once to check it arrived whole; the parser reads that value instead of parsing again.
       const { json } = body;
       return parseListing(typeof json === 'object' && json !== null ? json : body.text, { format: 'hf-api' });
@@ -311,20 +318,21 @@ export function createClient(options: ClientOptions = {}): PapertrendClient {
 
   function dailyPapers(dailyOptions: DailyOptions, snapshotName: 'daily' | 'trending'): Promise<Listing> {
     const { date, week, month, limit, page, sort, signal } = dailyOptions;
-    return hf(hfUrl('/api/daily_papers', { date, week, month, limit, p: page, sort }), signal, snapshotName);
+    return hf(hfUrl('/api/daily_papers', { date, week, month, limit, p: page, sort }), { signal }, snapshotName);
   }
   const daily = (dailyOptions: DailyOptions = {}): Promise<Listing> => dailyPapers(dailyOptions, 'daily');
-  const paper = (id: string, { signal }: CallOptions = {}): Promise<Listing> =>
-    hf(hfUrl(`/api/papers/${encodeURIComponent(wellFormed(normalizeArxivId(id) ?? id))}`, {}), signal);
+  const paperUrl = (id: string): string =>
+    hfUrl(`/api/papers/${encodeURIComponent(wellFormed(normalizeArxivId(id) ?? id))}`, {});
+  const paper = (id: string, { signal }: CallOptions = {}): Promise<Listing> => hf(paperUrl(id), { signal });
 
   async function arxivQuery(
     params: Record<string, string | number | undefined>,
-    signal?: AbortSignal,
+    fetchOptions: FetchOptions,
   ): Promise<Listing> {
     const url = new URL(`${bases.arxiv}/api/query`);
     for (const [key, value] of Object.entries(params))
       if (value !== undefined) url.searchParams.set(key, String(value));
-    return parseListing((await fetchBody(url.href, 'arxiv', 'xml', signal)).text, { format: 'arxiv-atom' });
+    return parseListing((await fetchBody(url.href, 'arxiv', 'xml', fetchOptions)).text, { format: 'arxiv-atom' });
   }
 
   function arxivSearch(search: ArxivSearchOptions): Promise<Listing> {
@@ -340,16 +348,21 @@ export function createClient(options: ClientOptions = {}): PapertrendClient {
         sortBy: search.sortBy,
         sortOrder: search.sortOrder,
       },
-      search.signal,
+      { signal: search.signal },
     );
   }
 
-  const arxivByIds = (ids: string[], { signal }: CallOptions = {}): Promise<Listing> =>
-    arxivQuery({ id_list: ids.map((id) => normalizeArxivId(id) ?? id).join(','), max_results: ids.length }, signal);
+  const arxivByIds = (ids: string[], fetchOptions: FetchOptions = {}): Promise<Listing> =>
+    arxivQuery(
+      { id_list: ids.map((id) => normalizeArxivId(id) ?? id).join(','), max_results: ids.length },
+      fetchOptions,
+    );
 
+  // The lookup caches each merged paper itself (under its id, not under the batch that fetched it), so the
+  // responses it is made of are not cached a second time.
   const lookup = paperLookup({
-    hfPaper: paper,
-    arxivByIds,
+    hfPaper: (id, { signal }) => hf(paperUrl(id), { signal, cached: false }),
+    arxivByIds: (ids, { signal }) => arxivByIds(ids, { signal, cached: false }),
     cache,
     // A paper's record mixes both services; it is as fresh as the fresher-changing one (Hugging Face's upvotes).
     ttl: ttl('huggingface'),
@@ -364,7 +377,7 @@ export function createClient(options: ClientOptions = {}): PapertrendClient {
         'trending',
       ),
     search: (query, { limit, signal } = {}) =>
-      hf(hfUrl('/api/papers/search', { q: query.slice(0, 250), limit }), signal),
+      hf(hfUrl('/api/papers/search', { q: query.slice(0, 250), limit }), { signal }),
     paper,
     ...lookup,
     async *dailyPages(pageOptions = {}) {
@@ -376,7 +389,7 @@ export function createClient(options: ClientOptions = {}): PapertrendClient {
     },
     arxiv: {
       search: arxivSearch,
-      byIds: arxivByIds,
+      byIds: (ids, { signal } = {}) => arxivByIds(ids, { signal }),
       async *pages(search) {
         let start = search.start ?? 0;
         let emptyRetried = false;
@@ -432,6 +445,12 @@ function isUnreachable(error: unknown): boolean {
 }
 
 const excerpt = (text: string): string => (text.length > 300 ? `${text.slice(0, 299)}…` : text);
+
+/** How one body is fetched: cancelled by `signal`; `cached: false` skips the cache both ways. */
+interface FetchOptions {
+  signal?: AbortSignal | undefined;
+  cached?: boolean;
+}
 
 /** A response body, and for JSON endpoints the value it parsed to (absent when it came from the cache). */
 interface ResponseBody {

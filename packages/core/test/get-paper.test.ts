@@ -151,6 +151,8 @@ describe('getPaper with the disk cache', () => {
       cache: { store: createFileCache({ dir, maxAge: Number.POSITIVE_INFINITY }) },
     }).getPapers(['1707.08567', '0808.05394']);
     expect(first.map((paper) => paper?.id)).toEqual(['1707.08567', undefined]);
+    // One file a paper, the unknown one included; the responses they were made of are not kept twice.
+    expect(readdirSync(dir)).toHaveLength(2);
     const requests = server.log.length;
     const offline = client({
       baseUrls: down,

@@ -5,8 +5,9 @@ import { pack } from '../../../test/pack.js';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 
-it('keeps Node-only imports out of everything but the CLI (browsers and edge runtimes load the rest)', () => {
-  const files = readdirSync(dist).filter((name) => /\.(c?js)$/.test(name) && !name.startsWith('cli.'));
+it('keeps Node-only imports out of everything but the CLI and the file cache (browsers and edge runtimes load the rest)', () => {
+  const nodeOnly = /^(?:cli|node)\./;
+  const files = readdirSync(dist).filter((name) => /\.(c?js)$/.test(name) && !nodeOnly.test(name));
   expect(files.length).toBeGreaterThan(3);
   for (const name of files) {
     const code = readFileSync(`${dist}${name}`, 'utf8');
@@ -15,6 +16,7 @@ it('keeps Node-only imports out of everything but the CLI (browsers and edge run
     );
   }
   expect(readFileSync(`${dist}cli.js`, 'utf8')).toMatch(/from ['"]node:fs['"]/);
+  expect(readFileSync(`${dist}node.js`, 'utf8')).toMatch(/from ['"]node:fs\/promises['"]/);
 });
 
 /** Every file an ESM entry of dist loads statically, following relative imports. */

@@ -1,0 +1,100 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { MarkdownIt, Token } from 'markdown-it';
+import { isPaperPage, type PaperLinkFilter, paperIdOfLink, standalonePaperLinks } from './paper-links.js';
+import { type FetchOptions, fetchPaperCards, type PaperCards } from './papers.js';
+import { renderPaperCard, type StaticCardOptions } from './render.js';
+
+export interface MarkdownItPaperCardsOptions {
+  /** The papers, fetched before rendering (markdown-it renders synchronously): see `preparePaperCards`. */
+  papers: PaperCards;
+  /** Which links become cards (default: arXiv and Hugging Face paper pages). Use the same as when preparing. */
+  match?: PaperLinkFilter;
+  /** What the cards show (thumbnail, which text, theme, heading level, labels, locale). */
+  card?: StaticCardOptions;
+}
+
+/**
+ * Fetch the papers that Markdown files link alone on a line, before a markdown-it build renders them: every
+ * `.md` file under `dir` (recursively, `node_modules` and dot-folders skipped), or the texts given.
+ *
+ * @example
+ * ```js
+ * // .vitepress/config.mjs
+ * const papers = await preparePaperCards({ dir: 'docs' });
+ * export default defineConfig({ markdown: { config: (md) => md.use(markdownItPaperCards, { papers }) } });
+ * ```
+ */
+export async function preparePaperCards(
+  source: { dir: string } | { texts: readonly string[] },
+  options: FetchOptions & { match?: PaperLinkFilter } = {},
+): Promise<PaperCards> {
+  const texts = 'texts' in source ? source.texts : await markdownFiles(source.dir);
+  return fetchPaperCards(
+    texts.flatMap((text) => standalonePaperLinks(text, options.match ?? isPaperPage)),
+    options,
+  );
+}
+
+async function markdownFiles(dir: string): Promise<string[]> {
+  const names = (await readdir(dir, { recursive: true })) as string[];
+  const wanted = names.filter(
+    (name) =>
+      name.endsWith('.md') && !name.split(/[\\/]/).some((part) => part === 'node_modules' || part.startsWith('.')),
+  );
+  return Promise.all(wanted.sort().map((name) => readFile(join(dir, name), 'utf8')));
+}
+
+/**
+ * A markdown-it plugin (VitePress, Eleventy, Docusaurus' legacy pipeline): a paragraph that is only an arXiv
+ * or Hugging Face paper link becomes that paper's card, as static HTML: no client JavaScript. A link inside a
+ * sentence stays a link, and so does one whose paper was not prepared or is unknown (with a warning).
+ */
+export function markdownItPaperCards(md: MarkdownIt, options: MarkdownItPaperCardsOptions): void {
+  const match = options.match ?? isPaperPage;
+  // Once per build, however many pages link the paper.
+  const warned = new Set<string>();
+  md.core.ruler.push('papertrend_paper_cards', (state) => {
+    const { tokens } = state;
+    const seen = new Map<string, number>();
+    for (let index = 0; index + 2 < tokens.length; index++) {
+      const [open, inline, close] = [tokens[index], tokens[index + 1], tokens[index + 2]];
+      if (open?.type !== 'paragraph_open' || inline?.type !== 'inline' || close?.type !== 'paragraph_close') continue;
+      const id = loneLinkId(inline.children ?? [], match);
+      if (!id) continue;
+      const paper = options.papers.get(id);
+      if (!paper) {
+        if (!warned.has(id)) warnMissing(id, options.papers.has(id));
+        warned.add(id);
+        continue;
+      }
+      const occurrence = (seen.get(id) ?? 0) + 1;
+      seen.set(id, occurrence);
+      const card = new state.Token('html_block', '', 0);
+      card.content = renderPaperCard(paper, {
+        ...options.card,
+        idPrefix: `pt-${id.replace(/\W+/g, '-')}-${occurrence}-`,
+      });
+      card.block = true;
+      tokens.splice(index, 3, card);
+    }
+  });
+}
+
+/** `link_open`, its text, `link_close`, and nothing else but spaces. */
+function loneLinkId(children: Token[], match: PaperLinkFilter): string | undefined {
+  const content = children.filter((token) => !(token.type === 'text' && token.content.trim() === ''));
+  if (content.length !== 3) return undefined;
+  const [open, text, close] = content;
+  if (open?.type !== 'link_open' || text?.type !== 'text' || close?.type !== 'link_close') return undefined;
+  const href = open.attrGet('href');
+  return typeof href === 'string' ? paperIdOfLink(href, text.content, match) : undefined;
+}
+
+function warnMissing(id: string, known: boolean): void {
+  console.warn(
+    known
+      ? `[papertrend] no paper ${id} on Hugging Face or arXiv: its link stays a link`
+      : `[papertrend] paper ${id} was not prepared (preparePaperCards): its link stays a link`,
+  );
+}

@@ -1,0 +1,22 @@
+import type { Paper } from '@papertrend/core';
+import { EmbeddedPaper, type EmbeddedPaperProps } from '@papertrend/react';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+
+/** What a static card shows: the card's own props, except those that need a browser. */
+export type StaticCardOptions = Pick<
+  EmbeddedPaperProps,
+  'theme' | 'labels' | 'locale' | 'now' | 'headingLevel' | 'showThumbnail' | 'summary' | 'date' | 'className'
+>;
+
+/**
+ * One paper as the widget's card, in static HTML: no script, no "More" button (the first text is shown
+ * whole). Style it with `@papertrend/react/styles.css`. `idPrefix` keeps the ids inside each card unique
+ * when a page holds several.
+ */
+export function renderPaperCard(paper: Paper, options: StaticCardOptions & { idPrefix?: string } = {}): string {
+  const { idPrefix = `pt-${paper.id.replace(/[^a-z0-9]+/gi, '-')}-`, ...card } = options;
+  return renderToStaticMarkup(createElement(EmbeddedPaper, { headingLevel: 3, ...card, paper, expandable: false }), {
+    identifierPrefix: idPrefix,
+  });
+}
