@@ -36,3 +36,32 @@ describe('astro-blog: the React widget as an Astro island', () => {
     await context.close();
   });
 });
+
+describe('astro-blog: one paper in a post, by id and by a bare link', () => {
+  const post = `${dist}posts/one-paper/index.html`;
+
+  it('is static HTML: both cards, the sentence link left alone, and no script at all', () => {
+    const html = readFileSync(post, 'utf8');
+    expect(html.match(/class="pt-root pt-embedded"/g)).toHaveLength(2);
+    expect(html).toContain('EnvHarness: Awakening Static Worlds for Agent Learning');
+    expect(html).toContain('Proceedings of Workshop AEW10: Concepts in Information Theory and Communications');
+    expect(html).toContain('such as <a href="https://arxiv.org/abs/1707.08567">https://arxiv.org/abs/1707.08567</a>');
+    expect(html).not.toMatch(/<script|<button/);
+  });
+
+  it('reads well in chromium, light and dark: axe clean, nothing on the console', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page, context, problems } = await openWatchedPage(site.browser);
+      await page.emulateMedia({ colorScheme });
+      await page.goto(`${site.url}/posts/one-paper/`);
+      expect(await page.locator('.pt-embedded .pt-card').count()).toBe(2);
+      // The card by id shows its upvotes; the one from arXiv alone has none to show.
+      expect(await page.locator('.pt-embedded').first().locator('.pt-votes').count()).toBe(1);
+      expect(await page.getByRole('heading', { level: 2 }).count()).toBe(1);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({ path: await screenshotPath(`astro-blog-one-paper-${colorScheme}`), fullPage: true });
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+  });
+});
