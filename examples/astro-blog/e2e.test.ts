@@ -57,7 +57,8 @@ describe('astro-blog: one paper in a post, by id and by a bare link', () => {
       expect(await page.locator('.pt-embedded .pt-card').count()).toBe(2);
       // The card by id shows its upvotes; the one from arXiv alone has none to show.
       expect(await page.locator('.pt-embedded').first().locator('.pt-votes').count()).toBe(1);
-      expect(await page.getByRole('heading', { level: 2 }).count()).toBe(1);
+      // Both titles are headings one level below the post's h1.
+      expect(await page.getByRole('heading', { level: 2 }).count()).toBe(2);
       expect(await axeViolations(page)).toEqual([]);
       await page.screenshot({ path: await screenshotPath(`astro-blog-one-paper-${colorScheme}`), fullPage: true });
       expect(problems).toEqual([]);

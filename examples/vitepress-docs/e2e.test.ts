@@ -53,3 +53,39 @@ describe('vitepress-docs: the embed in a VitePress site', () => {
     await context.close();
   });
 });
+
+describe('vitepress-docs: bare paper links become static cards (markdownItPaperCards)', () => {
+  it('writes the cards into the page at build time, with no script or button of their own', () => {
+    const html = readFileSync(`${dist}one-paper.html`, 'utf8');
+    const cards = html.match(/<div class="pt-root pt-embedded"[\s\S]*?<\/article><\/div>/g) ?? [];
+    expect(cards).toHaveLength(2);
+    for (const card of cards) expect(card).not.toMatch(/<script|<button|\son[a-z]+=/);
+    expect(html).toContain('EnvHarness: Awakening Static Worlds for Agent Learning');
+    expect(html).toMatch(
+      /such as <a href="https:\/\/arxiv\.org\/abs\/1707\.08567"[^>]*>https:\/\/arxiv\.org\/abs\/1707\.08567<\/a>/,
+    );
+  });
+
+  it('hydrates with the page, follows the dark toggle, and passes axe', async () => {
+    const { page, context, problems } = await openWatchedPage(site.browser, { viewport: { width: 1440, height: 900 } });
+    await page.goto(`${site.url}/one-paper.html`);
+    const cards = page.locator('.vp-doc .pt-embedded .pt-card');
+    await expect.poll(() => cards.count()).toBe(2);
+    // VitePress' own rules for links and headings in docs do not restyle the card.
+    expect(
+      await page
+        .locator('.vp-doc .pt-embedded .pt-title')
+        .first()
+        .evaluate((title) => getComputedStyle(title).borderTopWidth),
+    ).toBe('0px');
+    expect(await backgroundLuminance(cards)).toBeGreaterThan(0.8);
+    expect(await axeViolations(page, '.vp-doc')).toEqual([]);
+    await page.screenshot({ path: await screenshotPath('vitepress-one-paper-light'), fullPage: true });
+    await page.locator('.VPSwitchAppearance:visible').first().click();
+    await expect.poll(() => backgroundLuminance(cards)).toBeLessThan(0.1);
+    expect(await axeViolations(page, '.vp-doc')).toEqual([]);
+    await page.screenshot({ path: await screenshotPath('vitepress-one-paper-dark'), fullPage: true });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

@@ -3,14 +3,17 @@ import { join } from 'node:path';
 import type { MarkdownIt, Token } from 'markdown-it';
 import { isPaperPage, type PaperLinkFilter, paperIdOfLink, standalonePaperLinks } from './paper-links.js';
 import { type FetchOptions, fetchPaperCards, type PaperCards } from './papers.js';
-import { renderPaperCard, type StaticCardOptions } from './render.js';
+import { cardHeadingLevel, renderPaperCard, type StaticCardOptions } from './render.js';
 
 export interface MarkdownItPaperCardsOptions {
   /** The papers, fetched before rendering (markdown-it renders synchronously): see `preparePaperCards`. */
   papers: PaperCards;
   /** Which links become cards (default: arXiv and Hugging Face paper pages). Use the same as when preparing. */
   match?: PaperLinkFilter;
-  /** What the cards show (thumbnail, which text, theme, heading level, labels, locale). */
+  /**
+   * What the cards show (thumbnail, which text, theme, labels, locale). A card's title is a heading one level
+   * below the section it is in, unless `headingLevel` says otherwise.
+   */
   card?: StaticCardOptions;
 }
 
@@ -57,8 +60,10 @@ export function markdownItPaperCards(md: MarkdownIt, options: MarkdownItPaperCar
   md.core.ruler.push('papertrend_paper_cards', (state) => {
     const { tokens } = state;
     const seen = new Map<string, number>();
+    let section = 1;
     for (let index = 0; index + 2 < tokens.length; index++) {
       const [open, inline, close] = [tokens[index], tokens[index + 1], tokens[index + 2]];
+      if (open?.type === 'heading_open') section = Number(open.tag.slice(1)) || section;
       if (open?.type !== 'paragraph_open' || inline?.type !== 'inline' || close?.type !== 'paragraph_close') continue;
       const id = loneLinkId(inline.children ?? [], match);
       if (!id) continue;
@@ -71,10 +76,14 @@ export function markdownItPaperCards(md: MarkdownIt, options: MarkdownItPaperCar
       const occurrence = (seen.get(id) ?? 0) + 1;
       seen.set(id, occurrence);
       const card = new state.Token('html_block', '', 0);
-      card.content = renderPaperCard(paper, {
+      const html = renderPaperCard(paper, {
+        headingLevel: cardHeadingLevel(section),
         ...options.card,
         idPrefix: `pt-${id.replace(/\W+/g, '-')}-${occurrence}-`,
       });
+      // VitePress compiles each page's HTML as a Vue template, where `{{ … }}` in a paper's text would run as
+      // an expression. As character references the braces are only text, in Vue and in any other HTML.
+      card.content = html.replaceAll('{', '&#123;').replaceAll('}', '&#125;');
       card.block = true;
       tokens.splice(index, 3, card);
     }

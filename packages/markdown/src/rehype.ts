@@ -2,12 +2,15 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { isPaperPage, type PaperLinkFilter, paperIdOfLink } from './paper-links.js';
 import { type FetchOptions, fetchPaperCards } from './papers.js';
-import { renderPaperCard, type StaticCardOptions } from './render.js';
+import { cardHeadingLevel, renderPaperCard, type StaticCardOptions } from './render.js';
 
 export interface PaperCardsOptions extends FetchOptions {
   /** Which links become cards (default: arXiv and Hugging Face paper pages). */
   match?: PaperLinkFilter;
-  /** What the cards show (thumbnail, which text, theme, heading level, labels, locale). */
+  /**
+   * What the cards show (thumbnail, which text, theme, labels, locale). A card's title is a heading one level
+   * below the section it is in, unless `headingLevel` says otherwise.
+   */
   card?: StaticCardOptions;
 }
 
@@ -29,10 +32,13 @@ export function rehypePaperCards(options: PaperCardsOptions = {}): (tree: Root) 
   // Once per build, however many pages link the paper.
   const warned = new Set<string>();
   return async (tree) => {
-    const found: { parent: Root | Element; index: number; id: string }[] = [];
+    const found: { parent: Root | Element; index: number; id: string; section: number }[] = [];
+    let section = 1;
     walk(tree, (parent, index, node) => {
+      const heading = /^h([1-6])$/.exec(node.tagName);
+      if (heading) section = Number(heading[1]);
       const id = node.tagName === 'p' ? loneLinkId(node, match) : undefined;
-      if (id) found.push({ parent, index, id });
+      if (id) found.push({ parent, index, id, section });
       return id === undefined;
     });
     if (found.length === 0) return;
@@ -42,7 +48,7 @@ export function rehypePaperCards(options: PaperCardsOptions = {}): (tree: Root) 
     );
     const seen = new Map<string, number>();
     // From the last, so the indexes of earlier paragraphs stay right as nodes are replaced.
-    for (const { parent, index, id } of [...found].reverse()) {
+    for (const { parent, index, id, section } of [...found].reverse()) {
       const paper = papers.get(id);
       if (!paper) {
         if (!warned.has(id))
@@ -53,6 +59,7 @@ export function rehypePaperCards(options: PaperCardsOptions = {}): (tree: Root) 
       const occurrence = (seen.get(id) ?? 0) + 1;
       seen.set(id, occurrence);
       const html = renderPaperCard(paper, {
+        headingLevel: cardHeadingLevel(section),
         ...options.card,
         idPrefix: `pt-${id.replace(/\W+/g, '-')}-${occurrence}-`,
       });

@@ -20,3 +20,8 @@ export function renderPaperCard(paper: Paper, options: StaticCardOptions & { idP
     identifierPrefix: idPrefix,
   });
 }
+
+/** The heading level of a card in a section headed at `section` (h1 → 2): one below, at most 6. */
+export function cardHeadingLevel(section: number): 2 | 3 | 4 | 5 | 6 {
+  return Math.min(Math.max(section + 1, 2), 6) as 2 | 3 | 4 | 5 | 6;
+}

@@ -102,6 +102,8 @@ function expectCards(html: string): void {
   const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]);
   expect(new Set(ids).size).toBe(ids.length);
   for (const [, ref] of html.matchAll(/aria-(?:labelledby|describedby)="([^"]+)"/g)) expect(ids).toContain(ref);
+  // Each card's title is a heading one below its section's (the post's h1).
+  expect(html.match(/<h(\d) class="pt-title"/g)).toEqual(['<h2 class="pt-title"', '<h2 class="pt-title"']);
   // A warning for the paper neither service knows.
   expect(takeConsoleCalls()).toEqual([
     'console.warn: [papertrend] no paper 2101.00001 on Hugging Face or arXiv: its link stays a link',
@@ -148,7 +150,8 @@ describe('rehypePaperCards and markdownItPaperCards', () => {
         JSON.stringify({
           ...hfPaper,
           id: '1707.08567',
-          ai_summary: '<script>alert(1)</script> $\\href{javascript:alert(1)}{x}$',
+          ai_summary:
+            '<script>alert(1)</script> $\\href{javascript:alert(1)}{x}$ {{ constructor.constructor("alert(1)")() }}',
           githubRepo: 'javascript:alert(1)',
           projectPage: 'https://example.com/" onmouseover="alert(1)',
         }),
@@ -159,5 +162,15 @@ describe('rehypePaperCards and markdownItPaperCards', () => {
     // `javascript:` may be read as text (the TeX's fallback); it never becomes a link or a handler.
     expect(html).not.toMatch(/<script|href="javascript:|\son[a-z]+=/i);
     for (const [, href] of html.matchAll(/href="([^"]*)"/g)) expect(href).toMatch(/^https?:\/\//);
+    // markdown-it's output is a Vue template in VitePress: no brace survives as a brace to start an expression.
+    const papers = await preparePaperCards(
+      { texts: ['https://arxiv.org/abs/1707.08567'] },
+      { client: client({ cache: false }) },
+    );
+    const rendered = new MarkdownIt({ linkify: true })
+      .use(markdownItPaperCards, { papers })
+      .render('https://arxiv.org/abs/1707.08567\n');
+    expect(rendered).toContain('&#123;&#123; constructor.constructor(');
+    expect(rendered).not.toMatch(/[{}]/);
   });
 });

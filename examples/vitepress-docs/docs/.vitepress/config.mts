@@ -1,4 +1,15 @@
+import { createClient } from '@papertrend/core';
+import { createFileCache } from '@papertrend/core/node';
+import { markdownItPaperCards, preparePaperCards } from '@papertrend/markdown';
 import { defineConfig } from 'vitepress';
+
+// A paper link alone on its line becomes the paper's card when the site is built. markdown-it renders
+// synchronously, so the papers the pages link are fetched first, once: each is kept in `paper-cache/`
+// (committed) and read from there ever after (`maxAge: Infinity`), so builds are offline and reproducible.
+const client = createClient({
+  cache: { store: createFileCache({ dir: 'paper-cache', maxAge: Number.POSITIVE_INFINITY }) },
+});
+const papers = await preparePaperCards({ dir: 'docs' }, { client });
 
 export default defineConfig({
   title: 'Research notes',
@@ -15,7 +26,15 @@ export default defineConfig({
       },
     },
   },
+  markdown: {
+    config: (md) => {
+      md.use(markdownItPaperCards, { papers });
+    },
+  },
   themeConfig: {
-    nav: [{ text: 'Papers', link: '/' }],
+    nav: [
+      { text: 'Papers', link: '/' },
+      { text: 'One paper', link: '/one-paper' },
+    ],
   },
 });

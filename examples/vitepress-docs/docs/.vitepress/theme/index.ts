@@ -1,5 +1,7 @@
 import type { Theme } from 'vitepress';
 import DefaultTheme from 'vitepress/theme';
+// The paper cards the Markdown plugin writes are the widget's card as static HTML: its stylesheet styles them.
+import '@papertrend/react/styles.css';
 
 export default {
   extends: DefaultTheme,
