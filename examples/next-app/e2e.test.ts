@@ -183,4 +183,25 @@ describe('next-app in chromium', () => {
     expect(unexpected).toEqual([]);
     await context.close();
   });
+
+  it('embeds one paper by id with the server component: cards in the HTML, silent hydration, axe clean', async () => {
+    const html = await (await fetch(`${baseUrl}/paper`)).text();
+    expect(html.match(/class="pt-root pt-embedded"/g)).toHaveLength(2);
+    expect(html).toContain('EnvHarness: Awakening Static Worlds for Agent Learning');
+    expect(html).toContain('Proceedings of Workshop AEW10: Concepts in Information Theory and Communications');
+    expect(html).not.toContain('pt-skeleton');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page, context, problems } = await openWatchedPage(browser, { colorScheme });
+      await page.goto(`${baseUrl}/paper`);
+      if (colorScheme === 'dark') await page.getByRole('button', { name: 'Dark theme' }).click();
+      expect(await page.locator('.pt-embedded .pt-card').count()).toBe(2);
+      // Hydrated: "More" opens the rest of the first card.
+      await page.getByRole('button', { name: 'More' }).first().click();
+      await expect.poll(() => page.locator('.pt-text[data-expanded="true"]').count()).toBe(1);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({ path: await screenshotPath(`next-app-paper-${colorScheme}`), fullPage: true });
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+  });
 });

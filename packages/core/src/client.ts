@@ -104,9 +104,9 @@ export interface ClientOptions {
   /** Minimum milliseconds between two requests to the same host (default: arXiv 3,000 as its terms ask; HF 0). */
   politeness?: { huggingface?: number; arxiv?: number };
   /**
-   * `'snapshot'`: when Hugging Face cannot be reached, answer from the bundled snapshot: `trending` from
-   * `snapshot.trending`, `daily` from `snapshot.daily`. The listing's `meta.fallback` says so, and a
-   * `snapshot` warning is given.
+   * `'snapshot'`: when Hugging Face cannot be reached, answer `daily` and `trending` from the bundled Daily
+   * Papers day (`snapshot.daily`; for `trending` most upvoted first, as `snapshotPapers`). The listing's
+   * `meta.fallback` says so, and a `snapshot` warning is given.
    */
   fallback?: 'snapshot';
   /**
@@ -294,31 +294,40 @@ export function createClient(options: ClientOptions = {}): PapertrendClient {
     return url.href;
   }
 
-  /** `snapshot` names the bundled listing that answers when Hugging Face cannot be reached (with `fallback`). */
-  async function hf(url: string, fetchOptions: FetchOptions, snapshotName?: 'daily' | 'trending'): Promise<Listing> {
+  /**
+   * `order` says how the bundled Daily Papers day answers when Hugging Face cannot be reached (with
+   * `fallback`): as the day (`daily`), or most upvoted first, as Hugging Face's trending sort shows it
+   * (`trending`). The snapshot's trending page is not used: copied page text, it has no links, dates or ids.
+   */
+  async function hf(url: string, fetchOptions: FetchOptions, order?: 'daily' | 'trending'): Promise<Listing> {
     try {
       const body = await fetchBody(url, 'huggingface', 'json', fetchOptions);
       // The JSON was parsed once to check it arrived whole; the parser reads that value instead of parsing again.
       const { json } = body;
       return parseListing(typeof json === 'object' && json !== null ? json : body.text, { format: 'hf-api' });
     } catch (error) {
-      if (!(snapshotName && options.fallback === 'snapshot' && isUnreachable(error))) throw error;
-      const saved = (await import('./snapshot.js')).snapshot[snapshotName];
+      if (!(order && options.fallback === 'snapshot' && isUnreachable(error))) throw error;
+      const { snapshot, snapshotPapers } = await import('./snapshot.js');
+      const day = snapshot.daily.meta.date as string;
       const reason = String((error as Error).message);
       warn({
         code: 'snapshot',
-        message: `Hugging Face could not be reached (${reason}); answered with the bundled snapshot (${snapshotName}, ${saved.meta.date ?? saved.meta.dateLabel}), not today's papers`,
+        message: `Hugging Face could not be reached (${reason}); answered with the bundled snapshot, the Daily Papers of ${day}${order === 'trending' ? ' most upvoted first' : ''}, not today's papers`,
         url,
-        ...(saved.meta.date ? { savedAt: saved.meta.date } : {}),
+        savedAt: day,
         cause: error,
       });
-      return { ...saved, meta: { ...saved.meta, fallback: 'snapshot', fallbackReason: reason } };
+      return {
+        ...snapshot.daily,
+        papers: order === 'trending' ? [...snapshotPapers] : snapshot.daily.papers,
+        meta: { ...snapshot.daily.meta, fallback: 'snapshot', fallbackReason: reason },
+      };
     }
   }
 
-  function dailyPapers(dailyOptions: DailyOptions, snapshotName: 'daily' | 'trending'): Promise<Listing> {
+  function dailyPapers(dailyOptions: DailyOptions, order: 'daily' | 'trending'): Promise<Listing> {
     const { date, week, month, limit, page, sort, signal } = dailyOptions;
-    return hf(hfUrl('/api/daily_papers', { date, week, month, limit, p: page, sort }), { signal }, snapshotName);
+    return hf(hfUrl('/api/daily_papers', { date, week, month, limit, p: page, sort }), { signal }, order);
   }
   const daily = (dailyOptions: DailyOptions = {}): Promise<Listing> => dailyPapers(dailyOptions, 'daily');
   const paperUrl = (id: string): string =>

@@ -148,7 +148,7 @@ describe('papertrend CLI over the network', () => {
     expect(JSON.parse(fallback.stdout).meta.fallback).toBe('snapshot');
     // A build log shows that old data was published, even when stdout is the JSON.
     expect(fallback.stderr).toMatch(
-      /^papertrend: serving the bundled snapshot \(the Hugging Face trending page of Mar 11\), not today's papers \(Hugging Face could not be reached: .*network error/,
+      /^papertrend: serving the bundled snapshot \(Hugging Face Daily Papers of 2026-08-21\), not today's papers \(Hugging Face could not be reached: .*network error/,
     );
     // With a live server, --fallback changes nothing and says nothing.
     const live = await cli(['trending', '--fallback', '--limit', '1']);

@@ -93,14 +93,13 @@ describe('the client in chromium, across origins', () => {
     const refused = await trendingInPage({ retry: { limit: 0 } });
     expect(refused.result).toEqual({ error: 'NetworkError' });
     const saved = await trendingInPage({ retry: { limit: 0 }, fallback: 'snapshot' });
-    // trending falls back to the trending snapshot (60 papers of a Mar 11 page).
-    expect(saved.result).toEqual({ papers: 60, fallback: 'snapshot' });
+    expect(saved.result).toEqual({ papers: 17, fallback: 'snapshot' });
     expect(methods).toEqual(['GET', 'GET']);
     // Chromium reports the refused answers on the console; that is the browser speaking. The client's own
     // word is one warning that the snapshot answered.
     const own = saved.problems.filter((problem) => problem.includes('[papertrend]'));
     expect(own).toHaveLength(1);
-    expect(own[0]).toMatch(/Hugging Face could not be reached .*bundled snapshot \(trending, Mar 11\)/);
+    expect(own[0]).toMatch(/Hugging Face could not be reached .*bundled snapshot, the Daily Papers of 2026-08-21 most upvoted first/);
     for (const problem of [...refused.problems, ...saved.problems.filter((problem) => !own.includes(problem))])
       expect(problem).toMatch(/CORS|Failed to fetch|ERR_FAILED/);
   });

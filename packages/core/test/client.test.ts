@@ -10,7 +10,7 @@ import {
   isResponseFormatError,
   type PapertrendWarning,
 } from '../src/index.js';
-import { snapshot } from '../src/snapshot.js';
+import { snapshot, snapshotPapers } from '../src/snapshot.js';
 import { failure, fixture } from './helpers.js';
 import { type Handler, startServer, type TestServer } from './http-server.js';
 
@@ -274,13 +274,14 @@ describe('client: de-duplication, cache, cancellation and offline fallback', () 
     const warnings: PapertrendWarning[] = [];
     const offline = client({ fallback: 'snapshot', retry: { limit: 0 }, onWarning: (w) => warnings.push(w) });
     const listing = await offline.trending();
-    // trending falls back to the trending snapshot, daily to the daily one.
-    expect(listing.papers).toEqual(snapshot.trending.papers);
+    // Both answer from the saved Daily Papers day; trending most upvoted first, as Hugging Face sorts it.
+    expect(listing.papers).toEqual(snapshotPapers);
     expect(listing.meta.fallback).toBe('snapshot');
     expect(String(listing.meta.fallbackReason)).toMatch(/503 Service Unavailable/);
     expect((await offline.daily()).papers).toEqual(snapshot.daily.papers);
     expect(warnings.map((warning) => warning.code)).toEqual(['snapshot', 'snapshot']);
-    expect(warnings[1]?.message).toMatch(/bundled snapshot \(daily, 2026-08-21\), not today's papers/);
+    expect(warnings[0]?.message).toMatch(/bundled snapshot, the Daily Papers of 2026-08-21 most upvoted first, not today's papers/);
+    expect(warnings[1]?.message).toMatch(/bundled snapshot, the Daily Papers of 2026-08-21, not today's papers/);
     // The default handler says each distinct warning once on the console; `false` says nothing.
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {

@@ -203,9 +203,9 @@ describe('periods, through the real client against a real server', () => {
       fallback: 'snapshot',
       retry: { limit: 0 },
     });
-    // Trending falls back to the saved trending page (it has no day); a day of Daily Papers to the saved day.
+    // Trending and a day of Daily Papers both fall back to the saved day.
     render(<TrendingPapers client={client} now={NOW} locale="en-GB" limit={3} />);
-    expect(await screen.findByText('Saved papers')).toBeTruthy();
+    expect(await screen.findByText('Saved papers from 21 Aug')).toBeTruthy();
     expect(document.querySelectorAll('.pt-card')).toHaveLength(3);
     cleanup();
     render(<TrendingPapers client={client} now={NOW} locale="en-GB" limit={3} period="day" />);
