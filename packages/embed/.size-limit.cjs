@@ -14,11 +14,13 @@
 // formatters built once per locale, and plain http(s) links taken without the URL parser.
 // Raised on purpose to 51.5 kB (+0.6 kB measured): highlights read ASCII text code by code, 2.5× faster per
 // keystroke; only the cards shown are ranked, the rest counted (`searchPage`); icons drawn by the stylesheet.
+// Raised on purpose to 53 kB (+1.3 kB measured) for `<paper-card>`: one paper as a card of its own (by id from
+// Hugging Face's API, from a saved paper, or inline), with its loading, not-found and error states.
 module.exports = [
   {
     name: '<trending-papers> script tag, everything included',
     path: 'dist/papertrend.global.js',
-    limit: '51.5 kB',
+    limit: '53 kB',
     gzip: true,
   },
 ];

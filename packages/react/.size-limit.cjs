@@ -53,5 +53,7 @@ module.exports = [
   // 60 kB until the compact variant, thumbnails, periods, the with-code filter and the saved note (+1.1 kB in
   // every widget bundle) left 40 bytes of it; raised on purpose to 62 kB. It is the rare path (a page
   // fetching markup in the browser), loaded on demand; the first figure is what every page pays.
-  widget('TrendingPapers fetching any format, HTML and XML included', '69.5 kB', []),
+  // Raised on purpose to 70.5 kB (+0.65 kB measured): core's errors chunk, which this path loads whole, gained
+  // PaperNotFoundError and its guard, and the card its `expandable` option for cards that run no script.
+  widget('TrendingPapers fetching any format, HTML and XML included', '70.5 kB', []),
 ];

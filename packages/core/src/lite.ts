@@ -13,6 +13,8 @@ import { hfPageTextSource } from './sources/hf-page-text.js';
 import { papertrendJsonSource } from './sources/papertrend-json.js';
 
 export type { Listing, ListingIssue, Paper } from './model.js';
+// What a browser fetching one paper needs to read the id it was given (`<paper-card paper="…">`).
+export { normalizeArxivId } from './normalize.js';
 export type { ListingSourceInput, ParseListingOptions } from './parse-engine.js';
 
 /** The lite entry's built-in sources, in detection order. */

@@ -105,15 +105,22 @@ function Embedded({ options, theme }: { options: MountOptions; theme: Theme }) {
   });
 }
 
+/** A React element rendered in `element`'s shadow root with the widget's stylesheet, in the page's theme. */
+export interface ShadowRender {
+  /** Render again (new options), re-reading the page's theme. */
+  render: () => void;
+  destroy: () => void;
+}
+
 /**
- * Render the widget into `element`'s shadow root (created if needed). Works on any element that can host a
- * shadow root (`div`, `section`, a custom element…).
- *
- * @example
- * const widget = papertrend.mount(document.querySelector('#papers'), { src: '/papers.json', limit: 10 });
- * widget.update({ query: 'diffusion' });
+ * The shadow root, the stylesheet, and the page theme watched from outside it: what `mount` and
+ * `<paper-card>` share. `explicitTheme` returns the theme set by an option or attribute, if any.
  */
-export function mount(element: Element, initial: MountOptions = {}): MountHandle {
+export function renderInShadow(
+  element: Element,
+  explicitTheme: () => Theme | undefined,
+  view: (theme: Theme) => ReturnType<typeof createElement>,
+): ShadowRender {
   const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   shadow.replaceChildren();
   const style = document.createElement('style');
@@ -121,17 +128,13 @@ export function mount(element: Element, initial: MountOptions = {}): MountHandle
   const container = document.createElement('div');
   shadow.append(style, container);
   const root = createRoot(container);
-
-  let options = initial;
   let theme: Theme | undefined;
-  const explicitTheme = (): Theme | undefined =>
-    options.theme && options.theme !== 'auto' ? options.theme : undefined;
   const render = (): void => {
     const explicit = explicitTheme();
     theme = explicit ?? pageTheme(element);
     if (!explicit && theme !== 'auto') container.setAttribute('data-page-theme', theme);
     else container.removeAttribute('data-page-theme');
-    root.render(createElement(Embedded, { options, theme }));
+    root.render(view(theme));
   };
   // The page's theme lives outside the shadow root, where the stylesheet's ancestor selectors cannot see
   // it: watch the attributes that carry it and re-render when the answer changes.
@@ -144,16 +147,36 @@ export function mount(element: Element, initial: MountOptions = {}): MountHandle
     attributeFilter: ['data-theme', 'class'],
   });
   render();
-
   return {
-    update(changes) {
-      options = { ...options, ...changes };
-      render();
-    },
+    render,
     destroy() {
       observer.disconnect();
       root.unmount();
       shadow.replaceChildren();
     },
+  };
+}
+
+/**
+ * Render the widget into `element`'s shadow root (created if needed). Works on any element that can host a
+ * shadow root (`div`, `section`, a custom element…).
+ *
+ * @example
+ * const widget = papertrend.mount(document.querySelector('#papers'), { src: '/papers.json', limit: 10 });
+ * widget.update({ query: 'diffusion' });
+ */
+export function mount(element: Element, initial: MountOptions = {}): MountHandle {
+  let options = initial;
+  const shadow = renderInShadow(
+    element,
+    () => (options.theme && options.theme !== 'auto' ? options.theme : undefined),
+    (theme) => createElement(Embedded, { options, theme }),
+  );
+  return {
+    update(changes) {
+      options = { ...options, ...changes };
+      shadow.render();
+    },
+    destroy: shadow.destroy,
   };
 }

@@ -39,7 +39,7 @@ export function Paper({ id, client, src, services, ...rest }: PaperProps): React
   if (state.status === 'error') {
     if (state.notFound) {
       const NotFound = components?.PaperNotFound ?? PaperNotFound;
-      return <NotFound {...frame} id={(state.error as { id?: string }).id} />;
+      return <NotFound {...frame} id={(state.error as { id?: string }).id ?? id} />;
     }
     const text = { ...defaultLabels, ...labels };
     const failure = failureOf(state.error);

@@ -9,9 +9,12 @@ const FAILURES: readonly string[] = ['offline', 'unavailable', 'refused', 'unrea
 class SrcError extends Error {
   override name = 'SrcError';
   readonly failure: LoadFailure;
-  constructor(message: string, failure: LoadFailure, options?: { cause?: unknown }) {
+  /** The HTTP status, when the server answered with an error. */
+  readonly status: number | undefined;
+  constructor(message: string, failure: LoadFailure, options?: { cause?: unknown; status?: number }) {
     super(message, options);
     this.failure = failure;
+    this.status = options?.status;
   }
 }
 
@@ -54,7 +57,9 @@ export async function loadSrc(src: string, signal: AbortSignal): Promise<readonl
     }
     if (!response.ok) {
       const passing = response.status >= 500 || response.status === 429 || response.status === 408;
-      throw new SrcError(`${src}: ${response.status} ${response.statusText}`, passing ? 'unavailable' : 'refused');
+      throw new SrcError(`${src}: ${response.status} ${response.statusText}`, passing ? 'unavailable' : 'refused', {
+        status: response.status,
+      });
     }
     text = await readCapped(response, src);
   } catch (error) {

@@ -73,21 +73,25 @@ export function usePaper(idOrUrl: string, options: UsePaperOptions = {}): PaperS
 async function loadPaper(idOrUrl: string, options: UsePaperOptions, signal: AbortSignal): Promise<Paper> {
   const services = options.services ?? BROWSER_SERVICES;
   if (options.src !== undefined) {
-    const papers = await loadSrc(options.src, signal);
+    const papers = await loadSrc(options.src, signal).catch((error: unknown) => {
+      // A saved paper that is not there, or Hugging Face's one-paper endpoint answering 404: no such paper.
+      throw (error as { status?: number }).status === 404 ? notFound(`${options.src}: 404, no such paper`) : error;
+    });
     const wanted = idOrUrl.trim();
     const paper =
       papers.length === 1
         ? papers[0]
         : papers.find((candidate) => candidate.id === wanted || candidate.arxivId === wanted);
     if (paper) return paper;
-    // Shaped as core's PaperNotFoundError (named, and `refused`: loading again will not help).
-    throw Object.assign(new Error(`${options.src} holds no paper ${JSON.stringify(wanted)}`), {
-      name: 'PaperNotFoundError',
-      failure: 'refused',
-    });
+    throw notFound(`${options.src} holds no paper ${JSON.stringify(wanted)}`);
   }
   if (options.client) return options.client.getPaper(idOrUrl, { signal, services });
   // Core's client is loaded only by pages that fetch a paper in the browser.
   const { getPaper } = await import('@papertrend/core');
   return getPaper(idOrUrl, { signal, services });
+}
+
+/** Shaped as core's `PaperNotFoundError` (named so, and `refused`: loading again will not help). */
+function notFound(message: string): Error {
+  return Object.assign(new Error(message), { name: 'PaperNotFoundError', failure: 'refused' });
 }
