@@ -19,4 +19,6 @@ const json = execFileSync(process.execPath, [cli, 'trending', '--offline', '--js
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 writeFileSync(`${dist}papers.json`, json);
+// One saved paper for <paper-card src>, as a site build saves what getPaper returns.
+writeFileSync(`${dist}paper.json`, JSON.stringify(JSON.parse(json).papers[0]));
 console.log(`html-embed: built ${dist} with ${JSON.parse(json).papers.length} papers`);

@@ -288,3 +288,35 @@ it('ships the embed build as papertrend.js', () => {
   const built = readFileSync(new URL('../../packages/embed/dist/papertrend.global.js', import.meta.url));
   expect(embedScript.equals(built)).toBe(true);
 });
+
+describe('html-embed: <paper-card>, one paper from the same script tag', () => {
+  it('shows a paper by id from Hugging Face, a saved one, and says when a paper is unknown', async () => {
+    const hfDay = JSON.parse(
+      readFileSync(new URL('../../packages/core/test/fixtures/hf-api/2026-08-21.json', import.meta.url), 'utf8'),
+    ) as { paper: { id: string; title: string } }[];
+    const record = hfDay.find((entry) => entry.paper.id === '2608.19880')?.paper;
+    const watched = await openWatchedPage(site.browser);
+    // A stand-in for Hugging Face's one-paper endpoint behind the page's `api` base.
+    await watched.page.route(`${site.url}/hf/api/papers/**`, (route) =>
+      route.request().url().endsWith('/2608.19880')
+        ? route.fulfill({ contentType: 'application/json', body: JSON.stringify(record) })
+        : route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":"Not Found"}' }),
+    );
+    await watched.page.goto(`${site.url}/paper.html`);
+    const byId = watched.page.locator('#by-id');
+    await expect.poll(() => byId.locator('.pt-title').textContent()).toBe(record?.title);
+    expect(await byId.locator('.pt-votes').count()).toBe(1);
+    const saved = watched.page.locator('#saved');
+    await expect.poll(() => saved.locator('.pt-title').textContent()).toBe(listing.papers[0]?.title);
+    const unknown = watched.page.locator('#unknown');
+    await expect.poll(() => unknown.locator('.pt-not-found p').textContent()).toBe('This paper could not be found.');
+    expect(await unknown.locator('a').getAttribute('href')).toBe('https://arxiv.org/abs/2101.00001');
+    // The page's `h3 { font-size: 2.5em }` stays outside the shadow root.
+    expect(await byId.locator('.pt-title').evaluate((title) => getComputedStyle(title).fontSize)).not.toBe('47.5px');
+    for (const host of ['#by-id', '#saved', '#unknown']) expect(await axeViolations(watched.page, host)).toEqual([]);
+    await watched.page.screenshot({ path: await screenshotPath('html-embed-paper-card'), fullPage: true });
+    // The one failed request is the unknown paper's 404, as the browser reports it.
+    expect(watched.problems.filter((problem) => !/404/.test(problem))).toEqual([]);
+    await watched.context.close();
+  });
+});
