@@ -7,9 +7,10 @@ const root = new URL('../', import.meta.url);
 const MARKER =
   '<!-- Everything below is copied from the repository README by scripts/package-readmes.mjs: edit it there. -->';
 const SECTIONS = {
-  core: ['Use it from Node', 'The client', 'The CLI', 'Feeds and exports'],
-  react: ['The React widget'],
-  embed: ['The script-tag embed'],
+  core: ['Use it from Node', 'Embed one paper', 'The client', 'The CLI', 'Feeds and exports'],
+  react: ['The React widget', 'Embed one paper'],
+  embed: ['The script-tag embed', 'Embed one paper'],
+  markdown: ['Embed one paper'],
 };
 
 /** The repository README's `## ` sections by title, each with its subsections. */

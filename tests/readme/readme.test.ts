@@ -8,7 +8,13 @@ import { expect, it } from 'vitest';
 // packages as a user imports them: a snippet that uses a name it does not import, or an API that changed,
 // fails here instead of in a newcomer's editor.
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const readmes = ['README.md', 'packages/core/README.md', 'packages/react/README.md', 'packages/embed/README.md'];
+const readmes = [
+  'README.md',
+  'packages/core/README.md',
+  'packages/react/README.md',
+  'packages/embed/README.md',
+  'packages/markdown/README.md',
+];
 const out = fileURLToPath(new URL('./.snippets/', import.meta.url));
 
 const ZOD_IMPORT = "import { z } from 'zod';";
