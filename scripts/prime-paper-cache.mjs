@@ -17,7 +17,7 @@ if (!dir || ids.length === 0) {
 const fixtures = new URL('../packages/core/test/fixtures/', import.meta.url);
 const day = JSON.parse(readFileSync(new URL('hf-api/2026-08-21.json', fixtures), 'utf8'));
 const hfPapers = new Map(day.map((entry) => [entry.paper.id, entry.paper]));
-const arxivFeeds = { '1707.08567': 'arxiv/api-new-2026_id-1707.08567.xml' };
+const arxivFeeds = { 1707.08567: 'arxiv/api-new-2026_id-1707.08567.xml' };
 const emptyFeed = 'arxiv/api-new-2026_empty_id-0000.0000.xml';
 
 const server = createServer((req, res) => {

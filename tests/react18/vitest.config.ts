@@ -22,7 +22,11 @@ export default mergeConfig(
     test: {
       name: 'react18',
       root: new URL('../..', import.meta.url).pathname,
-      include: ['packages/react/test/widget.test.tsx', 'tests/react18/*.test.tsx'],
+      include: [
+        'packages/react/test/widget.test.tsx',
+        'packages/react/test/one-paper.test.tsx',
+        'tests/react18/*.test.tsx',
+      ],
       environment: 'happy-dom',
     },
   }),

@@ -8,7 +8,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { CacheStore, StaleEntry } from './client.js';
 
 export interface FileCacheOptions {
@@ -33,7 +33,9 @@ interface FileEntry {
 
 /** A cache store in a folder, one JSON file per key. */
 export function createFileCache(options: FileCacheOptions = {}): CacheStore & { readonly dir: string } {
-  const dir = resolve(options.dir ?? join('node_modules', '.cache', 'papertrend'));
+  // A relative `dir` is the working folder's, as for any file path. Not resolved here: bundlers that trace
+  // file access (Next.js) would take a computed absolute path for the whole project and copy all of it.
+  const dir = options.dir ?? join(process.cwd(), 'node_modules', '.cache', 'papertrend');
   const { maxAge } = options;
   if (maxAge !== undefined && !(maxAge >= 0)) throw new TypeError('createFileCache: maxAge must be 0 or more');
   // The name hashes the key: keys are URLs, which are long and full of characters no file system likes.

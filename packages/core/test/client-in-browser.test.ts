@@ -99,7 +99,9 @@ describe('the client in chromium, across origins', () => {
     // word is one warning that the snapshot answered.
     const own = saved.problems.filter((problem) => problem.includes('[papertrend]'));
     expect(own).toHaveLength(1);
-    expect(own[0]).toMatch(/Hugging Face could not be reached .*bundled snapshot, the Daily Papers of 2026-08-21 most upvoted first/);
+    expect(own[0]).toMatch(
+      /Hugging Face could not be reached .*bundled snapshot, the Daily Papers of 2026-08-21 most upvoted first/,
+    );
     for (const problem of [...refused.problems, ...saved.problems.filter((problem) => !own.includes(problem))])
       expect(problem).toMatch(/CORS|Failed to fetch|ERR_FAILED/);
   });

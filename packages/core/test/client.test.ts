@@ -280,7 +280,9 @@ describe('client: de-duplication, cache, cancellation and offline fallback', () 
     expect(String(listing.meta.fallbackReason)).toMatch(/503 Service Unavailable/);
     expect((await offline.daily()).papers).toEqual(snapshot.daily.papers);
     expect(warnings.map((warning) => warning.code)).toEqual(['snapshot', 'snapshot']);
-    expect(warnings[0]?.message).toMatch(/bundled snapshot, the Daily Papers of 2026-08-21 most upvoted first, not today's papers/);
+    expect(warnings[0]?.message).toMatch(
+      /bundled snapshot, the Daily Papers of 2026-08-21 most upvoted first, not today's papers/,
+    );
     expect(warnings[1]?.message).toMatch(/bundled snapshot, the Daily Papers of 2026-08-21, not today's papers/);
     // The default handler says each distinct warning once on the console; `false` says nothing.
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
