@@ -14,6 +14,8 @@ async function loadListing(file) {
     fallback: 'snapshot',
     timeout: 5_000,
     retry: { limit: 1 },
+    // Told when the answer is not fresh from Hugging Face (here: the bundled snapshot), in this script's words.
+    onWarning: (warning) => console.error(`offline, using the bundled snapshot: ${warning.cause.message}`),
     // Point at a proxy or a test server; the default is the real Hugging Face API.
     ...(process.env.PAPERTREND_HF_URL ? { baseUrls: { huggingface: process.env.PAPERTREND_HF_URL } } : {}),
   });
@@ -22,7 +24,6 @@ async function loadListing(file) {
 
 try {
   const listing = await loadListing(positionals[0]);
-  if (listing.meta.fallback) console.error(`offline, using the bundled snapshot: ${listing.meta.fallbackReason}`);
   const papers = values.search
     ? createSearchIndex(listing.papers)
         .search(values.search, { limit: 5 })

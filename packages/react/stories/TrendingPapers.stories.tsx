@@ -301,6 +301,8 @@ export const SavedPapersFallback: Story = {
       fetch: () => Promise.reject(new TypeError('Failed to fetch')),
       fallback: 'snapshot',
       retry: { limit: 0 },
+      // The client also tells the site owner once on the console; the story shows what readers see.
+      onWarning: false,
     }),
   },
 };

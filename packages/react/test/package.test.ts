@@ -21,10 +21,12 @@ it('never bundles React or core: both stay imports of the user’s copies', () =
   expect(esm).not.toMatch(/function createElement\(|__SECRET_INTERNALS|class SearchIndex/);
 });
 
-it('ships its code once: no source maps, under 250 kB unpacked, React and core as the user’s own', () => {
+// 250 kB until one-paper embeds: the server entry (`@papertrend/react/server`, 20 kB with its types), the
+// one-paper components and the README's "Embed one paper" section. `src/` still ships (issue: packaging trims).
+it('ships its code once: no source maps, under 320 kB unpacked, React and core as the user’s own', () => {
   const { files, unpacked, manifest } = pack(new URL('..', import.meta.url));
   expect(files.filter((file) => file.name.endsWith('.map'))).toEqual([]);
   expect(files.map((file) => file.name)).toContain('package/LICENSE');
-  expect(unpacked).toBeLessThan(250 * 1024);
+  expect(unpacked).toBeLessThan(320 * 1024);
   expect(Object.keys(manifest.peerDependencies as object)).toEqual(['react', 'react-dom']);
 });
