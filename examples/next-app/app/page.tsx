@@ -19,7 +19,8 @@ export default async function Page() {
           ? `Hugging Face could not be reached when this page was built; showing the bundled snapshot of ${listing.meta.date}.`
           : `Fetched from Hugging Face on the server, ${listing.papers.length} papers.`}
       </p>
-      <TrendingPapers papers={listing.papers} limit={10} now={renderedAt} headingLevel={2} />
+      {/* The listing as the client answered it: when that was the bundled snapshot, readers see a note. */}
+      <TrendingPapers listing={listing} limit={10} now={renderedAt} headingLevel={2} />
     </main>
   );
 }

@@ -187,6 +187,21 @@ describe('periods, through the real client against a real server', () => {
     expect(screen.queryByRole('combobox', { name: 'Period' })).toBeNull();
   });
 
+  it('takes a listing as the client answered it, and shows its saved-papers note with no fetch', () => {
+    const listing = { papers: snapshot.daily.papers, meta: { fallback: 'snapshot', date: '2026-08-21' } };
+    render(<TrendingPapers listing={listing} now={NOW} locale="en-GB" limit={3} />);
+    expect(screen.getByText('Saved papers from 21 Aug')).toBeTruthy();
+    expect(document.querySelectorAll('.pt-card')).toHaveLength(3);
+    cleanup();
+    // A live listing carries no note; `papers` given beside it win, with no note either.
+    render(<TrendingPapers listing={{ papers: snapshot.daily.papers, meta: {} }} now={NOW} limit={3} />);
+    expect(document.querySelector('.pt-note')).toBeNull();
+    cleanup();
+    render(<TrendingPapers listing={listing} papers={snapshot.daily.papers.slice(0, 1)} now={NOW} />);
+    expect(document.querySelector('.pt-note')).toBeNull();
+    expect(document.querySelectorAll('.pt-card')).toHaveLength(1);
+  });
+
   it('says discreetly when the papers are the saved snapshot, with its day', async () => {
     // Down for GET; happy-dom's preflight (a real browser sends none) is answered so the 503 is what arrives.
     server.handlers.set('/api/daily_papers', (req, res) =>

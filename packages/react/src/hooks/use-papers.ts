@@ -33,6 +33,12 @@ export interface PapersClient {
 export interface UsePapersOptions {
   /** Static papers (built at build time or by a server component). Wins over `src`. */
   papers?: readonly Paper[];
+  /**
+   * A listing as the client answered it (in a server component, at build time): its papers, and, when the
+   * client answered from its bundled snapshot (`meta.fallback`), the "saved papers" note readers see. Wins
+   * over `src`; `papers` wins over it.
+   */
+  listing?: PapersListing;
   /** URL of a listing in any format `parseListing` reads (JSON from the CLI, an HF API response, …). */
   src?: string;
   /** A papertrend client: the widget shows `client.trending()` (retries, cache and fallback are the client's). */
@@ -58,7 +64,9 @@ const EMPTY: readonly Paper[] = [];
  * `periods` says whether the `period` option decides what loads (a client with `daily`, nothing winning over it).
  */
 export function usePapers(options: UsePapersOptions): PapersState & { retry: () => void; periods: boolean } {
-  const { papers, src, loadKey } = options;
+  const { src, loadKey, listing } = options;
+  const papers = options.papers ?? listing?.papers;
+  const saved = options.papers ? undefined : savedOf(listing?.meta);
   const periods = offersPeriods(options);
   const period = periods ? (options.period ?? 'trending') : 'trending';
   // The latest options, read when a load starts: new function or client identities alone start nothing.
@@ -67,14 +75,16 @@ export function usePapers(options: UsePapersOptions): PapersState & { retry: () 
   const kind = options.load ? 'load' : options.client ? 'client' : src ? 'src' : 'none';
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<PapersState>(() =>
-    papers ? { status: 'ready', papers } : { status: 'loading', papers: EMPTY },
+    papers ? readyState(papers, saved) : { status: 'loading', papers: EMPTY },
   );
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on what loads (see `loadKey`); `attempt` is how retry() asks again
   useEffect(() => {
     if (papers) {
       // Same papers as the first render: keep the state object, so mounting does not render the list twice.
       setState((previous) =>
-        previous.status === 'ready' && previous.papers === papers ? previous : { status: 'ready', papers },
+        previous.status === 'ready' && previous.papers === papers && previous.saved?.date === saved?.date
+          ? previous
+          : readyState(papers, saved),
       );
       return;
     }
@@ -87,13 +97,7 @@ export function usePapers(options: UsePapersOptions): PapersState & { retry: () 
     setState((previous) => ({ status: 'loading', papers: previous.papers }));
     loader(controller.signal).then(
       ({ papers: loaded, meta }) => {
-        if (controller.signal.aborted) return;
-        const date = typeof meta?.date === 'string' ? meta.date : undefined;
-        setState(
-          meta?.fallback === 'snapshot'
-            ? { status: 'ready', papers: loaded, saved: date ? { date } : {} }
-            : { status: 'ready', papers: loaded },
-        );
+        if (!controller.signal.aborted) setState(readyState(loaded, savedOf(meta)));
       },
       (error: unknown) => {
         if (!controller.signal.aborted) {
@@ -106,14 +110,24 @@ export function usePapers(options: UsePapersOptions): PapersState & { retry: () 
       },
     );
     return () => controller.abort();
-  }, [papers, src, kind, loadKey, period, attempt]);
+  }, [papers, src, kind, loadKey, period, attempt, saved?.date, saved === undefined]);
   const retry = useCallback(() => setAttempt((value) => value + 1), []);
   return { ...state, retry, periods };
 }
 
+/** The saved-copy note of a listing's `meta`: set when the client answered from its snapshot. */
+function savedOf(meta: PapersListing['meta']): { date?: string } | undefined {
+  if (meta?.fallback !== 'snapshot') return undefined;
+  return typeof meta.date === 'string' ? { date: meta.date } : {};
+}
+
+function readyState(papers: readonly Paper[], saved: { date?: string } | undefined): PapersState {
+  return saved ? { status: 'ready', papers, saved } : { status: 'ready', papers };
+}
+
 /** Whether `period` decides what loads: no `papers` or `load` win over a client that has `daily`. */
-function offersPeriods({ papers, load, client }: UsePapersOptions): boolean {
-  return !papers && !load && client?.daily !== undefined;
+function offersPeriods({ papers, listing, load, client }: UsePapersOptions): boolean {
+  return !papers && !listing && !load && client?.daily !== undefined;
 }
 
 /** How the options load papers, in the order they win (`load`, then `client`, then `src`); none: nothing to load. */
