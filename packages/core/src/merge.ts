@@ -142,7 +142,7 @@ export function mergeListings(...listings: Listing[]): Listing {
   }
   const formats = new Set(listings.flatMap((listing) => listing.format.split('+').filter(Boolean)));
   return {
-    papers: [...merged.values()].map((group) => canonicalPaper(combine(group.map(([, paper]) => paper)))),
+    papers: Array.from(merged.values()).map((group) => canonicalPaper(combine(group.map(([, paper]) => paper)))),
     issues: listings.flatMap((listing) => listing.issues),
     format: [...formats].sort().join('+') || 'merged',
     meta: { entries, duplicates },
@@ -150,7 +150,7 @@ export function mergeListings(...listings: Listing[]): Listing {
 }
 
 function combine(group: Paper[]): Paper {
-  const sources = [...new Set(group.flatMap(sourcesOf))].sort();
+  const sources = Array.from(new Set(group.flatMap(sourcesOf))).sort();
   if (group.length === 1) {
     const [only] = group as [Paper];
     return only.source === sources.join('+') ? only : { ...only, source: sources.join('+') };

@@ -57,8 +57,11 @@ export function paperLookup(deps: PaperLookupDeps): {
     if (services.size === 0) throw new TypeError('getPapers: services must name huggingface, arxiv or both');
     const call: CallOptions = options.signal ? { signal: options.signal } : {};
     const ids = idsOrUrls.map((input) => normalizeArxivId(input));
-    const unique = [...new Set(ids.filter((id): id is string => id !== undefined))];
-    const keyOf = (id: string): string => `papertrend:paper:v${RECORD_VERSION}:${[...services].sort().join('+')}:${id}`;
+    // `Array.from`, not a spread: Babel's loose mode (Docusaurus transpiles linked packages with it) makes
+    // `[...set]` an array holding the Set.
+    const unique = Array.from(new Set(ids.filter((id): id is string => id !== undefined)));
+    const keyOf = (id: string): string =>
+      `papertrend:paper:v${RECORD_VERSION}:${Array.from(services).sort().join('+')}:${id}`;
 
     const found = new Map<string, Paper | null>();
     await Promise.all(

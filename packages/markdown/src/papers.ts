@@ -23,7 +23,7 @@ export function defaultBuildClient(): PapertrendClient {
 
 /** Fetch the papers of `ids` (politely batched; each cached on its own). */
 export async function fetchPaperCards(ids: readonly string[], options: FetchOptions = {}): Promise<PaperCards> {
-  const unique = [...new Set(ids)];
+  const unique = Array.from(new Set(ids));
   const papers = await getPapers(unique, { client: options.client ?? defaultBuildClient() });
   return new Map(unique.map((id, index) => [id, papers[index]]));
 }

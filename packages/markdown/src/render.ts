@@ -1,6 +1,6 @@
 import type { Paper } from '@papertrend/core';
 import { EmbeddedPaper, type EmbeddedPaperProps } from '@papertrend/react';
-import { createElement } from 'react';
+import { jsx } from 'react/jsx-runtime';
 import { renderToStaticMarkup } from 'react-dom/server';
 
 /** What a static card shows: the card's own props, except those that need a browser. */
@@ -16,7 +16,9 @@ export type StaticCardOptions = Pick<
  */
 export function renderPaperCard(paper: Paper, options: StaticCardOptions & { idPrefix?: string } = {}): string {
   const { idPrefix = `pt-${paper.id.replace(/[^a-z0-9]+/gi, '-')}-`, ...card } = options;
-  return renderToStaticMarkup(createElement(EmbeddedPaper, { headingLevel: 3, ...card, paper, expandable: false }), {
+  // `jsx`, not `createElement`: hosts that set NODE_ENV after loading React (Docusaurus) pair a development
+  // React with a production renderer, and only the development `createElement` asks the renderer for an owner.
+  return renderToStaticMarkup(jsx(EmbeddedPaper, { headingLevel: 3, ...card, paper, expandable: false }), {
     identifierPrefix: idPrefix,
   });
 }

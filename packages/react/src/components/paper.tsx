@@ -1,5 +1,5 @@
 'use client';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { failureOf } from '../hooks/load-src.js';
 import { type UsePaperOptions, usePaper } from '../hooks/use-paper.js';
 import { defaultLabels } from '../labels.js';
@@ -27,6 +27,11 @@ export function Paper({ id, client, src, services, ...rest }: PaperProps): React
   if (src !== undefined) options.src = src;
   if (services) options.services = services;
   const state = usePaper(id, options);
+  const failed = state.status === 'error' ? state.error : undefined;
+  useEffect(() => {
+    // The detail is for the site owner, once per failure; readers see the card's short message.
+    if (failed) console.warn(`papertrend: could not load paper ${id}: ${failed.message}`);
+  }, [failed, id]);
   const { theme, labels, className, components } = rest;
   const frame: PaperStateProps = {};
   if (theme) frame.theme = theme;

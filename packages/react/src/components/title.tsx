@@ -1,6 +1,6 @@
 'use client';
 import type { Paper, SearchMatch } from '@papertrend/core';
-import { createElement, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { PaperView } from '../view.js';
 import { RichText } from './rich-text.js';
 import type { HeadingLevel } from './types.js';
@@ -29,22 +29,25 @@ export function Title({
   tooltip?: boolean;
 }): ReactNode {
   const title = <RichText text={view.title} ranges={rangesOf(matches, 'title')} />;
-  return createElement(
-    `h${headingLevel}`,
-    { className: 'pt-title', id },
-    view.href ? (
-      <a
-        className="pt-title-link"
-        href={view.href}
-        rel="noopener noreferrer"
-        target="_blank"
-        title={tooltip ? view.titleText : undefined}
-        onClick={onSelect ? () => onSelect(paper) : undefined}
-      >
-        {title}
-      </a>
-    ) : (
-      title
-    ),
+  // JSX, not `createElement`: a development build of React's `createElement` asks the renderer for the owner,
+  // which a production renderer loaded beside it (a host that sets NODE_ENV late, as Docusaurus does) lacks.
+  const Heading = `h${headingLevel}` as const;
+  return (
+    <Heading className="pt-title" id={id}>
+      {view.href ? (
+        <a
+          className="pt-title-link"
+          href={view.href}
+          rel="noopener noreferrer"
+          target="_blank"
+          title={tooltip ? view.titleText : undefined}
+          onClick={onSelect ? () => onSelect(paper) : undefined}
+        >
+          {title}
+        </a>
+      ) : (
+        title
+      )}
+    </Heading>
   );
 }
