@@ -87,6 +87,10 @@ describe('Paper and usePaper in the browser', () => {
     render(<Paper id="2101.00001" client={client()} services={['arxiv']} />);
     await waitFor(() => expect(screen.getByText('This paper could not be found.')).toBeTruthy());
     expect(screen.queryByRole('button')).toBeNull();
+    // The site owner is told, once, which id failed.
+    expect(takeConsoleCalls()).toEqual([
+      'console.warn: papertrend: could not load paper 2101.00001: No paper 2101.00001: neither Hugging Face nor arXiv knows it',
+    ]);
   });
 
   it('offers a retry when the service cannot be reached, and recovers', async () => {
@@ -108,6 +112,9 @@ describe('Paper and usePaper in the browser', () => {
     expect(screen.getByRole('alert').textContent).toBe(
       'Could not load this paper.The paper service is not answering right now. Try again in a moment.Try again',
     );
+    expect(takeConsoleCalls()).toEqual([
+      expect.stringMatching(/^console\.warn: papertrend: could not load paper 1707\.08567: .*503 Service Unavailable/),
+    ]);
     up = true;
     await act(async () => retry.click());
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
