@@ -66,11 +66,23 @@ describe('vitepress-docs: bare paper links become static cards (markdownItPaperC
     );
   });
 
-  it('hydrates with the page, follows the dark toggle, and passes axe', async () => {
+  it('hydrates with the page, shows the paper by id, follows the dark toggle, and passes axe', async () => {
     const { page, context, problems } = await openWatchedPage(site.browser, { viewport: { width: 1440, height: 900 } });
+    const record = (
+      JSON.parse(
+        readFileSync(new URL('../../packages/core/test/fixtures/hf-api/2026-08-21.json', import.meta.url), 'utf8'),
+      ) as { paper: { id: string; title: string } }[]
+    ).find((entry) => entry.paper.id === '2608.19880')?.paper;
+    // The machines are offline: a stand-in answers for the `/hf` proxy of Hugging Face's one-paper endpoint.
+    await page.route(`${site.url}/hf/api/papers/2608.19880`, (route) =>
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify(record) }),
+    );
     await page.goto(`${site.url}/one-paper.html`);
+    await expect.poll(() => page.locator('#by-id .pt-title').textContent()).toBe(record?.title);
+    expect(await axeViolations(page, '#by-id')).toEqual([]);
+    // Two static cards, and the one inside <paper-card>'s shadow root (locators pierce it).
     const cards = page.locator('.vp-doc .pt-embedded .pt-card');
-    await expect.poll(() => cards.count()).toBe(2);
+    await expect.poll(() => cards.count()).toBe(3);
     // VitePress' own rules for links and headings in docs do not restyle the card.
     expect(
       await page

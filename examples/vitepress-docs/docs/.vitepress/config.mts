@@ -22,7 +22,7 @@ export default defineConfig({
       compilerOptions: {
         // A custom element, not a Vue component: without this Vue renders `<!---->` on the server and warns
         // "Hydration completed but contains mismatches" in the browser.
-        isCustomElement: (tag) => tag === 'trending-papers',
+        isCustomElement: (tag) => tag === 'trending-papers' || tag === 'paper-card',
       },
     },
   },
