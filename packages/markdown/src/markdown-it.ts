@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { MarkdownIt, Token } from 'markdown-it';
 import { isPaperPage, type PaperLinkFilter, paperIdOfLink, standalonePaperLinks } from './paper-links.js';
 import { type FetchOptions, fetchPaperCards, type PaperCards } from './papers.js';
-import { cardHeadingLevel, renderPaperCard, type StaticCardOptions } from './render.js';
+import { missingPaper, pageCards, type StaticCardOptions, warnOnceEach } from './render.js';
 
 export interface MarkdownItPaperCardsOptions {
   /** The papers, fetched before rendering (markdown-it renders synchronously): see `preparePaperCards`. */
@@ -55,11 +55,10 @@ async function markdownFiles(dir: string): Promise<string[]> {
  */
 export function markdownItPaperCards(md: MarkdownIt, options: MarkdownItPaperCardsOptions): void {
   const match = options.match ?? isPaperPage;
-  // Once per build, however many pages link the paper.
-  const warned = new Set<string>();
+  const warn = warnOnceEach();
   md.core.ruler.push('papertrend_paper_cards', (state) => {
     const { tokens } = state;
-    const seen = new Map<string, number>();
+    const card = pageCards(options.card);
     let section = 1;
     for (let index = 0; index + 2 < tokens.length; index++) {
       const [open, inline, close] = [tokens[index], tokens[index + 1], tokens[index + 2]];
@@ -69,23 +68,20 @@ export function markdownItPaperCards(md: MarkdownIt, options: MarkdownItPaperCar
       if (!id) continue;
       const paper = options.papers.get(id);
       if (!paper) {
-        if (!warned.has(id)) warnMissing(id, options.papers.has(id));
-        warned.add(id);
+        warn(
+          options.papers.has(id)
+            ? missingPaper(id)
+            : `[papertrend] paper ${id} was not prepared (preparePaperCards): its link stays a link`,
+        );
         continue;
       }
-      const occurrence = (seen.get(id) ?? 0) + 1;
-      seen.set(id, occurrence);
-      const card = new state.Token('html_block', '', 0);
-      const html = renderPaperCard(paper, {
-        headingLevel: cardHeadingLevel(section),
-        ...options.card,
-        idPrefix: `pt-${id.replace(/\W+/g, '-')}-${occurrence}-`,
-      });
+      const html = card(paper, section);
+      const block = new state.Token('html_block', '', 0);
       // VitePress compiles each page's HTML as a Vue template, where `{{ … }}` in a paper's text would run as
       // an expression. As character references the braces are only text, in Vue and in any other HTML.
-      card.content = html.replaceAll('{', '&#123;').replaceAll('}', '&#125;');
-      card.block = true;
-      tokens.splice(index, 3, card);
+      block.content = html.replaceAll('{', '&#123;').replaceAll('}', '&#125;');
+      block.block = true;
+      tokens.splice(index, 3, block);
     }
   });
 }
@@ -98,12 +94,4 @@ function loneLinkId(children: Token[], match: PaperLinkFilter): string | undefin
   if (open?.type !== 'link_open' || text?.type !== 'text' || close?.type !== 'link_close') return undefined;
   const href = open.attrGet('href');
   return typeof href === 'string' ? paperIdOfLink(href, text.content, match) : undefined;
-}
-
-function warnMissing(id: string, known: boolean): void {
-  console.warn(
-    known
-      ? `[papertrend] no paper ${id} on Hugging Face or arXiv: its link stays a link`
-      : `[papertrend] paper ${id} was not prepared (preparePaperCards): its link stays a link`,
-  );
 }

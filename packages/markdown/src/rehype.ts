@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { isPaperPage, type PaperLinkFilter, paperIdOfLink } from './paper-links.js';
 import { type FetchOptions, fetchPaperCards } from './papers.js';
-import { cardHeadingLevel, renderPaperCard, type StaticCardOptions } from './render.js';
+import { missingPaper, pageCards, type StaticCardOptions, warnOnceEach } from './render.js';
 
 export interface PaperCardsOptions extends FetchOptions {
   /** Which links become cards (default: arXiv and Hugging Face paper pages). */
@@ -29,8 +29,7 @@ export interface PaperCardsOptions extends FetchOptions {
  */
 export function rehypePaperCards(options: PaperCardsOptions = {}): (tree: Root) => Promise<void> {
   const match = options.match ?? isPaperPage;
-  // Once per build, however many pages link the paper.
-  const warned = new Set<string>();
+  const warn = warnOnceEach();
   return async (tree) => {
     const found: { parent: Root | Element; index: number; id: string; section: number }[] = [];
     let section = 1;
@@ -46,23 +45,15 @@ export function rehypePaperCards(options: PaperCardsOptions = {}): (tree: Root) 
       found.map(({ id }) => id),
       options,
     );
-    const seen = new Map<string, number>();
+    const card = pageCards(options.card);
     // From the last, so the indexes of earlier paragraphs stay right as nodes are replaced.
     for (const { parent, index, id, section } of [...found].reverse()) {
       const paper = papers.get(id);
       if (!paper) {
-        if (!warned.has(id))
-          console.warn(`[papertrend] no paper ${id} on Hugging Face or arXiv: its link stays a link`);
-        warned.add(id);
+        warn(missingPaper(id));
         continue;
       }
-      const occurrence = (seen.get(id) ?? 0) + 1;
-      seen.set(id, occurrence);
-      const html = renderPaperCard(paper, {
-        headingLevel: cardHeadingLevel(section),
-        ...options.card,
-        idPrefix: `pt-${id.replace(/\W+/g, '-')}-${occurrence}-`,
-      });
+      const html = card(paper, section);
       parent.children.splice(index, 1, ...(fromHtml(html, { fragment: true }).children as ElementContent[]));
     }
   };

@@ -50,6 +50,8 @@ export function Paper(props: PaperProps): ReactNode {
   );
 }
 
+// The client entry's `frameOf` would be a client reference here (its file is 'use client'), not a function
+// a server component can call: this is its server twin.
 function frameOf({ theme, labels, className }: PaperStateProps): PaperStateProps {
   const frame: PaperStateProps = {};
   if (theme) frame.theme = theme;

@@ -15,7 +15,7 @@ import { renderToString } from 'react-dom/server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { takeConsoleCalls } from '../../../test/no-console.js';
 import { startServer, type TestServer } from '../../core/test/http-server.js';
-import { EmbeddedPaper, Paper, PaperCard, type PaperCardProps } from '../src/index.js';
+import { EmbeddedPaper, Paper, type PaperCardProps } from '../src/index.js';
 
 afterEach(cleanup);
 let server: TestServer;
@@ -150,8 +150,8 @@ describe('EmbeddedPaper', () => {
   it('lets a site replace the card through components', () => {
     render(<EmbeddedPaper paper={paper} components={{ PaperCard: Plain }} />);
     expect(document.querySelector('.pt-embedded .mine')?.textContent).toBe(paper.title);
-    // The default card is still there to wrap.
-    expect(PaperCard).toBeTypeOf('function');
+    // Replaced, not added to: the default card is not drawn.
+    expect(document.querySelector('.pt-embedded .pt-card')).toBeNull();
   });
 
   it('keeps hostile papers inert: markup as text, no javascript: link', () => {

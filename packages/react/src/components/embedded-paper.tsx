@@ -1,5 +1,6 @@
 'use client';
 import type { ComponentType, ReactNode } from 'react';
+import type { LoadFailure } from '../hooks/load-src.js';
 import { defaultLabels, type Labels } from '../labels.js';
 import { PaperCard, type PaperCardProps } from './paper-card.js';
 import { PapersSkeleton } from './papers-skeleton.js';
@@ -55,17 +56,27 @@ function Frame({
 const labelsOf = (labels: Partial<Labels> | undefined): Labels =>
   labels ? { ...defaultLabels, ...labels } : defaultLabels;
 
+/** The frame props among a component's props, without the ones it leaves unset. */
+export function frameOf({
+  theme,
+  labels,
+  className,
+}: { [Key in keyof PaperStateProps]?: PaperStateProps[Key] | undefined }): PaperStateProps {
+  const frame: PaperStateProps = {};
+  if (theme) frame.theme = theme;
+  if (labels) frame.labels = labels;
+  if (className) frame.className = className;
+  return frame;
+}
+
 /**
  * One paper as a card of its own, for a blog post about it: the data is yours (from `getPaper`, a build step,
  * a saved JSON). Any React, server rendering included; `Paper` fetches it for you.
  */
 export function EmbeddedPaper({ theme, labels, className, components, ...card }: EmbeddedPaperProps): ReactNode {
   const Card = components?.PaperCard ?? PaperCard;
-  const frame: PaperStateProps = {};
-  if (theme) frame.theme = theme;
-  if (className) frame.className = className;
   return (
-    <Frame {...frame}>
+    <Frame {...frameOf({ theme, className })}>
       <Card headingLevel={3} {...card} labels={labelsOf(labels)} />
     </Frame>
   );
@@ -96,6 +107,30 @@ export function PaperNotFound({ id, labels, ...frame }: PaperNotFoundProps): Rea
             {text.openOnArxiv(arxivId)}
           </a>
         ) : null}
+      </div>
+    </Frame>
+  );
+}
+
+/** A paper that could not be loaded: a short message by kind, and a retry where one can help. */
+export function PaperError({
+  failure,
+  retry,
+  labels,
+  ...frame
+}: PaperStateProps & { failure: LoadFailure; retry: () => void }): ReactNode {
+  const text = labelsOf(labels);
+  return (
+    <Frame {...frame}>
+      <div className="pt-error" role="alert">
+        <p>{text.paperError}</p>
+        <p className="pt-error-detail">{text.errorHint[failure]}</p>
+        {/* A refused request fails the same way again: no button that cannot help. */}
+        {failure === 'refused' ? null : (
+          <button type="button" className="pt-button" onClick={retry}>
+            {text.retry}
+          </button>
+        )}
       </div>
     </Frame>
   );

@@ -2,13 +2,13 @@
 import { type ReactNode, useEffect } from 'react';
 import { failureOf } from '../hooks/load-src.js';
 import { type UsePaperOptions, usePaper } from '../hooks/use-paper.js';
-import { defaultLabels } from '../labels.js';
 import {
   EmbeddedPaper,
   type EmbeddedPaperProps,
+  frameOf,
+  PaperError,
   PaperNotFound,
   PaperSkeleton,
-  type PaperStateProps,
 } from './embedded-paper.js';
 
 export interface PaperProps extends Omit<EmbeddedPaperProps, 'paper'>, UsePaperOptions {
@@ -32,38 +32,16 @@ export function Paper({ id, client, src, services, ...rest }: PaperProps): React
     // The detail is for the site owner, once per failure; readers see the card's short message.
     if (failed) console.warn(`papertrend: could not load paper ${id}: ${failed.message}`);
   }, [failed, id]);
-  const { theme, labels, className, components } = rest;
-  const frame: PaperStateProps = {};
-  if (theme) frame.theme = theme;
-  if (labels) frame.labels = labels;
-  if (className) frame.className = className;
+  const frame = frameOf(rest);
+  const { components } = rest;
   if (state.status === 'loading') {
     const Skeleton = components?.PaperSkeleton ?? PaperSkeleton;
     return <Skeleton {...frame} />;
   }
   if (state.status === 'error') {
-    if (state.notFound) {
-      const NotFound = components?.PaperNotFound ?? PaperNotFound;
-      return <NotFound {...frame} id={(state.error as { id?: string }).id ?? id} />;
-    }
-    const text = { ...defaultLabels, ...labels };
-    const failure = failureOf(state.error);
-    return (
-      <div
-        className={className ? `pt-root pt-embedded ${className}` : 'pt-root pt-embedded'}
-        data-pt-theme={theme ?? 'auto'}
-      >
-        <div className="pt-error" role="alert">
-          <p>{text.paperError}</p>
-          <p className="pt-error-detail">{text.errorHint[failure]}</p>
-          {failure === 'refused' ? null : (
-            <button type="button" className="pt-button" onClick={state.retry}>
-              {text.retry}
-            </button>
-          )}
-        </div>
-      </div>
-    );
+    if (!state.notFound) return <PaperError {...frame} failure={failureOf(state.error)} retry={state.retry} />;
+    const NotFound = components?.PaperNotFound ?? PaperNotFound;
+    return <NotFound {...frame} id={(state.error as { id?: string }).id ?? id} />;
   }
   return <EmbeddedPaper {...rest} paper={state.paper} />;
 }
