@@ -82,6 +82,9 @@ it('type-checks every TypeScript block of the READMEs', () => {
 import { mount, type TrendingPapersElement } from '@papertrend/embed';
 
 export const Page = () => <trending-papers src="/papers.json" limit="10" theme="dark" sort="upvotes" locale="de" />;
+export const One = () => <paper-card paper="2106.09685" summary="abstract" heading-level="2" />;
+// @ts-expect-error: not a summary choice
+export const WrongSummary = () => <paper-card paper="2106.09685" summary="both" />;
 // @ts-expect-error: not a theme
 export const Wrong = () => <trending-papers theme="purple" />;
 const element: TrendingPapersElement | null = document.querySelector('trending-papers');
@@ -97,6 +100,7 @@ mount(document.createElement('div'), { query: 'agents' });
 import type { GlobalComponents } from 'vue';
 
 export const tag: keyof GlobalComponents = 'trending-papers';
+export const card: keyof GlobalComponents = 'paper-card';
 `,
   );
   writeFileSync(

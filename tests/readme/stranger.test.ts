@@ -19,7 +19,7 @@ const ok = async (command: string, args: string[]) => {
 };
 
 it('installs from the packed tarballs into an empty npm project and works as documented', async () => {
-  for (const name of ['core', 'react', 'embed']) {
+  for (const name of ['core', 'react', 'embed', 'markdown']) {
     await ok('pnpm', ['pack', '--pack-destination', project, '--dir', `${root}packages/${name}`]);
   }
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'stranger', private: true, type: 'module' }));
@@ -31,6 +31,7 @@ it('installs from the packed tarballs into an empty npm project and works as doc
     './papertrend-core-0.0.0.tgz',
     './papertrend-react-0.0.0.tgz',
     './papertrend-embed-0.0.0.tgz',
+    './papertrend-markdown-0.0.0.tgz',
     'react@19',
     'react-dom@19',
     '@types/react@19',
@@ -92,6 +93,38 @@ console.log(JSON.stringify({
     refused: 'UnknownFormatError',
   });
   expect(await ok('node', ['-e', "console.log(typeof require('@papertrend/core').parseListing)"])).toBe('function\n');
+
+  // One paper, as "Embed one paper" says: a saved paper reads back, the disk cache keeps it, the server entry
+  // and the Markdown renderer load from the tarballs (ESM and CJS), and a card comes out as static HTML.
+  writeFileSync(
+    join(project, 'one.mjs'),
+    `import { parseListing } from '@papertrend/core';
+import { createFileCache } from '@papertrend/core/node';
+import { snapshot } from '@papertrend/core/snapshot';
+import { EmbeddedPaper } from '@papertrend/react';
+import { Paper } from '@papertrend/react/server';
+import { renderPaperCard, standalonePaperLinks } from '@papertrend/markdown';
+const paper = snapshot.daily.papers[0];
+const cache = createFileCache({ dir: 'paper-cache' });
+await cache.set('paper', JSON.stringify(paper), 60_000);
+const card = renderPaperCard(paper);
+console.log(JSON.stringify({
+  saved: parseListing(await cache.get('paper')).papers[0].title === paper.title,
+  card: card.includes('class="pt-root pt-embedded"') && !/<script|<button/.test(card),
+  links: standalonePaperLinks('Read this:\\n\\nhttps://arxiv.org/abs/2106.09685\\n\\nor https://arxiv.org/abs/1707.08567.'),
+  components: [typeof EmbeddedPaper, typeof Paper],
+}));
+`,
+  );
+  expect(JSON.parse(await ok('node', ['one.mjs']))).toEqual({
+    saved: true,
+    card: true,
+    links: ['2106.09685'],
+    components: ['function', 'function'],
+  });
+  expect(await ok('node', ['-e', "console.log(typeof require('@papertrend/markdown').rehypePaperCards)"])).toBe(
+    'function\n',
+  );
   expect(
     await ok('node', ['-e', "console.log(require('@papertrend/core/feed').toFeed([], { format: 'json' }).length > 0)"]),
   ).toBe('true\n');
@@ -110,6 +143,7 @@ const client = createClient({ fallback: 'snapshot' });
 export const Sidebar = () => <TrendingPapers client={client} period="week" variant="compact" showThumbnails />;
 export const Element = () => <trending-papers src="/papers.json" limit="5" />;
 export const Compact = () => <trending-papers src="/papers.json" variant="compact" thumbnails search="on" />;
+export const OneCard = () => <paper-card paper="2106.09685" theme="dark" />;
 `,
   );
   const tsc = `${root}node_modules/typescript/bin/tsc`;
