@@ -5,33 +5,33 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 
 export default defineConfig({
   entry: {
-    index: 'src/index.ts',
-    snapshot: 'src/snapshot.ts',
+    index: 'src/entries/index.ts',
+    snapshot: 'src/entries/snapshot.ts',
     // Search alone, without parsers, zod or the client: what a widget with static papers needs.
-    search: 'src/search.ts',
+    search: 'src/entries/search.ts',
     // parseListing without the HTML/XML parser: what a browser fetching JSON or page text needs.
-    lite: 'src/lite.ts',
+    lite: 'src/entries/lite.ts',
     // parseListing with every format, without the client, merging or search: what a widget reading markup needs.
-    parse: 'src/parse.ts',
+    parse: 'src/entries/parse.ts',
     // Feeds, BibTeX and Markdown: the XML writer stays out of every other entry.
-    feed: 'src/feed.ts',
+    feed: 'src/entries/feed.ts',
     // TeX as Unicode, for a widget that shows titles without loading anything else of core.
-    tex: 'src/tex.ts',
+    tex: 'src/entries/tex.ts',
     // The cache on disk for site builds: Node only, so it is kept out of every entry a browser loads.
-    node: 'src/file-cache.ts',
-    cli: 'src/cli.ts',
+    node: 'src/entries/node.ts',
+    cli: 'src/cli/main.ts',
   },
   format: ['esm', 'cjs'],
   dts: {
     entry: {
-      index: 'src/index.ts',
-      snapshot: 'src/snapshot.ts',
-      search: 'src/search.ts',
-      lite: 'src/lite.ts',
-      parse: 'src/parse.ts',
-      feed: 'src/feed.ts',
-      tex: 'src/tex.ts',
-      node: 'src/file-cache.ts',
+      index: 'src/entries/index.ts',
+      snapshot: 'src/entries/snapshot.ts',
+      search: 'src/entries/search.ts',
+      lite: 'src/entries/lite.ts',
+      parse: 'src/entries/parse.ts',
+      feed: 'src/entries/feed.ts',
+      tex: 'src/entries/tex.ts',
+      node: 'src/entries/node.ts',
     },
     // tsup's declaration build sets `baseUrl`, which TypeScript 6 deprecates (removed in 7).
     compilerOptions: { ignoreDeprecations: '6.0' },

@@ -2,7 +2,7 @@
 // 1M characters, side by side with JSON.parse-free baselines of the same size (a plain split into lines),
 // printing each growth ratio. Linear work grows ×10 per step; quadratic work ×100.
 // Usage: pnpm bench (or node --import tsx bench/pathological.bench.ts).
-import { createSearchIndex, isPapertrendError, parseListing } from '../src/index.js';
+import { createSearchIndex, isPapertrendError, parseListing } from '../src/entries/index.js';
 // @ts-expect-error: a plain .mjs helper of the benches, without types.
 import { vendoredCorpus } from './corpus.mjs';
 import { PATHOLOGICAL, QUERY_SHAPES } from './pathological-inputs.js';

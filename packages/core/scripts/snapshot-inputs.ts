@@ -1,5 +1,5 @@
-import { parseListing } from '../src/parse.js';
-import type { SnapshotData } from '../src/snapshot.js';
+import { parseListing } from '../src/entries/parse.js';
+import type { SnapshotData } from '../src/entries/snapshot.js';
 
 /** The fixtures the snapshot is made of, relative to the package root. */
 export const SNAPSHOT_INPUTS = {

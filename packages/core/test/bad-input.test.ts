@@ -9,7 +9,7 @@ import {
   NetworkError,
   parseListing,
   UnknownFormatError,
-} from '../src/index.js';
+} from '../src/entries/index.js';
 import { fixture, thrown } from './helpers.js';
 
 const day = JSON.parse(fixture('hf-api/2026-08-21.json')) as Record<string, unknown>[];

@@ -1,6 +1,7 @@
 import { createGzip } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parseRetryAfter } from '../src/client/retry.js';
 import {
   type ClientOptions,
   createClient,
@@ -8,8 +9,7 @@ import {
   isPapertrendError,
   isRequestTimeoutError,
   isResponseTooLargeError,
-} from '../src/index.js';
-import { parseRetryAfter } from '../src/retry.js';
+} from '../src/entries/index.js';
 import { runChild } from './child-process.js';
 import { failure, fixture } from './helpers.js';
 import { drip, startServer, stream, type TestServer } from './http-server.js';

@@ -17,7 +17,7 @@ import { startServer, type TestServer } from './http-server.js';
 const site = mkdtempSync(join(tmpdir(), 'papertrend-client-in-browser-'));
 await build({
   stdin: {
-    contents: "export { createClient } from './src/index.ts';",
+    contents: "export { createClient } from './src/entries/index.ts';",
     resolveDir: new URL('..', import.meta.url).pathname,
     loader: 'ts',
   },

@@ -9,8 +9,8 @@ import {
   isRequestTimeoutError,
   isResponseFormatError,
   type PapertrendWarning,
-} from '../src/index.js';
-import { snapshot, snapshotPapers } from '../src/snapshot.js';
+} from '../src/entries/index.js';
+import { snapshot, snapshotPapers } from '../src/entries/snapshot.js';
 import { failure, fixture } from './helpers.js';
 import { type Handler, startServer, type TestServer } from './http-server.js';
 

@@ -8,7 +8,7 @@ import {
   isUnknownFormatError,
   parseListing,
   type UnknownFormatError,
-} from '../src/index.js';
+} from '../src/entries/index.js';
 import { fixture, thrown } from './helpers.js';
 
 // Only listings are listings: real text that is no paper listing is refused with a sentence saying what the

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runProcess } from '../../../test/process.js';
-import { parseListing } from '../src/parse.js';
+import { parseListing } from '../src/entries/parse.js';
 import { fixture } from './helpers.js';
 import { startServer, type TestServer } from './http-server.js';
 

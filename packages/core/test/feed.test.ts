@@ -20,12 +20,12 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { planFeedItems, toBibtex, toFeed, toMarkdown } from '../src/feed.js';
+import { planFeedItems, toBibtex, toFeed, toMarkdown } from '../src/entries/feed.js';
+import { parseListing } from '../src/entries/parse.js';
+import { snapshot } from '../src/entries/snapshot.js';
+import { hasTex, onlyKnownCommands, splitTex, texToUnicode } from '../src/entries/tex.js';
 import type { Listing, Paper } from '../src/model.js';
-import { cleanLine } from '../src/normalize.js';
-import { parseListing } from '../src/parse.js';
-import { snapshot } from '../src/snapshot.js';
-import { hasTex, onlyKnownCommands, splitTex, texToUnicode } from '../src/tex.js';
+import { cleanLine } from '../src/parse/normalize.js';
 import { xmlSafe } from '../src/writers/text.js';
 import { corpusDays, fixture } from './helpers.js';
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isPapertrendError, type Listing, listSources, parseListing } from '../src/index.js';
+import { isPapertrendError, type Listing, listSources, parseListing } from '../src/entries/index.js';
 
 // A mutation fuzzer over every real fixture, in the spirit of AFL's havoc stage: bytes flipped, ranges
 // deleted, repeated (up to ×64: the amplification that finds superlinear paths) or spliced in from another

@@ -8,7 +8,6 @@ import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createFileCache } from '../src/file-cache.js';
 import {
   type ClientOptions,
   createClient,
@@ -16,7 +15,8 @@ import {
   isNetworkError,
   isPaperNotFoundError,
   type PapertrendWarning,
-} from '../src/index.js';
+} from '../src/entries/index.js';
+import { createFileCache } from '../src/entries/node.js';
 import { failure, fixture } from './helpers.js';
 import { startServer, type TestServer } from './http-server.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Paper, PaperSchema, parseListing, texToUnicode } from '../src/index.js';
+import { type Paper, PaperSchema, parseListing, texToUnicode } from '../src/entries/index.js';
 import { corpusDays, fixture } from './helpers.js';
 
 interface RawEntry {

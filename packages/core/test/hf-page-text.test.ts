@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PaperSchema, parseListing } from '../src/index.js';
+import { PaperSchema, parseListing } from '../src/entries/index.js';
 import { fixture } from './helpers.js';
 
 describe('hf-page-text: a trending page copied as text', () => {

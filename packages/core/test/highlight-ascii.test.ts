@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseListing } from '../src/index.js';
+import { parseListing } from '../src/entries/index.js';
 import { asciiRanges, filterOf, unicodeRanges } from '../src/search/highlight.js';
 import { isAscii, tokenSpans } from '../src/search/text.js';
 import { corpusDays } from './helpers.js';

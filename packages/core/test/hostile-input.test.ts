@@ -6,7 +6,7 @@ import {
   type Listing,
   parseListing,
   type UnknownFormatError,
-} from '../src/index.js';
+} from '../src/entries/index.js';
 import { fixture, thrown } from './helpers.js';
 
 // Inputs that once threw something other than a papertrend error, or lost entries without an issue

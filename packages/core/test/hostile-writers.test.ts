@@ -19,9 +19,9 @@ import { fileURLToPath } from 'node:url';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runProcess } from '../../../test/process.js';
-import { writeFileAtomically } from '../src/cli.js';
-import { toFeed } from '../src/feed.js';
-import { mergeListings, type Paper, parseListing } from '../src/index.js';
+import { writeFileAtomically } from '../src/cli/main.js';
+import { toFeed } from '../src/entries/feed.js';
+import { mergeListings, type Paper, parseListing } from '../src/entries/index.js';
 import { isIsoDate } from '../src/model.js';
 import { fixture } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PATHOLOGICAL } from '../bench/pathological-inputs.js';
-import { isPapertrendError, parseArxivId, parseListing } from '../src/index.js';
+import { isPapertrendError, parseArxivId, parseListing } from '../src/entries/index.js';
 
 // Each input once took seconds to minutes at this size (quadratic regexes, line counting, htmlparser2's
 // stack). Linear, each parses in a few milliseconds; the one-second bound is a wide margin for a busy CI

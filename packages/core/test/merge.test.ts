@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Listing, mergeListings, type Paper, parseListing } from '../src/index.js';
+import { type Listing, mergeListings, type Paper, parseListing } from '../src/entries/index.js';
 import { fixture } from './helpers.js';
 
 // Merging is a set operation: idempotent, associative in papers and in every field's winner, and stable

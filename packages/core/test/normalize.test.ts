@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeArxivId, parseArxivId, toHttpUrl } from '../src/index.js';
-import { cleanParagraphs, parseCount, parsePrintedDate } from '../src/normalize.js';
+import { normalizeArxivId, parseArxivId, toHttpUrl } from '../src/entries/index.js';
+import { cleanParagraphs, parseCount, parsePrintedDate } from '../src/parse/normalize.js';
 
 describe('arXiv ids in every form users meet', () => {
   it.each([

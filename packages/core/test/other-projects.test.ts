@@ -4,7 +4,7 @@
  * in the shape those tools write (python-feedgen's Atom, a project's RSS, a README reading list).
  */
 import { describe, expect, it } from 'vitest';
-import { isUnknownFormatError, parseListing } from '../src/index.js';
+import { isUnknownFormatError, parseListing } from '../src/entries/index.js';
 import { fixture, thrown } from './helpers.js';
 
 describe('files from other projects', () => {

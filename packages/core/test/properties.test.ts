@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isPapertrendError, type Listing, PaperSchema, parseListing } from '../src/index.js';
+import { isPapertrendError, type Listing, PaperSchema, parseListing } from '../src/entries/index.js';
 import { fixture } from './helpers.js';
 
 // CI replays one fixed seed so a run is reproducible; local runs explore new inputs every time

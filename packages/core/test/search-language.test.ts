@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseListing } from '../src/entries/parse.js';
+import { createSearchIndex, parseSearchQuery } from '../src/entries/search.js';
 import type { Paper } from '../src/model.js';
-import { parseListing } from '../src/parse.js';
-import { createSearchIndex, parseSearchQuery } from '../src/search.js';
 import { corpusDays } from './helpers.js';
 
 const byId = new Map<string, Paper>();

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { QUERY_SHAPES } from '../bench/pathological-inputs.js';
-import { createSearchIndex, parseListing, parseSearchQuery } from '../src/index.js';
+import { createSearchIndex, parseListing, parseSearchQuery } from '../src/entries/index.js';
 import { corpusDays } from './helpers.js';
 
 const index = createSearchIndex(corpusDays().flatMap((day) => parseListing(day.text).papers));

@@ -7,8 +7,8 @@ import {
   loadSearchIndex,
   type Paper,
   parseListing,
-} from '../src/index.js';
-import type { SerializedSearchIndex } from '../src/search.js';
+} from '../src/entries/index.js';
+import type { SerializedSearchIndex } from '../src/entries/search.js';
 import { runChild } from './child-process.js';
 import { corpusDays, fixture } from './helpers.js';
 

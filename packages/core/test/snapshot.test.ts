@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSnapshotData } from '../scripts/snapshot-inputs.js';
-import { PaperSchema } from '../src/index.js';
-import { snapshot, snapshotPapers } from '../src/snapshot.js';
+import { PaperSchema } from '../src/entries/index.js';
+import { snapshot, snapshotPapers } from '../src/entries/snapshot.js';
 import { fixture } from './helpers.js';
 
 describe('the bundled snapshot', () => {

@@ -6,7 +6,7 @@ import {
   mergeListings,
   PaperSchema,
   parseListing,
-} from '../src/index.js';
+} from '../src/entries/index.js';
 import { fixture } from './helpers.js';
 
 const html = fixture('hf-html/papers_daily_2024-08-01.html');
@@ -322,8 +322,8 @@ describe("papertrend-json: papertrend's own output read back", () => {
 
 describe('the lite entry', () => {
   it('reads JSON and page text exactly as the full parser does, and refuses markup by name', async () => {
-    const lite = await import('../src/lite.js');
-    const full = await import('../src/index.js');
+    const lite = await import('../src/entries/lite.js');
+    const full = await import('../src/entries/index.js');
     for (const file of ['hf-api/2026-08-21.json', 'hf-page-text/trending-mar-11.txt']) {
       const text = fixture(file);
       expect(lite.parseListing(text)).toEqual(full.parseListing(text));

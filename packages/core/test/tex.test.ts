@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseListing } from '../src/parse.js';
-import { hasTex, splitTex, texToUnicode } from '../src/tex.js';
+import { parseListing } from '../src/entries/parse.js';
+import { hasTex, splitTex, texToUnicode } from '../src/entries/tex.js';
 import { corpusDays } from './helpers.js';
 
 describe('texToUnicode', () => {

@@ -7,7 +7,7 @@ import {
   type Paper,
   parseListing,
   type Source,
-} from '../src/index.js';
+} from '../src/entries/index.js';
 
 describe('public types', () => {
   it('infers Paper from its schema, with optional fields optional', () => {

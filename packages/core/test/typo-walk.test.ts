@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { boundedEditDistance, parseListing } from '../src/index.js';
+import { boundedEditDistance, parseListing } from '../src/entries/index.js';
 import { sortTerms, TypoWalk } from '../src/search/typos.js';
 import { corpusDays } from './helpers.js';
 

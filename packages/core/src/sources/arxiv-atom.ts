@@ -8,8 +8,8 @@
 import type { FailureKind } from '../errors.js';
 import { ListingFormatError, PapertrendError, UnknownFormatError } from '../errors.js';
 import type { Author, ListingMeta, Paper } from '../model.js';
-import { cleanLine, cleanParagraphs, lineLocator, parseArxivId } from '../normalize.js';
-import { defineSource, type ParseContext, type SourceResult } from '../source.js';
+import { cleanLine, cleanParagraphs, lineLocator, parseArxivId } from '../parse/normalize.js';
+import { defineSource, type ParseContext, type SourceResult } from '../parse/source.js';
 import { readMarkup } from './markup.js';
 
 /** arXiv answered with an error entry instead of results (e.g. `incorrect id format for abc`). */

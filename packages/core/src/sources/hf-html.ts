@@ -7,7 +7,7 @@
  */
 import { ListingFormatError } from '../errors.js';
 import type { ListingMeta } from '../model.js';
-import { defineSource, type SourceResult } from '../source.js';
+import { defineSource, type SourceResult } from '../parse/source.js';
 import { parseHfApiJson } from './hf-api.js';
 import { readMarkup, StopReading } from './markup.js';
 

@@ -9,8 +9,8 @@
  */
 import { ListingFormatError } from '../errors.js';
 import type { Paper } from '../model.js';
-import { cleanLine, cleanParagraphs, lineLocator, parseArxivId } from '../normalize.js';
-import { defineSource, type ParseContext, type SourceResult } from '../source.js';
+import { cleanLine, cleanParagraphs, lineLocator, parseArxivId } from '../parse/normalize.js';
+import { defineSource, type ParseContext, type SourceResult } from '../parse/source.js';
 import { readMarkup } from './markup.js';
 
 /** One item or entry as read, before it becomes a `Paper`. */

@@ -7,7 +7,7 @@
  */
 import { ListingFormatError } from '../errors.js';
 import { type Paper, PaperSchema } from '../model.js';
-import { defineSource, validateEntry } from '../source.js';
+import { defineSource, validateEntry } from '../parse/source.js';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);

@@ -3,8 +3,8 @@
  * `archivePrefix` and `primaryClass`, which biblatex and natbib styles both cite as arXiv preprints.
  */
 import type { Paper } from '../model.js';
-import { normalizeArxivId } from '../normalize.js';
-import { onlyKnownCommands, splitTex } from '../tex.js';
+import { normalizeArxivId } from '../parse/normalize.js';
+import { onlyKnownCommands, splitTex } from '../tex/split.js';
 import { xmlSafe } from './text.js';
 
 // TeX reads these as commands or grouping; each is written as the command that prints the character.

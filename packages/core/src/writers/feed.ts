@@ -8,9 +8,8 @@
  * object tree, so what lands in the feed is visible in one place.
  */
 import XMLBuilder from 'fast-xml-builder';
-import { EARLIEST_DATE, LATEST_DATE } from '../date-range.js';
-import type { Listing, Paper } from '../model.js';
-import { texToUnicode } from '../tex.js';
+import { EARLIEST_DATE, LATEST_DATE, type Listing, type Paper } from '../model.js';
+import { texToUnicode } from '../tex/split.js';
 import { feedDate } from './feed-date.js';
 import { type NeverBlankOptions, planFeedItems } from './never-blank.js';
 import { paragraphsToHtml, xmlSafe } from './text.js';

@@ -3,7 +3,7 @@
  * title linked to its page, the authors, the upvotes and a one-line summary.
  */
 import type { Paper } from '../model.js';
-import { texToUnicode } from '../tex.js';
+import { texToUnicode } from '../tex/split.js';
 import { xmlSafe } from './text.js';
 
 export interface MarkdownOptions {

@@ -3,7 +3,7 @@
  * control characters or half a surrogate pair, and each writer must turn that into valid output that reads
  * back as the same text, or as close to it as the format allows.
  */
-import { wellFormed } from '../normalize.js';
+import { wellFormed } from '../parse/normalize.js';
 
 // XML 1.0 has no way to write these characters, not even as references (`&#1;` is not well-formed): C0
 // controls other than tab, line feed and carriage return, and the non-characters U+FFFE and U+FFFF.

@@ -4,7 +4,7 @@
  * argv[2] is a JSON scenario; the outcome is printed as one JSON line, then the process lingers a moment so
  * that a late unhandled rejection still kills it (exit code ≠ 0) and is seen by the test.
  */
-import { type ClientOptions, createClient, isPapertrendError } from '../../src/index.js';
+import { type ClientOptions, createClient, isPapertrendError } from '../../src/entries/index.js';
 
 interface Scenario {
   client: ClientOptions;

@@ -3,7 +3,7 @@
  * this aborted Node with a fatal "invalid size" error, which no try/catch sees: hence a process of its own.
  */
 import { readFileSync } from 'node:fs';
-import { createSearchIndex, loadSearchIndex, parseListing } from '../../src/index.js';
+import { createSearchIndex, loadSearchIndex, parseListing } from '../../src/entries/index.js';
 
 const papers = parseListing(
   readFileSync(new URL('../fixtures/hf-api/2026-08-21.json', import.meta.url), 'utf8'),

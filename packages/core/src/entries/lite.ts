@@ -4,18 +4,18 @@
  * without the HTML/XML parser that Hugging Face HTML and arXiv feeds need (about 17 kB gzip of the 39 kB
  * the full parser costs a page). Registered user sources are honoured as in the full entry.
  */
-import { isUnknownFormatError, UnknownFormatError } from './errors.js';
-import type { Listing } from './model.js';
-import { type ListingSourceInput, type ParseListingOptions, parseListingWith, sourcesWith } from './parse-engine.js';
-import type { Source } from './source.js';
-import { hfApiSource } from './sources/hf-api.js';
-import { hfPageTextSource } from './sources/hf-page-text.js';
-import { papertrendJsonSource } from './sources/papertrend-json.js';
+import { isUnknownFormatError, UnknownFormatError } from '../errors.js';
+import type { Listing } from '../model.js';
+import { type ListingSourceInput, type ParseListingOptions, parseListingWith, sourcesWith } from '../parse/engine.js';
+import type { Source } from '../parse/source.js';
+import { hfApiSource } from '../sources/hf-api.js';
+import { hfPageTextSource } from '../sources/hf-page-text/index.js';
+import { papertrendJsonSource } from '../sources/papertrend-json.js';
 
-export type { Listing, ListingIssue, Paper } from './model.js';
+export type { Listing, ListingIssue, Paper } from '../model.js';
+export type { ListingSourceInput, ParseListingOptions } from '../parse/engine.js';
 // What a browser fetching one paper needs to read the id it was given (`<paper-card paper="…">`).
-export { normalizeArxivId } from './normalize.js';
-export type { ListingSourceInput, ParseListingOptions } from './parse-engine.js';
+export { normalizeArxivId } from '../parse/normalize.js';
 
 /** The lite entry's built-in sources, in detection order. */
 export const liteSources: readonly Source[] = [papertrendJsonSource, hfApiSource, hfPageTextSource];

@@ -11,6 +11,7 @@
  * services, the cache and the mapping to typed errors.
  */
 import ky, { type KyInstance } from 'ky';
+import { parseListing } from '../entries/parse.js';
 import {
   HttpError,
   isHttpError,
@@ -23,11 +24,10 @@ import {
   RequestTimeoutError,
   ResponseFormatError,
   ResponseTooLargeError,
-} from './errors.js';
-import type { Listing, Paper } from './model.js';
-import { normalizeArxivId, wellFormed } from './normalize.js';
+} from '../errors.js';
+import type { Listing, Paper } from '../model.js';
+import { normalizeArxivId, wellFormed } from '../parse/normalize.js';
 import { type GetPaperOptions, paperLookup } from './paper-lookup.js';
-import { parseListing } from './parse.js';
 import { DEFAULT_RETRY, isRetriedStatus, politely, type RetryPolicy, retryDelay, sleep } from './retry.js';
 import { SharedRequests } from './shared-requests.js';
 import { AttemptError, type AttemptResponse, attempt } from './transport.js';
@@ -307,7 +307,7 @@ export function createClient(options: ClientOptions = {}): PapertrendClient {
       return parseListing(typeof json === 'object' && json !== null ? json : body.text, { format: 'hf-api' });
     } catch (error) {
       if (!(order && options.fallback === 'snapshot' && isUnreachable(error))) throw error;
-      const { snapshot, snapshotPapers } = await import('./snapshot.js');
+      const { snapshot, snapshotPapers } = await import('../entries/snapshot.js');
       const day = snapshot.daily.meta.date as string;
       const reason = String((error as Error).message);
       warn({

@@ -1,5 +1,5 @@
-import { createClient, type PapertrendClient } from './client.js';
-import type { Paper } from './model.js';
+import type { Paper } from '../model.js';
+import { createClient, type PapertrendClient } from './index.js';
 import type { GetPaperOptions } from './paper-lookup.js';
 
 export interface GetPaperWithClientOptions extends GetPaperOptions {

@@ -13,41 +13,17 @@
  * `scoring.ts` (field norms, phrase runs, the best-k heap), `highlight.ts`, `filters.ts`, `serialize.ts`.
  */
 
-import type { Paper } from './model.js';
-import { limitOf, type SearchFilter, type SearchSort, sortPapers, toPredicate } from './search/filters.js';
-import { fieldValues, lazyHit, type SearchHit } from './search/highlight.js';
-import {
-  type ParsedQuery,
-  parseSearchQuery,
-  type QueryClause,
-  type QueryField,
-  scoredClauses,
-} from './search/query.js';
-import { FIELDS, fieldNorms, idf, popcount, type SearchField, TopScores } from './search/scoring.js';
-import { type CheckedIndex, checkSerialized, type SerializedSearchIndex, serialize } from './search/serialize.js';
-import { isAscii, plainTokens, STOP_WORDS, tokenSpans } from './search/text.js';
-import { type Expansion, grow, Vocabulary } from './search/vocabulary.js';
-
-// The search entry (`@papertrend/core/search`) is used without the rest of core: its error comes with it.
-export { isSearchIndexFormatError, SearchIndexFormatError } from './errors.js';
-export type { SearchFilter, SearchSort } from './search/filters.js';
-export type { SearchHit, SearchMatch } from './search/highlight.js';
-export {
-  MAX_QUERY_CLAUSES,
-  MAX_QUERY_LENGTH,
-  type ParsedQuery,
-  parseSearchQuery,
-  type QueryClause,
-  type QueryField,
-} from './search/query.js';
-export type { SerializedSearchIndex } from './search/serialize.js';
-export { foldToken } from './search/text.js';
-export { boundedEditDistance } from './search/typos.js';
+import type { Paper } from '../model.js';
+import { limitOf, type SearchFilter, type SearchSort, sortPapers, toPredicate } from './filters.js';
+import { fieldValues, lazyHit, type SearchHit } from './highlight.js';
+import { type ParsedQuery, parseSearchQuery, type QueryClause, type QueryField, scoredClauses } from './query.js';
+import { FIELDS, fieldNorms, idf, popcount, type SearchField, TopScores } from './scoring.js';
+import { type CheckedIndex, checkSerialized, type SerializedSearchIndex, serialize } from './serialize.js';
+import { isAscii, plainTokens, STOP_WORDS, tokenSpans } from './text.js';
+import { type Expansion, grow, Vocabulary } from './vocabulary.js';
 
 /** Fields that are searched, with their default weights: title above keywords and authors above abstract. */
 export const DEFAULT_FIELD_WEIGHTS = { title: 5, keywords: 2.5, authors: 2.5, summary: 1.2, abstract: 1 } as const;
-
-export type { SearchField } from './search/scoring.js';
 
 const FIELD_BIT: Record<SearchField, number> = { title: 1, keywords: 2, authors: 4, summary: 8, abstract: 16 };
 const ALL_FIELDS = 31;

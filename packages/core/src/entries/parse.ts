@@ -1,19 +1,19 @@
-import type { Listing } from './model.js';
-import { type ListingSourceInput, type ParseListingOptions, parseListingWith, sourcesWith } from './parse-engine.js';
-import type { Source } from './source.js';
-import { arxivAtomSource } from './sources/arxiv-atom.js';
-import { hfApiSource } from './sources/hf-api.js';
-import { hfHtmlSource } from './sources/hf-html.js';
-import { hfPageTextSource } from './sources/hf-page-text.js';
-import { papertrendFeedSource } from './sources/papertrend-feed.js';
-import { papertrendJsonSource } from './sources/papertrend-json.js';
+import type { Listing } from '../model.js';
+import { type ListingSourceInput, type ParseListingOptions, parseListingWith, sourcesWith } from '../parse/engine.js';
+import type { Source } from '../parse/source.js';
+import { arxivAtomSource } from '../sources/arxiv-atom.js';
+import { hfApiSource } from '../sources/hf-api.js';
+import { hfHtmlSource } from '../sources/hf-html.js';
+import { hfPageTextSource } from '../sources/hf-page-text/index.js';
+import { papertrendFeedSource } from '../sources/papertrend-feed.js';
+import { papertrendJsonSource } from '../sources/papertrend-json.js';
 
 export {
   type ListingSourceInput,
   type ParseListingOptions,
   registerSource,
   unregisterSource,
-} from './parse-engine.js';
+} from '../parse/engine.js';
 
 /** Built-in sources in detection order: structured formats first, free text last. */
 export const builtinSources: readonly Source[] = [

@@ -11,8 +11,8 @@
  *   body, organisation, date, upvote and GitHub links; every card may appear twice (de-duplicated here).
  */
 
-import { ListingFormatError } from '../errors.js';
-import type { Account, Paper } from '../model.js';
+import { ListingFormatError } from '../../errors.js';
+import type { Account, Paper } from '../../model.js';
 import {
   cleanLine,
   cleanParagraphs,
@@ -21,9 +21,9 @@ import {
   parseArxivId,
   parseCount,
   parsePrintedDate,
-} from '../normalize.js';
-import { type Detection, defineSource, type ParseContext, type SourceResult } from '../source.js';
-import { HF_ORIGIN } from './hf-api.js';
+} from '../../parse/normalize.js';
+import { type Detection, defineSource, type ParseContext, type SourceResult } from '../../parse/source.js';
+import { HF_ORIGIN } from '../hf-api.js';
 
 const SOURCE = 'hf-page-text';
 

@@ -3,8 +3,8 @@
  * bookkeeping. It imports no source, so an entry can pair it with only the sources it needs (`./lite`
  * leaves out the HTML/XML parser).
  */
-import { ListingValidationError, UnknownFormatError } from './errors.js';
-import { canonicalPaper, type Listing, NOTICE_CODES } from './model.js';
+import { ListingValidationError, UnknownFormatError } from '../errors.js';
+import { canonicalPaper, type Listing, NOTICE_CODES } from '../model.js';
 import { type Detection, type ListingInput, ParseContext, type Source, toDetection } from './source.js';
 
 const userSourcesFirst: Source[] = [];

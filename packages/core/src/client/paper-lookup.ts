@@ -4,11 +4,12 @@
  * its own key, not under the batch that fetched it, so a site's next build reads it again without the
  * network whatever other papers it embeds, and a paper neither service knows is remembered as unknown.
  */
-import type { CacheStore, CallOptions } from './client.js';
-import { isHttpError, PaperNotFoundError } from './errors.js';
-import { mergeListings } from './merge.js';
-import { type Listing, type Paper, PaperSchema } from './model.js';
-import { normalizeArxivId } from './normalize.js';
+
+import { isHttpError, PaperNotFoundError } from '../errors.js';
+import { type Listing, type Paper, PaperSchema } from '../model.js';
+import { mergeListings } from '../parse/merge.js';
+import { normalizeArxivId } from '../parse/normalize.js';
+import type { CacheStore, CallOptions } from './index.js';
 import type { WarningHandler } from './warnings.js';
 
 export type PaperService = 'huggingface' | 'arxiv';

@@ -1,7 +1,7 @@
 import { safeParse } from 'zod/mini';
 import type * as zc from 'zod/v4/core';
 import en from 'zod/v4/locales/en.js';
-import { type IssuePosition, isIsoDate, type ListingIssue, type ListingMeta, type Paper } from './model.js';
+import { type IssuePosition, isIsoDate, type ListingIssue, type ListingMeta, type Paper } from '../model.js';
 import { snippetOf, toHttpUrl } from './normalize.js';
 
 /**

@@ -8,17 +8,17 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createClient } from './client.js';
-import { describePosition, isPapertrendError, isRequestError } from './errors.js';
-import { isIsoDate, type Listing, type Paper } from './model.js';
-import { listSources, parseListing } from './parse.js';
-import { createSearchIndex } from './search.js';
-import { isArxivApiError } from './sources/arxiv-atom.js';
-import { texToUnicode } from './tex.js';
-import { toBibtex } from './writers/bibtex.js';
-import { FEED_FORMATS, type FeedFormat, toFeed } from './writers/feed.js';
-import { toMarkdown } from './writers/markdown.js';
-import { planFeedItems } from './writers/never-blank.js';
+import { createClient } from '../client/index.js';
+import { listSources, parseListing } from '../entries/parse.js';
+import { describePosition, isPapertrendError, isRequestError } from '../errors.js';
+import { isIsoDate, type Listing, type Paper } from '../model.js';
+import { createSearchIndex } from '../search/search-index.js';
+import { isArxivApiError } from '../sources/arxiv-atom.js';
+import { texToUnicode } from '../tex/split.js';
+import { toBibtex } from '../writers/bibtex.js';
+import { FEED_FORMATS, type FeedFormat, toFeed } from '../writers/feed.js';
+import { toMarkdown } from '../writers/markdown.js';
+import { planFeedItems } from '../writers/never-blank.js';
 
 export const EXIT = { ok: 0, badInput: 1, usage: 2, network: 3, internal: 70 } as const;
 
@@ -195,7 +195,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     } else if (command === 'snapshot') {
       const which = rest[0] ?? 'daily';
       if (which !== 'daily' && which !== 'trending') throw new UsageError('snapshot takes "daily" or "trending"');
-      const { snapshot, snapshotPapers } = await import('./snapshot.js');
+      const { snapshot, snapshotPapers } = await import('../entries/snapshot.js');
       listing = which === 'daily' ? { ...snapshot.daily, papers: [...snapshotPapers] } : snapshot.trending;
       title =
         which === 'daily'
@@ -291,7 +291,7 @@ async function listingOf(
     noteSnapshot(fetched.listing, io);
     return fetched;
   }
-  const { snapshot, snapshotPapers } = await import('./snapshot.js');
+  const { snapshot, snapshotPapers } = await import('../entries/snapshot.js');
   const day = snapshot.daily.meta.date;
   if (values.date !== undefined && values.date !== day) {
     throw new UsageError(`--offline serves the bundled snapshot, which holds ${day} only, not ${values.date}`);

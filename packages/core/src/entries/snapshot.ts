@@ -3,8 +3,9 @@
  * client's `fallback: 'snapshot'`. A separate entry (`@papertrend/core/snapshot`) so bundles that never
  * import it never carry its ~100 kB.
  */
-import type { Listing, Paper } from './model.js';
-import data from './snapshot-data.json';
+
+import data from '../data/snapshot.json';
+import type { Listing, Paper } from '../model.js';
 
 export interface SnapshotData {
   /** The Hugging Face trending page of a Mar 11 (copied page text): 60 papers with title and abstract. */

@@ -1,5 +1,5 @@
-import { type Author, canonicalPaper, type Listing, type Paper } from './model.js';
-import { foldToken } from './search.js';
+import { type Author, canonicalPaper, type Listing, type Paper } from '../model.js';
+import { foldToken } from '../search/text.js';
 
 /** Fields that describe the paper itself: arXiv, where the paper comes from, is trusted first for these. */
 const BIBLIOGRAPHIC = new Set<keyof Paper>([

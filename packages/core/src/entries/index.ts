@@ -1,0 +1,126 @@
+export { type GetPaperWithClientOptions, getPaper, getPapers } from '../client/get-paper.js';
+export {
+  type ArxivSearchOptions,
+  type CacheStore,
+  type CallOptions,
+  type ClientOptions,
+  createClient,
+  createMemoryCache,
+  type DailyOptions,
+  type PapertrendClient,
+  type RetryPolicy,
+  type StaleEntry,
+} from '../client/index.js';
+export type { GetPaperOptions, PaperService } from '../client/paper-lookup.js';
+export type { PapertrendWarning, PapertrendWarningCode, WarningHandler } from '../client/warnings.js';
+export {
+  boundedEditDistance,
+  createSearchIndex,
+  DEFAULT_FIELD_WEIGHTS,
+  foldToken,
+  loadSearchIndex,
+  MAX_QUERY_CLAUSES,
+  MAX_QUERY_LENGTH,
+  type ParsedQuery,
+  parseSearchQuery,
+  type QueryClause,
+  type QueryField,
+  type SearchField,
+  type SearchFilter,
+  type SearchHit,
+  SearchIndex,
+  type SearchIndexOptions,
+  type SearchMatch,
+  type SearchOptions,
+  type SearchPage,
+  type SearchSort,
+  type SerializedSearchIndex,
+} from '../entries/search.js';
+export {
+  describePosition,
+  type FailureKind,
+  HttpError,
+  isHttpError,
+  isListingFormatError,
+  isListingValidationError,
+  isNetworkError,
+  isPaperNotFoundError,
+  isPapertrendError,
+  isRequestError,
+  isRequestTimeoutError,
+  isResponseFormatError,
+  isResponseTooLargeError,
+  isSearchIndexFormatError,
+  isUnknownFormatError,
+  ListingFormatError,
+  ListingValidationError,
+  NetworkError,
+  PaperNotFoundError,
+  PapertrendError,
+  RequestError,
+  type RequestInfo,
+  RequestTimeoutError,
+  ResponseFormatError,
+  ResponseTooLargeError,
+  SearchIndexFormatError,
+  UnknownFormatError,
+} from '../errors.js';
+export {
+  type Account,
+  AccountSchema,
+  ArxivIdSchema,
+  type Author,
+  AuthorSchema,
+  canonicalPaper,
+  HttpUrlSchema,
+  IsoDateSchema,
+  type IssuePosition,
+  type Listing,
+  type ListingIssue,
+  type ListingMeta,
+  type Media,
+  MediaSchema,
+  NOTICE_CODES,
+  type Paper,
+  type PaperLinks,
+  PaperLinksSchema,
+  type PaperMetrics,
+  PaperMetricsSchema,
+  PaperSchema,
+} from '../model.js';
+export { mergeListings } from '../parse/merge.js';
+export {
+  type ArxivId,
+  normalizeArxivId,
+  parseArxivId,
+  toHttpUrl,
+} from '../parse/normalize.js';
+export {
+  type Detection,
+  defineSource,
+  type EntrySchema,
+  type LazyPosition,
+  type ListingInput,
+  ParseContext,
+  type Source,
+  type SourceResult,
+  type StandardSchemaV1,
+  validateEntry,
+  type Zod4Schema,
+} from '../parse/source.js';
+export { ArxivApiError, arxivAtomSource, isArxivApiError } from '../sources/arxiv-atom.js';
+export { HfRawDailyEntrySchema, HfRawPaperSchema, hfApiSource } from '../sources/hf-api.js';
+export { hfHtmlSource } from '../sources/hf-html.js';
+export { detectPageText, hfPageTextSource, type PageTextLayout } from '../sources/hf-page-text/index.js';
+export { papertrendFeedSource } from '../sources/papertrend-feed.js';
+export { papertrendJsonSource } from '../sources/papertrend-json.js';
+export { hasTex, splitTex, type TexPiece, texToUnicode } from '../tex/split.js';
+export {
+  builtinSources,
+  type ListingSourceInput,
+  listSources,
+  type ParseListingOptions,
+  parseListing,
+  registerSource,
+  unregisterSource,
+} from './parse.js';
