@@ -9,7 +9,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CacheStore, StaleEntry } from './index.js';
+import type { CacheStore, StaleEntry } from './cache.js';
 
 export interface FileCacheOptions {
   /**
