@@ -19,6 +19,8 @@ export default defineConfig({
     tex: 'src/entries/tex.ts',
     // The cache on disk for site builds: Node only, so it is kept out of every entry a browser loads.
     node: 'src/entries/node.ts',
+    // Built in both formats like every entry, but only the ESM file is packed (`files` in package.json): the
+    // bin imports it.
     cli: 'src/cli/main.ts',
   },
   format: ['esm', 'cjs'],

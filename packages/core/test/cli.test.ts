@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runProcess } from '../../../test/process.js';
-import { EXIT, main } from '../src/cli/main.js';
+import { main } from '../src/cli/main.js';
+import { EXIT } from '../src/cli/options.js';
 import { fixture as readFixture } from './helpers.js';
 
 const fixturePath = (path: string): string => fileURLToPath(new URL(`./fixtures/${path}`, import.meta.url));

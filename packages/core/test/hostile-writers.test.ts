@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runProcess } from '../../../test/process.js';
-import { writeFileAtomically } from '../src/cli/main.js';
+import { writeFileAtomically } from '../src/cli/io.js';
 import { toFeed } from '../src/entries/feed.js';
 import { mergeListings, type Paper, parseListing } from '../src/entries/index.js';
 import { isIsoDate } from '../src/model.js';
