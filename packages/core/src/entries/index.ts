@@ -111,7 +111,8 @@ export {
 export { ArxivApiError, arxivAtomSource, isArxivApiError } from '../sources/arxiv-atom.js';
 export { HfRawDailyEntrySchema, HfRawPaperSchema, hfApiSource } from '../sources/hf-api.js';
 export { hfHtmlSource } from '../sources/hf-html.js';
-export { detectPageText, hfPageTextSource, type PageTextLayout } from '../sources/hf-page-text/index.js';
+export { detectPageText } from '../sources/hf-page-text/detect.js';
+export { hfPageTextSource, type PageTextLayout } from '../sources/hf-page-text/index.js';
 export { papertrendFeedSource } from '../sources/papertrend-feed.js';
 export { papertrendJsonSource } from '../sources/papertrend-json.js';
 export { hasTex, splitTex, type TexPiece, texToUnicode } from '../tex/split.js';

@@ -10,7 +10,7 @@ import { ListingFormatError, PapertrendError, UnknownFormatError } from '../erro
 import type { Author, ListingMeta, Paper } from '../model.js';
 import { cleanLine, cleanParagraphs, lineLocator, parseArxivId } from '../parse/normalize.js';
 import { defineSource, type ParseContext, type SourceResult } from '../parse/source.js';
-import { readMarkup } from './markup.js';
+import { readXmlFields } from './xml-fields.js';
 
 /** arXiv answered with an error entry instead of results (e.g. `incorrect id format for abc`). */
 export class ArxivApiError extends PapertrendError {
@@ -66,169 +66,134 @@ interface RawFeed {
   sawFeed: boolean;
 }
 
-function localName(name: string): string {
-  const colon = name.lastIndexOf(':');
-  return (colon === -1 ? name : name.slice(colon + 1)).toLowerCase();
-}
-
 /** Elements that hold fields; an element inside one of them is a field whose text is read whole. */
 const CONTAINERS = new Set(['feed', 'channel', 'entry', 'item', 'author']);
 
 function readFeed(xml: string): RawFeed {
   const feed: RawFeed = { entries: [], sawFeed: false };
-  const stack: string[] = [];
   let entry: RawEntry | undefined;
-  /** Stack depth of the open `<entry>`, so an inner or outer stray `entry` element is told apart. */
-  let entryDepth = 0;
   let author: { name: string; affiliations: string[] } | undefined;
-  let text = '';
-  /** Stack depth of the field whose text is being read; markup inside it (`<i>` in a title) is part of it. */
-  let fieldDepth = 0;
-  let ending = false;
-  let position = (): number => 0;
-
   const finishEntry = (): void => {
     if (entry) feed.entries.push(entry);
     entry = undefined;
     author = undefined;
   };
-
-  readMarkup(
-    xml,
-    'arxiv-atom',
-    {
-      onopentag(rawName, attributes) {
-        const name = localName(rawName);
-        stack.push(name);
-        if (fieldDepth > 0) return;
-        const parent = stack[stack.length - 2];
-        if (!CONTAINERS.has(name) && parent !== undefined && CONTAINERS.has(parent)) {
-          fieldDepth = stack.length;
-          text = '';
-        }
-        if (name === 'feed' || name === 'channel') feed.sawFeed = true;
-        else if (name === 'entry' || name === 'item') {
-          if (entry) {
-            // The previous entry was never closed: keep what it had, say so, and start the next one.
-            entry.unclosed = true;
-            finishEntry();
-          }
-          entry = { offset: position(), authors: [], links: [], categories: [] };
-          entryDepth = stack.length;
-        } else if (entry && name === 'author') author = { name: '', affiliations: [] };
-        else if (entry && name === 'link' && attributes.href !== undefined) {
-          const link: RawEntry['links'][number] = { href: attributes.href };
-          if (attributes.rel) link.rel = attributes.rel;
-          if (attributes.type) link.type = attributes.type;
-          if (attributes.title) link.title = attributes.title;
-          entry.links.push(link);
-        } else if (entry && name === 'category' && attributes.term?.trim())
-          entry.categories.push(attributes.term.trim());
-        else if (entry && name === 'primary_category' && attributes.term) entry.primaryCategory = attributes.term;
-      },
-      ontext(chunk) {
-        if (fieldDepth > 0) text += chunk;
-      },
-      onclosetag(rawName, isImplied) {
-        const name = localName(rawName);
-        const depth = stack.length;
-        stack.pop();
-        if (fieldDepth > 0 && depth > fieldDepth) return;
-        if (fieldDepth > 0 && depth === fieldDepth) {
-          fieldDepth = 0;
-          readField(name, stack[stack.length - 1], text.trim());
-          text = '';
-          return;
-        }
-        if ((name === 'entry' || name === 'item') && entry && depth === entryDepth) {
-          // Closed by the end of the input: the feed was cut off inside this entry. Closed by an outer end
-          // tag (`</feed>` with no `</entry>`): the entry is whole but unclosed.
-          if (isImplied) {
-            if (ending) entry.truncated = true;
-            else entry.unclosed = true;
-          } else {
-            const close = xml.indexOf('>', position());
-            entry.end = close === -1 ? xml.length : close + 1;
-          }
-          finishEntry();
-        } else if (name === 'author' && entry && author) {
-          entry.authors.push(author);
-          author = undefined;
-        }
-      },
-    },
-    { xmlMode: true, decodeEntities: true },
-    {
-      beforeEnd: () => {
-        ending = true;
-      },
-      position: (get) => {
-        position = get;
-      },
-    },
-  );
-  return feed;
-
-  function readField(name: string, parent: string | undefined, value: string): void {
-    if (entry && author && parent === 'author') {
-      if (name === 'name') author.name = value;
-      else if (name === 'affiliation' && value) author.affiliations.push(value);
-      return;
-    }
-    if (entry && (parent === 'entry' || parent === 'item')) {
-      switch (name) {
-        case 'id':
-        case 'guid':
-          entry.id = value;
-          break;
-        case 'link':
-          // RSS 2.0 puts the URL in the element's text (Atom uses the href attribute, read above).
-          if (value) entry.links.push({ href: value });
-          break;
-        case 'pubdate': {
-          const time = value.length <= 64 ? Date.parse(value) : Number.NaN;
-          entry.published = Number.isNaN(time) ? value : new Date(time).toISOString();
-          break;
-        }
-        case 'title':
-          entry.title = value;
-          break;
-        case 'summary':
-        case 'description':
-          entry.summary = value;
-          break;
-        case 'published':
-          entry.published = value;
-          break;
-        case 'updated':
-          entry.updated = value;
-          break;
-        case 'comment':
-          entry.comment = value;
-          break;
-        case 'journal_ref':
-          entry.journalRef = value;
-          break;
-        case 'doi':
-          entry.doi = value;
-          break;
-        case 'creator':
-          entry.creator = value;
-          break;
-        case 'category':
-          if (value && !entry.categories.includes(value)) entry.categories.push(value);
-          break;
+  readXmlFields(xml, 'arxiv-atom', {
+    isRecord: (name) => name === 'entry' || name === 'item',
+    isField: (name, parent) => !CONTAINERS.has(name) && parent !== undefined && CONTAINERS.has(parent),
+    openRecord(offset) {
+      if (entry) {
+        // The previous entry was never closed: keep what it had, say so, and start the next one.
+        entry.unclosed = true;
+        finishEntry();
       }
-      return;
-    }
-    if (!entry && (parent === 'feed' || parent === 'channel')) {
-      const number = Number(value);
-      if (name === 'totalresults' && Number.isFinite(number)) feed.totalResults = number;
-      else if (name === 'startindex' && Number.isFinite(number)) feed.startIndex = number;
-      else if (name === 'itemsperpage' && Number.isFinite(number)) feed.itemsPerPage = number;
-      else if (name === 'title') feed.title = value;
-    }
-  }
+      entry = { offset, authors: [], links: [], categories: [] };
+    },
+    closeRecord(end) {
+      if (!entry) return;
+      if (end.kind === 'closed') entry.end = end.end;
+      else if (end.kind === 'truncated') entry.truncated = true;
+      else entry.unclosed = true;
+      finishEntry();
+    },
+    openElement(name, attributes) {
+      if (name === 'feed' || name === 'channel') feed.sawFeed = true;
+      else if (entry) readEntryElement(entry, name, attributes, () => (author = { name: '', affiliations: [] }));
+    },
+    closeElement(name) {
+      if (name === 'author' && entry && author) {
+        entry.authors.push(author);
+        author = undefined;
+      }
+    },
+    field(name, _rawName, parent, raw) {
+      const value = raw.trim();
+      if (entry && author && parent === 'author') {
+        if (name === 'name') author.name = value;
+        else if (name === 'affiliation' && value) author.affiliations.push(value);
+      } else if (entry && (parent === 'entry' || parent === 'item')) readEntryField(entry, name, value);
+      else if (!entry && (parent === 'feed' || parent === 'channel')) readFeedField(feed, name, value);
+    },
+  });
+  return feed;
+}
+
+/** An element of an entry read for its attributes: links, categories, and where an author begins. */
+function readEntryElement(
+  entry: RawEntry,
+  name: string,
+  attributes: Record<string, string>,
+  startAuthor: () => void,
+): void {
+  if (name === 'author') startAuthor();
+  else if (name === 'link' && attributes.href !== undefined) {
+    const link: RawEntry['links'][number] = { href: attributes.href };
+    if (attributes.rel) link.rel = attributes.rel;
+    if (attributes.type) link.type = attributes.type;
+    if (attributes.title) link.title = attributes.title;
+    entry.links.push(link);
+  } else if (name === 'category' && attributes.term?.trim()) entry.categories.push(attributes.term.trim());
+  else if (name === 'primary_category' && attributes.term) entry.primaryCategory = attributes.term;
+}
+
+/** The entry fields read by name: Atom's, RSS 2.0's, and arXiv's own (`arxiv:comment`, `arxiv:doi`, …). */
+const ENTRY_FIELDS: Record<string, (entry: RawEntry, value: string) => void> = {
+  id: (entry, value) => {
+    entry.id = value;
+  },
+  guid: (entry, value) => {
+    entry.id = value;
+  },
+  // RSS 2.0 puts the URL in the element's text (Atom uses the href attribute, read above).
+  link: (entry, value) => {
+    if (value) entry.links.push({ href: value });
+  },
+  pubdate: (entry, value) => {
+    const time = value.length <= 64 ? Date.parse(value) : Number.NaN;
+    entry.published = Number.isNaN(time) ? value : new Date(time).toISOString();
+  },
+  title: (entry, value) => {
+    entry.title = value;
+  },
+  summary: (entry, value) => {
+    entry.summary = value;
+  },
+  description: (entry, value) => {
+    entry.summary = value;
+  },
+  published: (entry, value) => {
+    entry.published = value;
+  },
+  updated: (entry, value) => {
+    entry.updated = value;
+  },
+  comment: (entry, value) => {
+    entry.comment = value;
+  },
+  journal_ref: (entry, value) => {
+    entry.journalRef = value;
+  },
+  doi: (entry, value) => {
+    entry.doi = value;
+  },
+  creator: (entry, value) => {
+    entry.creator = value;
+  },
+  category: (entry, value) => {
+    if (value && !entry.categories.includes(value)) entry.categories.push(value);
+  },
+};
+
+function readEntryField(entry: RawEntry, name: string, value: string): void {
+  if (Object.hasOwn(ENTRY_FIELDS, name)) ENTRY_FIELDS[name]?.(entry, value);
+}
+
+function readFeedField(feed: RawFeed, name: string, value: string): void {
+  const number = Number(value);
+  if (name === 'totalresults' && Number.isFinite(number)) feed.totalResults = number;
+  else if (name === 'startindex' && Number.isFinite(number)) feed.startIndex = number;
+  else if (name === 'itemsperpage' && Number.isFinite(number)) feed.itemsPerPage = number;
+  else if (name === 'title') feed.title = value;
 }
 
 export const arxivAtomSource = defineSource({

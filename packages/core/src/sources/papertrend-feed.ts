@@ -12,6 +12,7 @@ import type { Paper } from '../model.js';
 import { cleanLine, cleanParagraphs, lineLocator, parseArxivId } from '../parse/normalize.js';
 import { defineSource, type ParseContext, type SourceResult } from '../parse/source.js';
 import { readMarkup } from './markup.js';
+import { readXmlFields } from './xml-fields.js';
 
 /** One item or entry as read, before it becomes a `Paper`. */
 interface RawItem {
@@ -109,73 +110,40 @@ function parseJsonFeed(feed: Record<string, unknown>, context: ParseContext): So
   return { papers, meta };
 }
 
-function localName(name: string): string {
-  const colon = name.lastIndexOf(':');
-  return (colon === -1 ? name : name.slice(colon + 1)).toLowerCase();
-}
+/** Elements that only hold other elements; every other element outside an item or inside one is a field. */
+const NOT_FIELDS = new Set(['channel', 'author', 'rss', 'feed']);
 
 function parseXmlFeed(xml: string, context: ParseContext): SourceResult {
   const items: RawItem[] = [];
   let sawFeed = false;
   let feedTitle: string | undefined;
   let item: RawItem | undefined;
-  let itemDepth = 0;
-  const stack: string[] = [];
-  let text = '';
-  let fieldDepth = 0;
-  let ending = false;
-  let position = (): number => 0;
-  readMarkup(
-    xml,
-    'papertrend-feed',
-    {
-      onopentag(rawName, attributes) {
-        const name = localName(rawName);
-        stack.push(name);
-        if (fieldDepth > 0) return;
-        if (name === 'rss' || name === 'feed') sawFeed = true;
-        if (name === 'item' || name === 'entry') {
-          if (item) items.push(item);
-          item = { offset: position(), authors: [], categories: [] };
-          itemDepth = stack.length;
-          return;
-        }
-        if (item) {
-          if (name === 'link' && attributes.href !== undefined) {
-            if (attributes.rel === 'alternate' || attributes.rel === undefined) item.link = attributes.href;
-          } else if (name === 'thumbnail' && attributes.url) item.thumbnail = attributes.url;
-          else if (name === 'category' && attributes.term) item.categories.push(attributes.term);
-        }
-        if (name !== 'channel' && name !== 'author' && name !== 'rss' && name !== 'feed') {
-          fieldDepth = stack.length;
-          text = '';
-        }
-      },
-      ontext(chunk) {
-        if (fieldDepth > 0) text += chunk;
-      },
-      onclosetag(rawName, isImplied) {
-        const name = localName(rawName);
-        const depth = stack.length;
-        stack.pop();
-        if (fieldDepth > 0 && depth > fieldDepth) return;
-        if (fieldDepth > 0 && depth === fieldDepth) {
-          fieldDepth = 0;
-          const parent = stack[stack.length - 1];
-          if (item) readField(item, name, rawName, parent, text);
-          else if (name === 'title' && (parent === 'channel' || parent === 'feed')) feedTitle = cleanLine(text);
-          return;
-        }
-        if ((name === 'item' || name === 'entry') && item && depth === itemDepth) {
-          if (isImplied && ending) item.truncated = true;
-          items.push(item);
-          item = undefined;
-        }
-      },
+  readXmlFields(xml, 'papertrend-feed', {
+    isRecord: (name) => name === 'item' || name === 'entry',
+    isField: (name) => !NOT_FIELDS.has(name),
+    openRecord(offset) {
+      if (item) items.push(item);
+      item = { offset, authors: [], categories: [] };
     },
-    { xmlMode: true, decodeEntities: true },
-    { beforeEnd: () => (ending = true), position: (get) => (position = get) },
-  );
+    closeRecord(end) {
+      if (!item) return;
+      if (end.kind === 'truncated') item.truncated = true;
+      items.push(item);
+      item = undefined;
+    },
+    openElement(name, attributes) {
+      if (name === 'rss' || name === 'feed') sawFeed = true;
+      if (!item) return;
+      if (name === 'link' && attributes.href !== undefined) {
+        if (attributes.rel === 'alternate' || attributes.rel === undefined) item.link = attributes.href;
+      } else if (name === 'thumbnail' && attributes.url) item.thumbnail = attributes.url;
+      else if (name === 'category' && attributes.term) item.categories.push(attributes.term);
+    },
+    field(name, rawName, parent, text) {
+      if (item) readField(item, name, rawName, parent, text);
+      else if (name === 'title' && (parent === 'channel' || parent === 'feed')) feedTitle = cleanLine(text);
+    },
+  });
   if (item) items.push(item);
   if (!sawFeed) throw new ListingFormatError('papertrend-feed', 'no <rss> or <feed> element: this is not a feed');
   const lineOf = lineLocator(xml);
