@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseListing } from '../src/entries/parse.js';
-import { hasTex, splitTex, texToUnicode } from '../src/entries/tex.js';
+import { hasTex, onlyKnownCommands, splitTex, texToUnicode } from '../src/entries/tex.js';
 import { corpusDays } from './helpers.js';
 
 describe('texToUnicode', () => {
@@ -36,6 +36,14 @@ describe('texToUnicode', () => {
       expect(texToUnicode(text)).toBe(text);
       expect(hasTex(text)).toBe(false);
     }
+  });
+
+  it("does not read command names as Object.prototype's members (`$\\toString$` once became JavaScript source)", () => {
+    expect(texToUnicode('a $\\toString$ b')).toBe('a toString b');
+    expect(texToUnicode('x \\constructor y')).toBe('x \\constructor y');
+    expect(texToUnicode('$\\valueOf{1}$')).not.toContain('function');
+    expect(onlyKnownCommands('\\constructor \\hasOwnProperty \\__proto__')).toBe(false);
+    expect(onlyKnownCommands('\\"o \\quad \\alpha')).toBe(true);
   });
 
   it('approximates what Unicode cannot show, and keeps that TeX for a MathML renderer', () => {

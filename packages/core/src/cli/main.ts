@@ -7,7 +7,7 @@ import { isPapertrendError, isRequestError } from '../errors.js';
  * network or the service failed, 70 an internal error (a bug: please report it).
  */
 import { isIsoDate } from '../model.js';
-import { isArxivApiError } from '../sources/arxiv-atom.js';
+import { isArxivApiError } from '../sources/arxiv-atom/index.js';
 import { exportCommand } from './commands/export.js';
 import { feedCommand } from './commands/feed.js';
 import { fetchListing, type Shown } from './commands/fetch.js';

@@ -98,17 +98,14 @@ export {
 export {
   type Detection,
   defineSource,
-  type EntrySchema,
   type LazyPosition,
   type ListingInput,
   ParseContext,
   type Source,
   type SourceResult,
-  type StandardSchemaV1,
-  validateEntry,
-  type Zod4Schema,
 } from '../parse/source.js';
-export { ArxivApiError, arxivAtomSource, isArxivApiError } from '../sources/arxiv-atom.js';
+export { type EntrySchema, type StandardSchemaV1, validateEntry, type Zod4Schema } from '../parse/validate-entry.js';
+export { ArxivApiError, arxivAtomSource, isArxivApiError } from '../sources/arxiv-atom/index.js';
 export { HfRawDailyEntrySchema, HfRawPaperSchema, hfApiSource } from '../sources/hf-api.js';
 export { hfHtmlSource } from '../sources/hf-html.js';
 export { detectPageText } from '../sources/hf-page-text/detect.js';

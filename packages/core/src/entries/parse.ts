@@ -1,7 +1,7 @@
 import type { Listing } from '../model.js';
 import { type ListingSourceInput, type ParseListingOptions, parseListingWith, sourcesWith } from '../parse/engine.js';
 import type { Source } from '../parse/source.js';
-import { arxivAtomSource } from '../sources/arxiv-atom.js';
+import { arxivAtomSource } from '../sources/arxiv-atom/index.js';
 import { hfApiSource } from '../sources/hf-api.js';
 import { hfHtmlSource } from '../sources/hf-html.js';
 import { hfPageTextSource } from '../sources/hf-page-text/index.js';

@@ -3,8 +3,10 @@
  * but shows twenty, and computing ranges for all 3,000 hits of a one-letter query cost 70 ms a keystroke.
  */
 import type { Paper } from '../model.js';
+import type { QueryWord } from './query-words.js';
 import { FIELDS, type SearchField } from './scoring.js';
 import { foldToken, isAscii, MAX_JOINED_LENGTH, tokenSpans } from './text.js';
+import type { Expansion } from './vocabulary.js';
 
 /** Character ranges `[start, end)` in the original, un-normalised text of one field value. */
 export interface SearchMatch {
@@ -164,4 +166,26 @@ export function asciiRanges(value: string, filter: TermFilter): [number, number]
   }
   endChain();
   return ranges;
+}
+
+/**
+ * What to highlight for a query: each term its words expanded to, with how many leading characters to mark
+ * (`Infinity`: the whole token), and each word itself.
+ */
+export function highlightTermsOf(
+  expansionsByWord: Expansion[][],
+  words: QueryWord[],
+  terms: readonly string[],
+): Map<string, number> {
+  const out = new Map<string, number>();
+  expansionsByWord.forEach((expansions, index) => {
+    for (const { term, prefix } of expansions) {
+      const text = terms[term] as string;
+      const length = prefix ?? Number.POSITIVE_INFINITY;
+      out.set(text, Math.max(out.get(text) ?? 0, length));
+    }
+    const word = (words[index] as QueryWord).word;
+    if (!out.has(word)) out.set(word, Number.POSITIVE_INFINITY);
+  });
+  return out;
 }

@@ -1,32 +1,37 @@
 /**
  * Search as you type over thousands of papers with long abstracts.
  *
- * Scanning every document per keystroke (what fuse.js does) costs time proportional to all the text: ~30 ms
- * a query at 1,000 papers, seconds at 10,000 with `ignoreLocation`. Instead the text is indexed once into an
- * inverted index (term → documents and the fields the term occurs in). A query is answered from the index:
- * each query word is expanded to the vocabulary terms it could mean — itself, the words it is a prefix of
- * (typing), and words within one or two typos — and documents are scored BM25-style with field weights;
- * then the best few are re-read to reward query words that stand next to each other, in order.
+ * Scanning every document per keystroke (what fuse.js does) costs time in proportion to all the text.
+ * Instead the text is indexed once into an inverted index (term → documents and the fields the term occurs
+ * in). A query is answered from the index: each query word is expanded to the vocabulary terms it could
+ * mean — itself, the words it is a prefix of (typing), and words within one or two typos — and documents are
+ * scored BM25-style with field weights; then the best few are re-read to reward query words that stand next
+ * to each other, in order.
  *
- * The rooms, each in `search/`: `text.ts` (folding, tokens, hyphens), `query.ts` (the query language),
- * `vocabulary.ts` (terms, postings, and what a word expands to), `typos.ts` (edit distance and its filter),
- * `scoring.ts` (field norms, phrase runs, the best-k heap), `highlight.ts`, `filters.ts`, `serialize.ts`.
+ * This file holds the index and the order of a search; the rest of `search/` holds its parts (the README's
+ * map of the folders names each).
  */
-
 import type { Paper } from '../model.js';
 import { limitOf, type SearchFilter, type SearchSort, sortPapers, toPredicate } from './filters.js';
-import { fieldValues, lazyHit, type SearchHit } from './highlight.js';
-import { type ParsedQuery, parseSearchQuery, type QueryClause, type QueryField, scoredClauses } from './query.js';
-import { FIELDS, fieldNorms, idf, popcount, type SearchField, TopScores } from './scoring.js';
+import { fieldValues, highlightTermsOf, lazyHit, type SearchHit } from './highlight.js';
+import { type Candidate, PhraseRuns } from './phrases.js';
+import { parseSearchQuery, type QueryClause, scoredClauses } from './query.js';
+import {
+  FIELD_BIT,
+  markExcluded,
+  type QueryWord,
+  queryWords,
+  type RequiredPhrase,
+  requiredPhrases,
+} from './query-words.js';
+import { FIELDS, fieldNorms, popcount, type SearchField, TopScores } from './scoring.js';
 import { type CheckedIndex, checkSerialized, type SerializedSearchIndex, serialize } from './serialize.js';
-import { isAscii, plainTokens, STOP_WORDS, tokenSpans } from './text.js';
+import { isAscii, tokenSpans } from './text.js';
 import { type Expansion, grow, Vocabulary } from './vocabulary.js';
+import { WordScorer } from './word-scores.js';
 
 /** Fields that are searched, with their default weights: title above keywords and authors above abstract. */
 export const DEFAULT_FIELD_WEIGHTS = { title: 5, keywords: 2.5, authors: 2.5, summary: 1.2, abstract: 1 } as const;
-
-const FIELD_BIT: Record<SearchField, number> = { title: 1, keywords: 2, authors: 4, summary: 8, abstract: 16 };
-const ALL_FIELDS = 31;
 
 export interface SearchIndexOptions {
   /** Relative weight of each field (defaults: title 5, keywords 2.5, authors 2.5, AI summary 1.2, abstract 1). */
@@ -49,40 +54,19 @@ export interface SearchOptions {
   sort?: SearchSort;
 }
 
-/**
- * How much a run of query words next to each other, in order, multiplies a paper's score: a full run in the
- * title by `1 + TITLE_RUN`, in any other field by `1 + TEXT_RUN`, shorter runs in proportion. Without it, a
- * phrase remembered from an abstract lost to papers with the same common words scattered through their titles.
- */
-const TITLE_RUN = 2.5;
-const TEXT_RUN = 2.5;
-/** Every query word somewhere in the title, not next to each other: a smaller reward than a run. */
-const ALL_IN_TITLE = 0.5;
 /** Candidates re-read for phrase runs: enough to lift a phrase from deep in the list, few enough to be cheap. */
 const PHRASE_POOL = 120;
-/** Field values whose token ids are kept for phrase runs (an abstract is about 300 ids). */
-const TOKEN_CACHE_SIZE = 16_384;
 
-/** Recent query words whose scored documents are kept (each at most a few bytes per matching paper). */
-const WORD_SCORE_CACHE_SIZE = 12;
-
-interface WordScores {
-  docs: Int32Array;
-  values: Float64Array;
-  /** Field bits the word matched in, per document. */
-  fields: Uint8Array;
-}
-
-/** One scored query word. */
-interface QueryWord {
-  word: string;
-  /** Posting field bits it may match in. */
-  fields: number;
-  typing: boolean;
-}
-
-function fieldBits(field: QueryField | undefined): number {
-  return field === undefined ? ALL_FIELDS : FIELD_BIT[field];
+/** What decides which touched documents become candidates. */
+interface Selection {
+  words: number;
+  required: RequiredPhrase[];
+  excludedPhrases: QueryClause[];
+  /** How many candidates to keep (the best-k heap's size). */
+  keep: number;
+  /** Count every match, not only those that can enter the results. */
+  countAll: boolean;
+  keepDoc: (doc: number) => boolean;
 }
 
 export class SearchIndex {
@@ -90,36 +74,28 @@ export class SearchIndex {
   readonly #weights: Record<SearchField, number>;
   readonly #fuzzy: boolean;
   readonly #vocabulary: Vocabulary;
+  readonly #scorer: WordScorer;
+  readonly #phrases: PhraseRuns;
   /** Per document, per field: number of tokens (kept to recompute norms and to serialise). */
   #lengths = new Uint16Array(0);
   readonly #totalLength = new Float64Array(FIELDS.length);
   /** Per document, per field: the field's weight with BM25 length normalisation, recomputed after adds. */
   #norms = new Float32Array(0);
   #normsFor = -1;
-  /** Scratch buffers reused across calls. */
+  /** Scratch per document, reused across calls and zero between them. */
   #scores = new Float64Array(0);
-  #termScores = new Float64Array(0);
   #matched = new Uint32Array(0);
   #excluded = new Uint8Array(0);
   /** Per document while scoring: the fields one query word matched in, and those two or more did. */
   #fieldsOnce = new Uint8Array(0);
   #fieldsTwice = new Uint8Array(0);
-  #wordFields = new Uint8Array(0);
-  /**
-   * Each recent query word's scored documents. Typing re-scores every earlier word at each keystroke; with
-   * this only the word being typed is read from the postings. Cleared when papers are added.
-   */
-  readonly #wordScoreCache = new Map<string, WordScores>();
-  #termMasks = new Int32Array(0);
-  readonly #runLengths = new Int32Array(32);
-  readonly #ids: number[] = [];
-  /** Token ids of recently re-read field values, by `doc * 5 + field`. */
-  readonly #tokenCache = new Map<number, Int32Array>();
 
   constructor(papers: readonly Paper[] = [], options: SearchIndexOptions = {}) {
     this.#weights = { ...DEFAULT_FIELD_WEIGHTS, ...options.weights };
     this.#fuzzy = options.fuzzy ?? true;
     this.#vocabulary = new Vocabulary(this.#fuzzy);
+    this.#scorer = new WordScorer(this.#vocabulary);
+    this.#phrases = new PhraseRuns(this.#papers, this.#vocabulary);
     this.add(papers);
   }
 
@@ -139,7 +115,6 @@ export class SearchIndex {
     const vocabulary = this.#vocabulary;
     const first = this.#papers.length;
     this.#lengths = grow(this.#lengths, (first + papers.length) * FIELDS.length);
-    const lengths = this.#lengths;
     const docTerms: number[] = [];
     for (let offset = 0; offset < papers.length; offset++) {
       const paper = papers[offset] as Paper;
@@ -147,33 +122,51 @@ export class SearchIndex {
       this.#papers.push(paper);
       docTerms.length = 0;
       for (let fieldIndex = 0; fieldIndex < FIELDS.length; fieldIndex++) {
-        const field = FIELDS[fieldIndex] as SearchField;
-        const bit = FIELD_BIT[field];
-        let count = 0;
-        for (const value of fieldValues(paper, field)) {
-          if (isAscii(value)) {
-            count += vocabulary.scanAscii(value.toLowerCase(), doc, bit, docTerms);
-            continue;
-          }
-          for (const span of tokenSpans(value)) {
-            vocabulary.see(vocabulary.idOf(span.token) ?? vocabulary.newTerm(span.token), doc, bit, docTerms);
-            if (!span.joined) count++;
-          }
-        }
-        lengths[doc * FIELDS.length + fieldIndex] = Math.min(count, 65_535);
+        const count = this.#indexField(paper, doc, fieldIndex, docTerms);
+        this.#lengths[doc * FIELDS.length + fieldIndex] = Math.min(count, 65_535);
         this.#totalLength[fieldIndex] = (this.#totalLength[fieldIndex] as number) + count;
       }
       vocabulary.flush(doc, docTerms);
     }
     vocabulary.changed();
-    this.#wordScoreCache.clear();
     this.#prepare();
   }
 
-  /** Norms and scratch buffers made as part of building or loading, so that the first keystroke does not pay. */
+  /** Index one field of a paper; returns its length in tokens (joined hyphen forms not counted). */
+  #indexField(paper: Paper, doc: number, fieldIndex: number, docTerms: number[]): number {
+    const vocabulary = this.#vocabulary;
+    const field = FIELDS[fieldIndex] as SearchField;
+    const bit = FIELD_BIT[field];
+    let count = 0;
+    for (const value of fieldValues(paper, field)) {
+      if (isAscii(value)) {
+        count += vocabulary.scanAscii(value.toLowerCase(), doc, bit, docTerms);
+        continue;
+      }
+      for (const span of tokenSpans(value)) {
+        vocabulary.see(vocabulary.idOf(span.token) ?? vocabulary.newTerm(span.token), doc, bit, docTerms);
+        if (!span.joined) count++;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Norms, scratch buffers and the word-score cache made ready as part of building or loading, so that the
+   * first keystroke does not pay.
+   */
   #prepare(): void {
+    const docs = this.#papers.length;
     this.#ensureNorms();
-    this.#ensureScratch();
+    if (this.#scores.length < docs) {
+      this.#scores = new Float64Array(docs);
+      this.#matched = new Uint32Array(docs);
+      this.#excluded = new Uint8Array(docs);
+      this.#fieldsOnce = new Uint8Array(docs);
+      this.#fieldsTwice = new Uint8Array(docs);
+    }
+    this.#scorer.reset(docs);
+    this.#phrases.reserve(this.#vocabulary.terms.length);
   }
 
   #ensureNorms(): Float32Array {
@@ -183,22 +176,6 @@ export class SearchIndex {
     fieldNorms(this.#lengths, docs, this.#totalLength, this.#weights, this.#norms);
     this.#normsFor = docs;
     return this.#norms;
-  }
-
-  #ensureScratch(): void {
-    const docs = this.#papers.length;
-    if (this.#scores.length < docs) {
-      this.#scores = new Float64Array(docs);
-      this.#termScores = new Float64Array(docs);
-      this.#matched = new Uint32Array(docs);
-      this.#excluded = new Uint8Array(docs);
-      this.#fieldsOnce = new Uint8Array(docs);
-      this.#fieldsTwice = new Uint8Array(docs);
-      this.#wordFields = new Uint8Array(docs);
-    }
-    if (this.#termMasks.length < this.#vocabulary.terms.length) {
-      this.#termMasks = new Int32Array(Math.max(this.#vocabulary.terms.length, this.#termMasks.length * 2));
-    }
   }
 
   /**
@@ -225,28 +202,58 @@ export class SearchIndex {
     const limit = limitOf(options.limit);
     const accept = toPredicate(options.filter);
     const parsed = parseSearchQuery(query);
-    this.#ensureScratch();
-    const excluded = this.#markExcluded(parsed);
+    const excluded = markExcluded(parsed, this.#vocabulary, this.#excluded);
     const clauses = scoredClauses(parsed);
     const words = queryWords(clauses, parsed);
     const keepDoc = (doc: number): boolean => !excluded[doc] && accept(this.#papers[doc] as Paper);
-    if (words.length === 0) {
-      let papers = this.#papers.filter((_, doc) => keepDoc(doc));
-      if (options.sort === 'upvotes' || options.sort === 'date') papers = sortPapers(papers, options.sort);
-      this.#excluded.fill(0);
-      return { hits: papers.slice(0, limit).map((paper) => ({ paper, score: 0, matches: [] })), total: papers.length };
-    }
+    if (words.length === 0) return this.#listing(keepDoc, options.sort, limit);
 
-    const vocabulary = this.#vocabulary;
+    const expansionsByWord = words.map(({ word, typing }) => this.#vocabulary.expand(word, typing));
+    const touched = this.#scoreWords(words, expansionsByWord);
+    // Quoted phrases must stand as written; other words only count for more when they do.
+    this.#phrases.mark(expansionsByWord);
+    // Sorting by upvotes or date needs every relevant result; relevance needs only the best few, kept in a
+    // bounded heap instead of sorting tens of thousands of weak matches.
+    const bySort = options.sort === 'upvotes' || options.sort === 'date';
+    const { candidates, total } = this.#select(touched, {
+      words: words.length,
+      required: requiredPhrases(clauses, words),
+      excludedPhrases: parsed.clauses.filter((item) => item.exclude && item.phrase),
+      keep: bySort ? Number.POSITIVE_INFINITY : Math.max(limit * 3, PHRASE_POOL),
+      countAll,
+      keepDoc,
+    });
+    this.#excluded.fill(0);
+    if (words.length > 1) {
+      this.#phrases.reward(candidates, words.length, PHRASE_POOL, limit, bySort, this.#fieldsTwice);
+    }
+    for (const doc of touched) this.#fieldsTwice[doc] = 0;
+    this.#phrases.clear(expansionsByWord);
+    const ranked = this.#ranked(candidates, bySort ? (options.sort as 'upvotes' | 'date') : undefined);
+    const highlightTerms = highlightTermsOf(expansionsByWord, words, this.#vocabulary.terms);
+    const hits = ranked.slice(0, limit).map(({ paper, score }) => lazyHit(paper, score, highlightTerms));
+    // Sorting keeps every match, then drops the weakest: what is left is the total.
+    return { hits, total: bySort ? ranked.length : countAll ? total : hits.length };
+  }
+
+  /** The empty query: the papers in the listing's order or the chosen sort, filtered. */
+  #listing(keepDoc: (doc: number) => boolean, sort: SearchSort | undefined, limit: number): SearchPage {
+    let papers = this.#papers.filter((_, doc) => keepDoc(doc));
+    if (sort === 'upvotes' || sort === 'date') papers = sortPapers(papers, sort);
+    this.#excluded.fill(0);
+    return { hits: papers.slice(0, limit).map((paper) => ({ paper, score: 0, matches: [] })), total: papers.length };
+  }
+
+  /** Every query word's scores summed per document; returns the documents touched. */
+  #scoreWords(words: QueryWord[], expansionsByWord: Expansion[][]): number[] {
     const scores = this.#scores;
     const matched = this.#matched;
-    const touched: number[] = [];
-    const expansionsByWord = words.map(({ word, typing }) => vocabulary.expand(word, typing));
-
     const fieldsOnce = this.#fieldsOnce;
     const fieldsTwice = this.#fieldsTwice;
+    const norms = this.#ensureNorms();
+    const touched: number[] = [];
     expansionsByWord.forEach((expansions, wordIndex) => {
-      const scored = this.#wordScores(words[wordIndex] as QueryWord, expansions);
+      const scored = this.#scorer.scores(words[wordIndex] as QueryWord, expansions, norms, this.#papers.length);
       const bit = 1 << Math.min(wordIndex, 31);
       const { docs: wordDocs, values, fields } = scored;
       for (let k = 0; k < wordDocs.length; k++) {
@@ -260,328 +267,54 @@ export class SearchIndex {
         fieldsOnce[doc] = (fieldsOnce[doc] as number) | field;
       }
     });
+    return touched;
+  }
 
-    // Quoted phrases must stand as written; other words only count for more when they do.
-    this.#setTermMasks(expansionsByWord);
-    const required = requiredPhrases(clauses, words);
-    const excludedPhrases = parsed.clauses.filter((item) => item.exclude && item.phrase);
-
-    // Sorting by upvotes or date needs every relevant result; relevance needs only the best few, kept in a
-    // bounded heap instead of sorting tens of thousands of weak matches.
-    const bySort = options.sort === 'upvotes' || options.sort === 'date';
-    const keep = bySort ? Number.POSITIVE_INFINITY : Math.max(limit * 3, PHRASE_POOL);
-    const best = new TopScores(keep);
+  /**
+   * The touched documents that may be results, best first, and how many match in all. Documents matching
+   * every word come first; partial matches still show, scaled down. The scratch is left at zero.
+   */
+  #select(touched: number[], selection: Selection): { candidates: Candidate[]; total: number } {
+    const { words, required, excludedPhrases, countAll, keepDoc } = selection;
+    const scores = this.#scores;
+    const matched = this.#matched;
+    const best = new TopScores(selection.keep);
     let total = 0;
     for (const doc of touched) {
-      const covered = popcount(matched[doc] as number);
-      // Documents matching every word come first; partial matches still show, scaled down.
-      const coverage = covered / words.length;
-      const score = (scores[doc] as number) * coverage * coverage * (covered === words.length ? 2 : 1);
       const all = matched[doc] as number;
+      const covered = popcount(all);
+      const coverage = covered / words;
+      const score = (scores[doc] as number) * coverage * coverage * (covered === words ? 2 : 1);
       scores[doc] = 0;
       matched[doc] = 0;
-      fieldsOnce[doc] = 0;
+      this.#fieldsOnce[doc] = 0;
       // A paper that cannot enter the results is checked no further, unless every match is being counted.
       const accepted = best.accepts(score);
       if ((!accepted && !countAll) || !keepDoc(doc)) continue;
-      if (
-        required.length > 0 &&
-        !required.every((phrase) => (all & phrase.bits) === phrase.bits && this.#hasRun(doc, phrase, fieldsTwice))
-      ) {
-        continue;
-      }
-      if (excludedPhrases.some((phrase) => this.#hasExactPhrase(doc, phrase))) continue;
+      const hasPhrases = required.every(
+        (phrase) => (all & phrase.bits) === phrase.bits && this.#phrases.hasRun(doc, phrase, this.#fieldsTwice),
+      );
+      if (!hasPhrases || excludedPhrases.some((phrase) => this.#phrases.hasExactPhrase(doc, phrase))) continue;
       total++;
       if (accepted) best.push(doc, score);
     }
-    this.#excluded.fill(0);
-    const candidates = best.sorted();
-    if (words.length > 1) this.#rewardRuns(candidates, words.length, PHRASE_POOL, limit, bySort);
-    for (const doc of touched) fieldsTwice[doc] = 0;
-    this.#clearTermMasks(expansionsByWord);
-    let ranked = candidates.map(({ doc, score }) => ({ paper: this.#papers[doc] as Paper, score }));
-    if (bySort) {
-      // Sorting by upvotes or date applies to the relevant results, not to every weak partial match.
-      const top = ranked[0]?.score ?? 0;
-      ranked = ranked.filter((hit) => hit.score >= top * 0.05);
-      const order = new Map(
-        sortPapers(
-          ranked.map((hit) => hit.paper),
-          options.sort as 'upvotes' | 'date',
-        ).map((paper, at) => [paper, at]),
-      );
-      ranked.sort((a, b) => (order.get(a.paper) as number) - (order.get(b.paper) as number));
-    }
-    const highlightTerms = this.#highlightTerms(expansionsByWord, words);
-    const hits = ranked.slice(0, limit).map(({ paper, score }) => lazyHit(paper, score, highlightTerms));
-    // Sorting keeps every match, then drops the weakest: what is left is the total.
-    return { hits, total: bySort ? ranked.length : countAll ? total : hits.length };
+    return { candidates: best.sorted(), total };
   }
 
-  /**
-   * The documents a query word matches, each with its score (its best expansion, weighted by field) and the
-   * fields it matched in.
-   */
-  #wordScores(queryWord: QueryWord, expansions: Expansion[]): WordScores {
-    const key = `${queryWord.fields}\u0000${queryWord.typing ? 1 : 0}\u0000${queryWord.word}`;
-    const cached = this.#wordScoreCache.get(key);
-    if (cached) {
-      this.#wordScoreCache.delete(key);
-      this.#wordScoreCache.set(key, cached);
-      return cached;
-    }
-    const { fields: allowed, typing } = queryWord;
-    const vocabulary = this.#vocabulary;
-    const norms = this.#ensureNorms();
-    const termScores = this.#termScores;
-    const wordFields = this.#wordFields;
-    const wordTouched: number[] = [];
-    const boosts = boostsOf(expansions, typing, this.#papers.length, vocabulary);
-    for (let at = 0; at < expansions.length; at++) {
-      const list = vocabulary.postings[(expansions[at] as Expansion).term];
-      if (!list) continue;
-      const boost = boosts[at] as number;
-      const data = list.data;
-      for (let i = 0; i < list.length; i++) {
-        const posting = data[i] as number;
-        const mask = posting & allowed;
-        if (mask === 0) continue;
-        const doc = posting >>> 5;
-        const base = doc * 5;
-        // Unrolled over the five fields of FIELDS, in order.
-        let fields = 0;
-        if (mask & 1) fields += norms[base] as number;
-        if (mask & 2) fields += norms[base + 1] as number;
-        if (mask & 4) fields += norms[base + 2] as number;
-        if (mask & 8) fields += norms[base + 3] as number;
-        if (mask & 16) fields += norms[base + 4] as number;
-        const value = boost * fields;
-        // A document scores each query word once, by its best expansion.
-        if (termScores[doc] === 0) wordTouched.push(doc);
-        if (value > (termScores[doc] as number)) termScores[doc] = value;
-        wordFields[doc] = (wordFields[doc] as number) | mask;
-      }
-    }
-    const count = wordTouched.length;
-    const scored: WordScores = {
-      docs: new Int32Array(count),
-      values: new Float64Array(count),
-      fields: new Uint8Array(count),
-    };
-    for (let k = 0; k < count; k++) {
-      const doc = wordTouched[k] as number;
-      scored.docs[k] = doc;
-      scored.values[k] = termScores[doc] as number;
-      scored.fields[k] = wordFields[doc] as number;
-      termScores[doc] = 0;
-      wordFields[doc] = 0;
-    }
-    if (this.#wordScoreCache.size >= WORD_SCORE_CACHE_SIZE) {
-      // The oldest entry goes (a Map iterates in insertion order; a hit re-inserts its key).
-      this.#wordScoreCache.delete(this.#wordScoreCache.keys().next().value as string);
-    }
-    this.#wordScoreCache.set(key, scored);
-    return scored;
-  }
-
-  /** Mark the documents an exclusion (`-word`, `-title:word`) leaves out; phrases are checked per document. */
-  #markExcluded(parsed: ParsedQuery): Uint8Array {
-    const excluded = this.#excluded;
-    for (const clause of parsed.clauses) {
-      if (!clause.exclude || clause.phrase) continue;
-      const allowed = fieldBits(clause.field);
-      for (const word of clause.words) {
-        const term = this.#vocabulary.idOf(word);
-        const list = term === undefined ? undefined : this.#vocabulary.postings[term];
-        if (!list) continue;
-        for (let i = 0; i < list.length; i++) {
-          const posting = list.data[i] as number;
-          if (posting & allowed) excluded[posting >>> 5] = 1;
-        }
-      }
-    }
-    return excluded;
-  }
-
-  /**
-   * Per vocabulary term, which query words it may be (bit `j` for word `j`), for reading phrase runs; stop
-   * words that are not query words are `-1` (transparent). Cleared by `#clearTermMasks`.
-   */
-  #setTermMasks(expansionsByWord: Expansion[][]): void {
-    const masks = this.#termMasks;
-    for (const word of STOP_WORDS) {
-      const id = this.#vocabulary.idOf(word);
-      if (id !== undefined) masks[id] = -1;
-    }
-    expansionsByWord.forEach((expansions, wordIndex) => {
-      for (const { term } of expansions) {
-        masks[term] = ((masks[term] as number) === -1 ? 0 : (masks[term] as number)) | (1 << wordIndex);
-      }
-    });
-  }
-
-  #clearTermMasks(expansionsByWord: Expansion[][]): void {
-    const masks = this.#termMasks;
-    for (const word of STOP_WORDS) {
-      const id = this.#vocabulary.idOf(word);
-      if (id !== undefined) masks[id] = 0;
-    }
-    for (const expansions of expansionsByWord) for (const { term } of expansions) masks[term] = 0;
-  }
-
-  /**
-   * The token ids of one field of a document, each field value opened by `-2`: what phrase runs are read
-   * from. Cached, because typing re-reads the same few candidates at every keystroke (a bounded cache).
-   */
-  #fieldTokens(doc: number, fieldIndex: number): Int32Array {
-    const key = doc * FIELDS.length + fieldIndex;
-    const cached = this.#tokenCache.get(key);
-    if (cached) return cached;
-    const paper = this.#papers[doc] as Paper;
-    const ids: number[] = [];
-    const vocabulary = this.#vocabulary;
-    for (const value of fieldValues(paper, FIELDS[fieldIndex] as SearchField)) {
-      ids.push(-2);
-      if (isAscii(value)) {
-        for (const id of vocabulary.idsOfAscii(value.toLowerCase(), this.#ids)) ids.push(id);
-      } else {
-        for (const token of plainTokens(value)) ids.push(vocabulary.idOf(token) ?? -1);
-      }
-    }
-    const tokens = Int32Array.from(ids);
-    if (this.#tokenCache.size >= TOKEN_CACHE_SIZE) this.#tokenCache.clear();
-    this.#tokenCache.set(key, tokens);
-    return tokens;
-  }
-
-  /**
-   * The longest run of query words `shift`…`shift + count - 1`, next to each other and in order, in each
-   * field value of the allowed fields of a document: the best factor it earns (`bonus` per field), or with
-   * `bonus` undefined the longest run itself.
-   */
-  #runs(doc: number, allowed: number, count: number, shift: number, bonus?: (field: number) => number): number {
-    const masks = this.#termMasks;
-    const runs = this.#runLengths;
-    let best = bonus ? 1 : 0;
-    const every = count >= 31 ? -1 : (1 << count) - 1;
-    for (let field = 0; field < FIELDS.length; field++) {
-      if (!(allowed & (1 << field))) continue;
-      const tokens = this.#fieldTokens(doc, field);
-      let longest = 0;
-      // Which query words the field value holds at all: every one of them in one title is proximity too.
-      let seen = 0;
-      let open = false;
-      for (let i = 0; i <= tokens.length; i++) {
-        const id = i < tokens.length ? (tokens[i] as number) : -2;
-        if (id === -2) {
-          if (i > 0) {
-            if (!bonus) best = Math.max(best, longest);
-            else {
-              if (longest >= 2) best = Math.max(best, 1 + (bonus(field) * (longest - 1)) / (count - 1));
-              if (field === 0 && (seen & every) === every) best = Math.max(best, 1 + ALL_IN_TITLE);
-            }
-          }
-          longest = 0;
-          seen = 0;
-          runs.fill(0, 0, count);
-          open = false;
-          continue;
-        }
-        const raw = id === -1 ? 0 : (masks[id] as number);
-        if (raw === -1) continue; // a stop word: transparent
-        const mask = raw >>> shift;
-        if (mask === 0) {
-          // Most tokens are no query word: they end any run, and cost nothing more when none is open.
-          if (open) {
-            runs.fill(0, 0, count);
-            open = false;
-          }
-          continue;
-        }
-        open = true;
-        seen |= mask;
-        for (let j = count - 1; j >= 0; j--) {
-          if (mask & (1 << j)) {
-            const run = j > 0 ? (runs[j - 1] as number) + 1 : 1;
-            runs[j] = run;
-            if (run > longest) longest = run;
-          } else runs[j] = 0;
-        }
-      }
-    }
-    return best;
-  }
-
-  /**
-   * Does the document hold a quoted phrase's words next to each other? Only fields where two query words
-   * meet are read (`meeting`); a phrase of one scored word (`"the model"`) needs only that word.
-   */
-  #hasRun(doc: number, phrase: { from: number; count: number; fields: number }, meeting: Uint8Array): boolean {
-    if (phrase.count === 1) return true;
-    const fields = phrase.fields & (meeting[doc] as number);
-    return fields !== 0 && this.#runs(doc, fields, phrase.count, phrase.from) >= phrase.count;
-  }
-
-  /** Does the document hold an excluded phrase's words next to each other, exactly as written? */
-  #hasExactPhrase(doc: number, clause: QueryClause): boolean {
-    const wanted = clause.words.filter((word) => !STOP_WORDS.has(word));
-    if (wanted.length === 0) return false;
-    const paper = this.#papers[doc] as Paper;
-    for (const field of FIELDS) {
-      if (!(fieldBits(clause.field) & FIELD_BIT[field])) continue;
-      for (const value of fieldValues(paper, field)) {
-        const tokens = plainTokens(value).filter((token) => !STOP_WORDS.has(token));
-        for (let start = 0; start + wanted.length <= tokens.length; start++) {
-          if (wanted.every((word, at) => tokens[start + at] === word)) return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Among the best candidates, reward query words that stand next to each other, in order, in one field.
-   * Only fields where two query words meet are read. For relevance order, candidates are taken best first,
-   * and the reading stops once a candidate could not reach the top `limit` even with the largest reward:
-   * what follows keeps its score and cannot change the hits returned.
-   */
-  #rewardRuns(
-    candidates: { doc: number; score: number }[],
-    count: number,
-    pool: number,
-    limit: number,
-    bySort: boolean,
-  ): void {
-    const head = candidates.slice(0, pool);
-    const bonus = (field: number): number => (field === 0 ? TITLE_RUN : TEXT_RUN);
-    const largest = 1 + Math.max(TITLE_RUN, TEXT_RUN, ALL_IN_TITLE);
-    const top = new TopScores(bySort ? 0 : limit);
-    let read = 0;
-    for (; read < head.length; read++) {
-      const candidate = head[read] as { doc: number; score: number };
-      if (!bySort && top.full() && candidate.score * largest < top.lowest()) break;
-      const fields = this.#fieldsTwice[candidate.doc] as number;
-      if (fields !== 0) candidate.score *= this.#runs(candidate.doc, fields, count, 0, bonus);
-      if (!bySort) top.push(candidate.doc, candidate.score);
-    }
-    // The unread rest kept its score, below every rewarded hit that can be returned: one sort orders all.
-    head.sort((a, b) => b.score - a.score || a.doc - b.doc);
-    candidates.splice(0, head.length, ...head);
-  }
-
-  #highlightTerms(expansionsByWord: Expansion[][], words: QueryWord[]): Map<string, number> {
-    // term → how many leading characters to highlight (Infinity: the whole token).
-    const out = new Map<string, number>();
-    expansionsByWord.forEach((expansions, index) => {
-      for (const { term, prefix } of expansions) {
-        const text = this.#vocabulary.terms[term] as string;
-        const length = prefix ?? Number.POSITIVE_INFINITY;
-        out.set(text, Math.max(out.get(text) ?? 0, length));
-      }
-      const word = (words[index] as QueryWord).word;
-      if (!out.has(word)) out.set(word, Number.POSITIVE_INFINITY);
-    });
-    return out;
+  /** The candidates as hits' papers; sorted by upvotes or date among the relevant ones when asked. */
+  #ranked(candidates: Candidate[], sort: 'upvotes' | 'date' | undefined): { paper: Paper; score: number }[] {
+    const ranked = candidates.map(({ doc, score }) => ({ paper: this.#papers[doc] as Paper, score }));
+    if (sort === undefined) return ranked;
+    // Sorting by upvotes or date applies to the relevant results, not to every weak partial match.
+    const top = ranked[0]?.score ?? 0;
+    const relevant = ranked.filter((hit) => hit.score >= top * 0.05);
+    const order = new Map(
+      sortPapers(
+        relevant.map((hit) => hit.paper),
+        sort,
+      ).map((paper, at) => [paper, at]),
+    );
+    return relevant.sort((a, b) => (order.get(a.paper) as number) - (order.get(b.paper) as number));
   }
 
   /** A plain-JSON form of the index; `loadSearchIndex(data, papers)` restores it without re-tokenising. */
@@ -630,73 +363,7 @@ export class SearchIndex {
   }
 }
 
-/**
- * The scored words of the clauses, in query order. A repeated word stays repeated (`cache to cache` is two
- * words for phrase runs; the title `Cache-to-Cache` then runs the whole query).
- */
-function queryWords(clauses: QueryClause[], parsed: ParsedQuery): QueryWord[] {
-  const words: QueryWord[] = [];
-  const last = parsed.clauses[parsed.clauses.length - 1];
-  clauses.forEach((clause) => {
-    const content = clause.phrase ? phraseContent(clause.words) : clause.words;
-    content.forEach((word, at) => {
-      if (words.length >= 31) return;
-      const fields = fieldBits(clause.field);
-      const typing = parsed.typingLast && clause === last && at === content.length - 1;
-      words.push({ word, fields, typing });
-    });
-  });
-  return words;
-}
-
-/** A phrase's words that are scored: its words without stop words, unless it is all stop words. */
-function phraseContent(words: string[]): string[] {
-  const content = words.filter((word) => !STOP_WORDS.has(word));
-  return content.length > 0 ? content : words;
-}
-
-/** Quoted phrases as runs of scored words: which words (bits), from which index, how many, in which fields. */
-function requiredPhrases(
-  clauses: QueryClause[],
-  words: QueryWord[],
-): { bits: number; from: number; count: number; fields: number }[] {
-  const out: { bits: number; from: number; count: number; fields: number }[] = [];
-  for (const clause of clauses) {
-    if (!clause.phrase) continue;
-    const content = phraseContent(clause.words);
-    const fields = fieldBits(clause.field);
-    const from = words.findIndex((word) => word.word === content[0] && word.fields === fields);
-    // A phrase whose words repeat an earlier word's position is checked by coverage alone.
-    if (from === -1 || content.some((word, at) => words[from + at]?.word !== word)) continue;
-    let bits = 0;
-    for (let at = 0; at < content.length; at++) bits |= 1 << (from + at);
-    // The same phrase written twice is one requirement (each is checked against every candidate).
-    if (out.some((phrase) => phrase.bits === bits && phrase.fields === fields)) continue;
-    out.push({ bits, from, count: content.length, fields });
-  }
-  return out;
-}
-
-/**
- * How much each expansion of one word counts (its weight times its rarity). An expansion never counts as
- * rarer than the word typed when that word exists: a rare near-spelling (`dllms`) must not outscore the
- * common exact word (`llms`). The word being typed is one guess whatever it becomes: every completion
- * shares the rarity of all of them together, so a rare whole word (`ref`) does not bury the common word
- * being typed (`reference`).
- */
-function boostsOf(expansions: Expansion[], typing: boolean, docs: number, vocabulary: Vocabulary): number[] {
-  const exact = expansions.find((expansion) => expansion.kind === 'exact');
-  if (typing && expansions.length > 1) {
-    let total = 0;
-    for (const { term } of expansions) total += vocabulary.documentCount(term);
-    const shared = idf(docs, Math.min(docs, total));
-    return expansions.map(({ weight }) => weight * shared);
-  }
-  const ceiling = exact === undefined ? Number.POSITIVE_INFINITY : idf(docs, vocabulary.documentCount(exact.term));
-  return expansions.map(({ term, weight }) => weight * Math.min(idf(docs, vocabulary.documentCount(term)), ceiling));
-}
-
-/** Build a search index over papers (synchronously; ~0.3 s for 10,000 papers with long abstracts). */
+/** Build a search index over papers, synchronously. */
 export function createSearchIndex(papers: readonly Paper[], options?: SearchIndexOptions): SearchIndex {
   return new SearchIndex(papers, options);
 }

@@ -4,8 +4,8 @@
  */
 import { SearchIndexFormatError } from '../errors.js';
 import type { Paper } from '../model.js';
+import type { PostingList } from './postings.js';
 import { FIELDS, type SearchField } from './scoring.js';
-import type { PostingList } from './vocabulary.js';
 
 /**
  * A serialised index: `toJSON()` output, loaded with `loadSearchIndex(data, papers)`.

@@ -8,7 +8,8 @@ import * as z from 'zod/mini';
 import { ListingFormatError } from '../errors.js';
 import type { Account, Author, Paper } from '../model.js';
 import { cleanLine, cleanParagraphs, parseArxivId, wellFormed } from '../parse/normalize.js';
-import { defineSource, type ParseContext, type SourceResult, validateEntry } from '../parse/source.js';
+import { defineSource, type ParseContext, type SourceResult } from '../parse/source.js';
+import { validateEntry } from '../parse/validate-entry.js';
 
 export const HF_ORIGIN = 'https://huggingface.co';
 

@@ -7,7 +7,8 @@
  */
 import { ListingFormatError } from '../errors.js';
 import { type Paper, PaperSchema } from '../model.js';
-import { defineSource, validateEntry } from '../parse/source.js';
+import { defineSource } from '../parse/source.js';
+import { validateEntry } from '../parse/validate-entry.js';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);

@@ -4,7 +4,8 @@
  */
 import type { Paper } from '../model.js';
 import { normalizeArxivId } from '../parse/normalize.js';
-import { onlyKnownCommands, splitTex } from '../tex/split.js';
+import { splitTex } from '../tex/split.js';
+import { onlyKnownCommands } from '../tex/symbols.js';
 import { xmlSafe } from './text.js';
 
 // TeX reads these as commands or grouping; each is written as the command that prints the character.

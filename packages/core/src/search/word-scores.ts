@@ -1,0 +1,132 @@
+/**
+ * What one query word scores in each document it matches: its best expansion, weighted by field and rarity.
+ * Typing re-scores every earlier word at each keystroke, so recent words' scores are kept: only the word
+ * being typed is read from the postings.
+ */
+import type { QueryWord } from './query-words.js';
+import { idf } from './scoring.js';
+import { type Expansion, grow, type Vocabulary } from './vocabulary.js';
+
+/** Recent query words whose scored documents are kept (each at most a few bytes per matching paper). */
+const WORD_SCORE_CACHE_SIZE = 12;
+
+export interface WordScores {
+  docs: Int32Array;
+  values: Float64Array;
+  /** Field bits the word matched in, per document. */
+  fields: Uint8Array;
+}
+
+export class WordScorer {
+  readonly #vocabulary: Vocabulary;
+  readonly #cache = new Map<string, WordScores>();
+  /** Scratch per document, zero between calls. */
+  #termScores = new Float64Array(0);
+  #wordFields = new Uint8Array(0);
+
+  constructor(vocabulary: Vocabulary) {
+    this.#vocabulary = vocabulary;
+  }
+
+  /** Papers were added: scores change, and the scratch must cover every document. */
+  reset(docs: number): void {
+    this.#cache.clear();
+    this.#termScores = grow(this.#termScores, docs);
+    this.#wordFields = grow(this.#wordFields, docs);
+  }
+
+  /**
+   * The documents a query word matches, each with its score (its best expansion, weighted by field through
+   * `norms`) and the fields it matched in.
+   */
+  scores(queryWord: QueryWord, expansions: Expansion[], norms: Float32Array, docs: number): WordScores {
+    const key = `${queryWord.fields}\u0000${queryWord.typing ? 1 : 0}\u0000${queryWord.word}`;
+    const cached = this.#cache.get(key);
+    if (cached) {
+      // Most recently used last: a Map iterates in insertion order.
+      this.#cache.delete(key);
+      this.#cache.set(key, cached);
+      return cached;
+    }
+    const touched = this.#accumulate(queryWord, expansions, norms, docs);
+    const scored = this.#collect(touched);
+    if (this.#cache.size >= WORD_SCORE_CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value as string);
+    this.#cache.set(key, scored);
+    return scored;
+  }
+
+  /** Each matching document's best expansion score and matched fields, into the scratch arrays. */
+  #accumulate(queryWord: QueryWord, expansions: Expansion[], norms: Float32Array, docs: number): number[] {
+    const { fields: allowed, typing } = queryWord;
+    const termScores = this.#termScores;
+    const wordFields = this.#wordFields;
+    const touched: number[] = [];
+    const boosts = boostsOf(expansions, typing, docs, this.#vocabulary);
+    for (let at = 0; at < expansions.length; at++) {
+      const list = this.#vocabulary.postings[(expansions[at] as Expansion).term];
+      if (!list) continue;
+      const boost = boosts[at] as number;
+      const data = list.data;
+      for (let i = 0; i < list.length; i++) {
+        const posting = data[i] as number;
+        const mask = posting & allowed;
+        if (mask === 0) continue;
+        const doc = posting >>> 5;
+        const base = doc * 5;
+        // Unrolled over the five fields of FIELDS, in order.
+        let fields = 0;
+        if (mask & 1) fields += norms[base] as number;
+        if (mask & 2) fields += norms[base + 1] as number;
+        if (mask & 4) fields += norms[base + 2] as number;
+        if (mask & 8) fields += norms[base + 3] as number;
+        if (mask & 16) fields += norms[base + 4] as number;
+        const value = boost * fields;
+        // A document scores each query word once, by its best expansion.
+        if (termScores[doc] === 0) touched.push(doc);
+        if (value > (termScores[doc] as number)) termScores[doc] = value;
+        wordFields[doc] = (wordFields[doc] as number) | mask;
+      }
+    }
+    return touched;
+  }
+
+  /** The scratch arrays' documents as a compact result, leaving the scratch at zero. */
+  #collect(touched: number[]): WordScores {
+    const termScores = this.#termScores;
+    const wordFields = this.#wordFields;
+    const count = touched.length;
+    const scored: WordScores = {
+      docs: new Int32Array(count),
+      values: new Float64Array(count),
+      fields: new Uint8Array(count),
+    };
+    for (let k = 0; k < count; k++) {
+      const doc = touched[k] as number;
+      scored.docs[k] = doc;
+      scored.values[k] = termScores[doc] as number;
+      scored.fields[k] = wordFields[doc] as number;
+      termScores[doc] = 0;
+      wordFields[doc] = 0;
+    }
+    return scored;
+  }
+}
+
+/**
+ * How much each expansion of one word counts (its weight times its rarity). An expansion never counts as
+ * rarer than the word typed when that word exists: a rare near-spelling (`dllms`) must not outscore the
+ * common exact word (`llms`). The word being typed is one guess whatever it becomes: every completion
+ * shares the rarity of all of them together, so a rare whole word (`ref`) does not bury the common word
+ * being typed (`reference`).
+ */
+function boostsOf(expansions: Expansion[], typing: boolean, docs: number, vocabulary: Vocabulary): number[] {
+  const exact = expansions.find((expansion) => expansion.kind === 'exact');
+  if (typing && expansions.length > 1) {
+    let total = 0;
+    for (const { term } of expansions) total += vocabulary.documentCount(term);
+    const shared = idf(docs, Math.min(docs, total));
+    return expansions.map(({ weight }) => weight * shared);
+  }
+  const ceiling = exact === undefined ? Number.POSITIVE_INFINITY : idf(docs, vocabulary.documentCount(exact.term));
+  return expansions.map(({ term, weight }) => weight * Math.min(idf(docs, vocabulary.documentCount(term)), ceiling));
+}
