@@ -42,27 +42,7 @@ export function createFileCache(options: FileCacheOptions = {}): CacheStore & { 
   const fileOf = (key: string): string =>
     join(dir, `${createHash('sha256').update(key).digest('hex').slice(0, 40)}.json`);
 
-  async function read(key: string): Promise<FileEntry | undefined> {
-    let text: string;
-    try {
-      text = await readFile(fileOf(key), 'utf8');
-    } catch {
-      return undefined;
-    }
-    try {
-      const entry = JSON.parse(text) as Partial<FileEntry>;
-      // A damaged or foreign file, or another key with the same hash prefix, is a miss, not an answer.
-      if (entry.key !== key || typeof entry.value !== 'string' || typeof entry.savedAt !== 'number') return undefined;
-      return {
-        key,
-        value: entry.value,
-        savedAt: entry.savedAt,
-        expires: typeof entry.expires === 'number' ? entry.expires : null,
-      };
-    } catch {
-      return undefined;
-    }
-  }
+  const read = (key: string): Promise<FileEntry | undefined> => readEntry(fileOf(key), key);
 
   return {
     dir,
@@ -95,4 +75,27 @@ export function createFileCache(options: FileCacheOptions = {}): CacheStore & { 
       return entry && { value: entry.value, savedAt: entry.savedAt };
     },
   };
+}
+
+/** The entry saved for `key` in `file`; a missing, damaged or foreign file is a miss. */
+async function readEntry(file: string, key: string): Promise<FileEntry | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const entry = JSON.parse(text) as Partial<FileEntry>;
+    // Another key with the same hash prefix is a miss too, not an answer.
+    if (entry.key !== key || typeof entry.value !== 'string' || typeof entry.savedAt !== 'number') return undefined;
+    return {
+      key,
+      value: entry.value,
+      savedAt: entry.savedAt,
+      expires: typeof entry.expires === 'number' ? entry.expires : null,
+    };
+  } catch {
+    return undefined;
+  }
 }

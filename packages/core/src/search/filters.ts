@@ -64,3 +64,22 @@ export function toPredicate(filter: SearchFilter | ((paper: Paper) => boolean) |
     return true;
   };
 }
+
+/**
+ * Hits sorted by upvotes or date. The sort applies to the relevant results, not to every weak partial match:
+ * hits under a twentieth of the best score are left out.
+ */
+export function sortRelevant<Hit extends { paper: Paper; score: number }>(
+  hits: Hit[],
+  sort: 'upvotes' | 'date',
+): Hit[] {
+  const top = hits[0]?.score ?? 0;
+  const relevant = hits.filter((hit) => hit.score >= top * 0.05);
+  const order = new Map(
+    sortPapers(
+      relevant.map((hit) => hit.paper),
+      sort,
+    ).map((paper, at) => [paper, at]),
+  );
+  return relevant.sort((a, b) => (order.get(a.paper) as number) - (order.get(b.paper) as number));
+}

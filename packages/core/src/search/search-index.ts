@@ -12,7 +12,7 @@
  * map of the folders names each).
  */
 import type { Paper } from '../model.js';
-import { limitOf, type SearchFilter, type SearchSort, sortPapers, toPredicate } from './filters.js';
+import { limitOf, type SearchFilter, type SearchSort, sortPapers, sortRelevant, toPredicate } from './filters.js';
 import { fieldValues, highlightTermsOf, lazyHit, type SearchHit } from './highlight.js';
 import { type Candidate, PhraseRuns } from './phrases.js';
 import { parseSearchQuery, type QueryClause, scoredClauses } from './query.js';
@@ -229,7 +229,8 @@ export class SearchIndex {
     }
     for (const doc of touched) this.#fieldsTwice[doc] = 0;
     this.#phrases.clear(expansionsByWord);
-    const ranked = this.#ranked(candidates, bySort ? (options.sort as 'upvotes' | 'date') : undefined);
+    const hitsOf = candidates.map(({ doc, score }) => ({ paper: this.#papers[doc] as Paper, score }));
+    const ranked = bySort ? sortRelevant(hitsOf, options.sort as 'upvotes' | 'date') : hitsOf;
     const highlightTerms = highlightTermsOf(expansionsByWord, words, this.#vocabulary.terms);
     const hits = ranked.slice(0, limit).map(({ paper, score }) => lazyHit(paper, score, highlightTerms));
     // Sorting keeps every match, then drops the weakest: what is left is the total.
@@ -299,22 +300,6 @@ export class SearchIndex {
       if (accepted) best.push(doc, score);
     }
     return { candidates: best.sorted(), total };
-  }
-
-  /** The candidates as hits' papers; sorted by upvotes or date among the relevant ones when asked. */
-  #ranked(candidates: Candidate[], sort: 'upvotes' | 'date' | undefined): { paper: Paper; score: number }[] {
-    const ranked = candidates.map(({ doc, score }) => ({ paper: this.#papers[doc] as Paper, score }));
-    if (sort === undefined) return ranked;
-    // Sorting by upvotes or date applies to the relevant results, not to every weak partial match.
-    const top = ranked[0]?.score ?? 0;
-    const relevant = ranked.filter((hit) => hit.score >= top * 0.05);
-    const order = new Map(
-      sortPapers(
-        relevant.map((hit) => hit.paper),
-        sort,
-      ).map((paper, at) => [paper, at]),
-    );
-    return relevant.sort((a, b) => (order.get(a.paper) as number) - (order.get(b.paper) as number));
   }
 
   /** A plain-JSON form of the index; `loadSearchIndex(data, papers)` restores it without re-tokenising. */

@@ -91,11 +91,12 @@ export function serialize(parts: {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+const fail = (problem: string): never => {
+  throw new SearchIndexFormatError(problem);
+};
+
 /** Every check `loadSearchIndex` makes, in one pass over the data (linear in its size). */
 export function checkSerialized(data: unknown, papers: readonly Paper[]): CheckedIndex {
-  const fail = (problem: string): never => {
-    throw new SearchIndexFormatError(problem);
-  };
   if (!isObject(data) || data.format !== 'papertrend-search-index') {
     fail('it is not a papertrend search index (expected format "papertrend-search-index")');
   }
@@ -104,15 +105,7 @@ export function checkSerialized(data: unknown, papers: readonly Paper[]): Checke
     fail(`version ${JSON.stringify(index.version)} is not supported (expected 1 or 2)`);
   }
   const options = isObject(index.options) ? index.options : fail('"options" is missing');
-  const rawWeights = isObject(options.weights) ? options.weights : fail('"options.weights" is missing');
-  const weights = {} as Record<SearchField, number>;
-  for (const field of FIELDS) {
-    const weight = rawWeights[field];
-    if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0) {
-      fail(`the weight of "${field}" is not a non-negative number`);
-    }
-    weights[field] = weight as number;
-  }
+  const weights = checkedWeights(options.weights);
   if (typeof options.fuzzy !== 'boolean') fail('"options.fuzzy" is not a boolean');
   const { ids, terms, counts } = index;
   if (!Array.isArray(ids) || ids.length !== papers.length || ids.some((id, at) => papers[at]?.id !== id)) {
@@ -121,27 +114,8 @@ export function checkSerialized(data: unknown, papers: readonly Paper[]): Checke
   if (!Array.isArray(terms) || !Array.isArray(counts) || terms.length !== counts.length) {
     fail('"terms" and "counts" are not two arrays of one length');
   }
-  const termList = terms as unknown[];
-  // Version 2 writes terms in ascending order, which also makes them unique; version 1 wrote them as found.
-  const seen = index.version === 1 ? new Set<string>() : undefined;
-  let previous = '';
-  for (const term of termList) {
-    const repeated = seen ? seen.has(term as string) : (term as string) <= previous;
-    if (typeof term !== 'string' || term === '' || term.length > 1_000 || repeated) {
-      fail(
-        `the term ${JSON.stringify(String(term).slice(0, 40))} is empty, too long, repeated, out of order or not a string`,
-      );
-    }
-    seen?.add(term as string);
-    previous = term as string;
-  }
-  let total = 0;
-  for (const count of counts as unknown[]) {
-    if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0) {
-      fail('a posting count is not a whole number ≥ 0');
-    }
-    total += count as number;
-  }
+  checkTerms(terms as unknown[], index.version === 1);
+  const total = checkedTotal(counts as unknown[]);
   const postingBytes = decodeBase64(index.postings, 'postings');
   const postings =
     index.version === 2
@@ -154,11 +128,51 @@ export function checkSerialized(data: unknown, papers: readonly Paper[]): Checke
   return {
     weights,
     fuzzy: options.fuzzy as boolean,
-    terms: termList as string[],
+    terms: terms as string[],
     counts: counts as number[],
     postings,
     lengths: new Uint16Array(lengthBytes.buffer, 0, papers.length * FIELDS.length),
   };
+}
+
+function checkedWeights(raw: unknown): Record<SearchField, number> {
+  const rawWeights = isObject(raw) ? raw : fail('"options.weights" is missing');
+  const weights = {} as Record<SearchField, number>;
+  for (const field of FIELDS) {
+    const weight = rawWeights[field];
+    if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0) {
+      fail(`the weight of "${field}" is not a non-negative number`);
+    }
+    weights[field] = weight as number;
+  }
+  return weights;
+}
+
+/** Version 2 writes terms in ascending order, which also makes them unique; version 1 wrote them as found. */
+function checkTerms(terms: unknown[], foundOrder: boolean): void {
+  const seen = foundOrder ? new Set<string>() : undefined;
+  let previous = '';
+  for (const term of terms) {
+    const repeated = seen ? seen.has(term as string) : (term as string) <= previous;
+    if (typeof term !== 'string' || term === '' || term.length > 1_000 || repeated) {
+      fail(
+        `the term ${JSON.stringify(String(term).slice(0, 40))} is empty, too long, repeated, out of order or not a string`,
+      );
+    }
+    seen?.add(term as string);
+    previous = term as string;
+  }
+}
+
+function checkedTotal(counts: unknown[]): number {
+  let total = 0;
+  for (const count of counts) {
+    if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0) {
+      fail('a posting count is not a whole number ≥ 0');
+    }
+    total += count as number;
+  }
+  return total;
 }
 
 const FIELD_MASKS = 1 << FIELDS.length;

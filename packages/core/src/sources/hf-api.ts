@@ -254,21 +254,7 @@ function mapPaper(raw: RawPaper, entry: RawDailyEntry | undefined, path: Path, c
       : undefined);
   if (featuredAt) paper.featuredAt = featuredAt;
 
-  const code = context.url(raw.githubRepo, under(paperPath, 'githubRepo'));
-  if (code) paper.links.code = code;
-  const project = context.url(raw.projectPage, under(paperPath, 'projectPage'));
-  if (project) paper.links.project = project;
-  const thumbnailKey = entry?.thumbnail !== undefined ? 'thumbnail' : 'mediaUrl';
-  const thumbnail = context.url(entry?.thumbnail ?? entry?.mediaUrl, under(path, thumbnailKey), HF_ORIGIN);
-  if (thumbnail) paper.links.thumbnail = thumbnail;
-  const media = mapMedia(
-    [
-      { urls: entry?.mediaUrls, path: [...path, 'mediaUrls'] },
-      { urls: raw.mediaUrls, path: [...paperPath, 'mediaUrls'] },
-    ],
-    context,
-  );
-  if (media) paper.media = media;
+  mapLinksAndMedia(raw, entry, path, paper, context);
 
   if (raw.upvotes !== undefined) paper.metrics.upvotes = raw.upvotes;
   const comments = entry?.numComments ?? raw.numComments;
@@ -287,4 +273,30 @@ function mapPaper(raw: RawPaper, entry: RawDailyEntry | undefined, path: Path, c
     (entry?.submittedBy && mapAccount(entry.submittedBy, [...path, 'submittedBy'], context));
   if (submitter) paper.submitter = submitter;
   return paper;
+}
+
+/** Code, project and thumbnail links, and the media, from the paper and its daily entry. */
+function mapLinksAndMedia(
+  raw: RawPaper,
+  entry: RawDailyEntry | undefined,
+  path: Path,
+  paper: Paper,
+  context: ParseContext,
+): void {
+  const paperPath = entry ? [...path, 'paper'] : path;
+  const code = context.url(raw.githubRepo, under(paperPath, 'githubRepo'));
+  if (code) paper.links.code = code;
+  const project = context.url(raw.projectPage, under(paperPath, 'projectPage'));
+  if (project) paper.links.project = project;
+  const thumbnailKey = entry?.thumbnail !== undefined ? 'thumbnail' : 'mediaUrl';
+  const thumbnail = context.url(entry?.thumbnail ?? entry?.mediaUrl, under(path, thumbnailKey), HF_ORIGIN);
+  if (thumbnail) paper.links.thumbnail = thumbnail;
+  const media = mapMedia(
+    [
+      { urls: entry?.mediaUrls, path: [...path, 'mediaUrls'] },
+      { urls: raw.mediaUrls, path: [...paperPath, 'mediaUrls'] },
+    ],
+    context,
+  );
+  if (media) paper.media = media;
 }

@@ -10,6 +10,7 @@
 import XMLBuilder from 'fast-xml-builder';
 import { EARLIEST_DATE, LATEST_DATE, type Listing, type Paper } from '../model.js';
 import { texToUnicode } from '../tex/split.js';
+import { defined } from '../utils/defined.js';
 import { feedDate } from './feed-date.js';
 import { type NeverBlankOptions, planFeedItems } from './never-blank.js';
 import { paragraphsToHtml, xmlSafe } from './text.js';
@@ -157,7 +158,7 @@ export function toFeed(input: Listing | readonly Paper[], options: FeedOptions):
     ),
     language: options.language ?? 'en',
     updated,
-    ...(options.feedUrl === undefined ? {} : { feedUrl: options.feedUrl }),
+    ...defined({ feedUrl: options.feedUrl }),
   };
   switch (options.format) {
     case 'rss':
@@ -213,24 +214,28 @@ function rss(channel: Channel, items: FeedItem[]): string {
         language: channel.language,
         lastBuildDate: channel.updated.toUTCString(),
         generator: `${FEED_GENERATOR.name} (${FEED_GENERATOR.uri})`,
-        ...(channel.feedUrl
-          ? { 'atom:link': { '@href': channel.feedUrl, '@rel': 'self', '@type': 'application/rss+xml' } }
-          : {}),
-        item: items.map((item) => ({
-          title: item.title,
-          link: item.link,
-          guid: { '@isPermaLink': 'false', '#text': item.id },
-          pubDate: item.date.toUTCString(),
-          // RSS readers show `description` as HTML: the text is escaped into it, then the XML escapes that.
-          ...(item.summary ? { description: paragraphsToHtml(item.summary) } : {}),
-          ...(item.content ? { 'content:encoded': paragraphsToHtml(item.content) } : {}),
-          'dc:creator': item.authors,
-          category: item.categories,
-          ...(item.thumbnail?.type
-            ? { enclosure: { '@url': item.thumbnail.url, '@length': '0', '@type': item.thumbnail.type } }
-            : {}),
-          ...(item.thumbnail ? { 'media:thumbnail': { '@url': item.thumbnail.url } } : {}),
-        })),
+        ...defined({
+          'atom:link': channel.feedUrl
+            ? { '@href': channel.feedUrl, '@rel': 'self', '@type': 'application/rss+xml' }
+            : undefined,
+        }),
+        item: items.map((item) =>
+          defined({
+            title: item.title,
+            link: item.link,
+            guid: { '@isPermaLink': 'false', '#text': item.id },
+            pubDate: item.date.toUTCString(),
+            // RSS readers show `description` as HTML: the text is escaped into it, then the XML escapes that.
+            description: item.summary ? paragraphsToHtml(item.summary) : undefined,
+            'content:encoded': item.content ? paragraphsToHtml(item.content) : undefined,
+            'dc:creator': item.authors,
+            category: item.categories,
+            enclosure: item.thumbnail?.type
+              ? { '@url': item.thumbnail.url, '@length': '0', '@type': item.thumbnail.type }
+              : undefined,
+            'media:thumbnail': item.thumbnail && { '@url': item.thumbnail.url },
+          }),
+        ),
       },
     },
   });
@@ -254,35 +259,37 @@ function atom(channel: Channel, items: FeedItem[]): string {
       // Atom wants an author for every entry and lends the feed's to entries without one: papers whose
       // source lists no authors (copied page text) are credited to the listing they came from.
       author: { name: channel.title, uri: channel.link },
-      entry: items.map((item) => ({
-        id: item.id,
-        title: { '@type': 'text', '#text': item.title },
-        link: [
-          { '@rel': 'alternate', '@type': 'text/html', '@href': item.link },
-          ...(item.thumbnail?.type
-            ? [{ '@rel': 'enclosure', '@type': item.thumbnail.type, '@href': item.thumbnail.url }]
-            : []),
-        ],
-        updated: item.date.toISOString(),
-        ...(item.published ? { published: item.published.toISOString() } : {}),
-        author: item.authors.map((name) => ({ name })),
-        category: item.categories.map((term) => ({ '@term': term })),
-        // Atom can say "this is plain text": no escaping layer for a reader to get wrong.
-        ...(item.summary ? { summary: { '@type': 'text', '#text': item.summary } } : {}),
-        ...(item.content ? { content: { '@type': 'text', '#text': item.content } } : {}),
-        ...(item.thumbnail ? { 'media:thumbnail': { '@url': item.thumbnail.url } } : {}),
-      })),
+      entry: items.map((item) =>
+        defined({
+          id: item.id,
+          title: { '@type': 'text', '#text': item.title },
+          link: [
+            { '@rel': 'alternate', '@type': 'text/html', '@href': item.link },
+            ...(item.thumbnail?.type
+              ? [{ '@rel': 'enclosure', '@type': item.thumbnail.type, '@href': item.thumbnail.url }]
+              : []),
+          ],
+          updated: item.date.toISOString(),
+          published: item.published?.toISOString(),
+          author: item.authors.map((name) => ({ name })),
+          category: item.categories.map((term) => ({ '@term': term })),
+          // Atom can say "this is plain text": no escaping layer for a reader to get wrong.
+          summary: item.summary ? { '@type': 'text', '#text': item.summary } : undefined,
+          content: item.content ? { '@type': 'text', '#text': item.content } : undefined,
+          'media:thumbnail': item.thumbnail && { '@url': item.thumbnail.url },
+        }),
+      ),
     },
   });
 }
 
-/** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/). */
+/** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/). `JSON.stringify` leaves out the `undefined` members. */
 function jsonFeed(channel: Channel, items: FeedItem[]): string {
   const feed = {
     version: 'https://jsonfeed.org/version/1.1',
     title: channel.title,
     home_page_url: channel.link,
-    ...(channel.feedUrl ? { feed_url: channel.feedUrl } : {}),
+    feed_url: channel.feedUrl || undefined,
     description: channel.description,
     language: channel.language,
     // JSON Feed's extension mark: papertrend reads its own feeds back by it.
@@ -293,12 +300,12 @@ function jsonFeed(channel: Channel, items: FeedItem[]): string {
       title: item.title,
       // Every item needs content_text or content_html: the abstract when known, else the summary or nothing.
       content_text: item.content ?? item.summary ?? '',
-      ...(item.content && item.summary ? { summary: item.summary } : {}),
-      ...(item.thumbnail ? { image: item.thumbnail.url } : {}),
+      summary: item.content && item.summary ? item.summary : undefined,
+      image: item.thumbnail?.url,
       date_published: item.date.toISOString(),
-      ...(item.published ? { _papertrend: { published: item.published.toISOString() } } : {}),
-      ...(item.authors.length > 0 ? { authors: item.authors.map((name) => ({ name })) } : {}),
-      ...(item.categories.length > 0 ? { tags: item.categories } : {}),
+      _papertrend: item.published && { published: item.published.toISOString() },
+      authors: item.authors.length > 0 ? item.authors.map((name) => ({ name })) : undefined,
+      tags: item.categories.length > 0 ? item.categories : undefined,
     })),
   };
   return `${JSON.stringify(feed, null, 2)}\n`;
