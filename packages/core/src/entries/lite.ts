@@ -1,8 +1,8 @@
 /**
  * `@papertrend/core/lite`: `parseListing` for the formats a browser usually fetches — papertrend's JSON
  * (the CLI's `--json`, a build step's `papers.json`), Hugging Face API responses and copied page text —
- * without the HTML/XML parser that Hugging Face HTML and arXiv feeds need (about 17 kB gzip of the 39 kB
- * the full parser costs a page). Registered user sources are honoured as in the full entry.
+ * without the HTML/XML parser that Hugging Face HTML and arXiv feeds need (most of what the full parser
+ * costs a page: the size test in `test/package.test.ts` and the README give the figures). Registered user sources are honoured as in the full entry.
  */
 import { isUnknownFormatError, UnknownFormatError } from '../errors.js';
 import type { Listing } from '../model.js';

@@ -1,7 +1,7 @@
 /**
  * A bundled, real listing for offline use: demos, examples, Storybook, the widget's offline mode and the
  * client's `fallback: 'snapshot'`. A separate entry (`@papertrend/core/snapshot`) so bundles that never
- * import it never carry its ~100 kB.
+ * import it never carry its data.
  */
 
 import data from '../data/snapshot.json';

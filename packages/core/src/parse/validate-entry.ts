@@ -101,7 +101,7 @@ interface Removal {
  *
  * Every round drops every offending field at once and validates again; a removal that makes its parent
  * invalid (the field was required) moves up to the parent. Cost: a few validations of the entry however many
- * fields are wrong (the earlier one-field-per-round loop was quadratic and gave up after 16 fields).
+ * fields are wrong; one field per round would be quadratic in the fields.
  */
 export function validateEntry<T extends AnySchema>(
   schema: T,

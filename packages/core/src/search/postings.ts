@@ -28,7 +28,7 @@ export function grow<T extends Int32Array | Uint8Array | Float32Array | Float64A
 
 /**
  * Postings held back per batch before they go into their lists: at most this many (term ids, values and their
- * sorted copy, three Int32Arrays: 12 MiB, released after the build). The buffers start at `PENDING_START` and
+ * sorted copy: three Int32Arrays of this length, released after the build). The buffers start at `PENDING_START` and
  * grow only as far as a build needs, so indexing a listing of 20 papers allocates a few kilobytes.
  */
 const PENDING_BATCH = 1 << 20;

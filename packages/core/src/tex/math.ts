@@ -17,10 +17,10 @@ import {
 
 /** Longest math span read as math; an unmatched `$` further away is a dollar sign. */
 export const MAX_MATH_LENGTH = 400;
-export const isLetter = (char: string | undefined): boolean => char !== undefined && /^[A-Za-z]$/.test(char);
+const isLetter = (char: string | undefined): boolean => char !== undefined && /^[A-Za-z]$/.test(char);
 
 /** Math as Unicode: `text`, and whether it says what the TeX says (`exact`) or only approximates it. */
-export interface Converted {
+interface Converted {
   text: string;
   exact: boolean;
 }
@@ -29,7 +29,7 @@ export interface Converted {
  * A reader of TeX math: a recursive descent over groups, commands and scripts. Depth and length are bounded
  * by the span it is given (at most `MAX_MATH_LENGTH`), so hostile input costs linear time.
  */
-export class MathReader {
+class MathReader {
   exact = true;
   readonly end: number;
   constructor(
@@ -195,7 +195,7 @@ export class MathReader {
   }
 }
 /** Parentheses around more than one character, so `a+b/c` is not read for `(a+b)/c`. */
-export function wrap(text: string): string {
+function wrap(text: string): string {
   return [...text].length > 1 ? `(${text})` : text;
 }
 

@@ -26,12 +26,12 @@ export interface TexPiece {
   /** Math Unicode can only approximate: the TeX between its delimiters, for a MathML renderer. */
   math?: string;
 }
-export function isSpace(char: string | undefined): boolean {
+function isSpace(char: string | undefined): boolean {
   return char === undefined || /\s/.test(char);
 }
 
 /** Where each kind of math span closes, found once and reused while the scan has not passed it. */
-export class Closers {
+class Closers {
   #next = new Map<string, number>();
   constructor(readonly text: string) {}
   after(closer: string, from: number): number {

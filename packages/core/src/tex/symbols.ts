@@ -5,14 +5,15 @@
 
 export const GREEK =
   'alpha α beta β gamma γ delta δ epsilon ϵ varepsilon ε zeta ζ eta η theta θ vartheta ϑ iota ι kappa κ lambda λ mu μ nu ν xi ξ pi π varpi ϖ rho ρ varrho ϱ sigma σ varsigma ς tau τ upsilon υ phi ϕ varphi φ chi χ psi ψ omega ω Gamma Γ Delta Δ Theta Θ Lambda Λ Xi Ξ Pi Π Sigma Σ Upsilon Υ Phi Φ Psi Ψ Omega Ω';
-export const SYMBOLS =
+const SYMBOLS =
   'times × cdot · pm ± mp ∓ div ÷ ast ∗ star ⋆ circ ∘ bullet • oplus ⊕ otimes ⊗ leq ≤ le ≤ geq ≥ ge ≥ neq ≠ ne ≠ approx ≈ sim ∼ simeq ≃ equiv ≡ propto ∝ ll ≪ gg ≫ infty ∞ nabla ∇ partial ∂ sum ∑ prod ∏ int ∫ in ∈ notin ∉ ni ∋ subset ⊂ subseteq ⊆ supset ⊃ cup ∪ cap ∩ emptyset ∅ varnothing ∅ forall ∀ exists ∃ neg ¬ lnot ¬ land ∧ wedge ∧ lor ∨ vee ∨ to → rightarrow → leftarrow ← gets ← leftrightarrow ↔ Rightarrow ⇒ Leftarrow ⇐ Leftrightarrow ⇔ mapsto ↦ uparrow ↑ downarrow ↓ implies ⟹ iff ⟺ ldots … dots … cdots ⋯ vdots ⋮ prime ′ dagger † ddagger ‡ ell ℓ hbar ℏ Re ℜ Im ℑ aleph ℵ mid ∣ parallel ∥ perp ⊥ angle ∠ triangle △ checkmark ✓ langle ⟨ rangle ⟩ lceil ⌈ rceil ⌉ lfloor ⌊ rfloor ⌋ top ⊤ bot ⊥ vert | Vert ‖ | ‖ colon : textbackslash \\ textasciitilde ~ textasciicircum ^ textbar | textendash – textemdash — dag † S § P ¶ copyright © textregistered ® texttrademark ™ euro € pounds £ degree ° ss ß o ø O Ø ae æ AE Æ oe œ OE Œ aa å AA Å l ł L Ł i ı';
 /** Commands that print their argument as it is (the font does not change what the text says). */
-export const AS_IS =
+const AS_IS =
   'text textrm textbf textit textsf texttt textsc textnormal textup emph mathrm mathbf mathit mathsf mathtt mathnormal boldsymbol bm operatorname mbox hbox underline';
 /** Operator names TeX sets upright with space around them. */
-export const OPERATORS =
-  'log ln exp max min sup inf lim sin cos tan arg det dim ker deg gcd Pr argmax argmin softmax'.split(' ');
+const OPERATORS = 'log ln exp max min sup inf lim sin cos tan arg det dim ker deg gcd Pr argmax argmin softmax'.split(
+  ' ',
+);
 
 /**
  * A table looked up by command name, without a prototype: `\constructor` or `$\toString$` in a title must
@@ -122,7 +123,7 @@ export function mathAlphabet(kind: 'cal' | 'bb', char: string): string | undefin
   if (code >= 48 && code <= 57) return String.fromCodePoint(0x1d7d8 + code - 48);
   return undefined;
 }
-export const STRUCTURE = new Set(['frac', 'dfrac', 'tfrac', 'sqrt', 'mathcal', 'mathscr', 'mathbb', 'mathbbm']);
+const STRUCTURE = new Set(['frac', 'dfrac', 'tfrac', 'sqrt', 'mathcal', 'mathscr', 'mathbb', 'mathbbm']);
 
 /**
  * Whether every command in `tex` is one this module knows. Only such TeX is copied into other TeX (BibTeX):

@@ -47,7 +47,7 @@ export const arxivAtomSource = defineSource({
   },
 });
 
-export function parseArxivFeed(xml: string, context: ParseContext): SourceResult {
+function parseArxivFeed(xml: string, context: ParseContext): SourceResult {
   const feed = readFeed(xml);
   if (!feed.sawFeed) {
     throw new ListingFormatError('arxiv-atom', 'no <feed> or <rss> element: this is not an Atom or RSS feed');

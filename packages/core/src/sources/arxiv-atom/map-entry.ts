@@ -3,7 +3,7 @@ import { cleanLine, cleanParagraphs, parseArxivId } from '../../parse/normalize.
 import type { ParseContext } from '../../parse/source.js';
 import type { RawEntry } from './read-feed.js';
 
-export function splitCreators(creators: string): Author[] {
+function splitCreators(creators: string): Author[] {
   const authors: Author[] = [];
   let depth = 0;
   let start = 0;
@@ -21,7 +21,7 @@ export function splitCreators(creators: string): Author[] {
 }
 
 /** `Name (Affiliation)` → an author. Index arithmetic, not a backtracking regex: linear in any input. */
-export function readCreator(raw: string): Author | undefined {
+function readCreator(raw: string): Author | undefined {
   const text = raw.trim();
   const open = text.indexOf('(');
   const hasAffiliation = open !== -1 && text.endsWith(')');
@@ -31,10 +31,10 @@ export function readCreator(raw: string): Author | undefined {
   return affiliation ? { name, affiliations: [affiliation] } : { name };
 }
 
-export const ARXIV_HOST = /^https?:\/\/(export\.|www\.)?arxiv\.org\//i;
+const ARXIV_HOST = /^https?:\/\/(export\.|www\.)?arxiv\.org\//i;
 
 /** The arXiv id of an entry's arXiv abstract or PDF link, if it has one. */
-export function arxivIdOfLinks(entry: RawEntry): ReturnType<typeof parseArxivId> {
+function arxivIdOfLinks(entry: RawEntry): ReturnType<typeof parseArxivId> {
   for (const link of entry.links) {
     if (!ARXIV_HOST.test(link.href)) continue;
     const id = parseArxivId(link.href);
@@ -84,7 +84,7 @@ export function mapEntry(entry: RawEntry, index: number, context: ParseContext, 
  * The entry's arXiv id, or `undefined` after reporting why the entry is left out: cut off by the end of the
  * input, no arXiv id, or no title.
  */
-export function entryIdentity(
+function entryIdentity(
   entry: RawEntry,
   position: () => { index: number; line: number },
   context: ParseContext,
@@ -124,7 +124,7 @@ export function authorsOf(entry: RawEntry): Author[] {
 }
 
 /** PDF and landing-page links other than arXiv's own (which stay the canonical ones set from the id). */
-export function readLinks(
+function readLinks(
   entry: RawEntry,
   paper: Paper,
   position: () => { index: number; line: number },

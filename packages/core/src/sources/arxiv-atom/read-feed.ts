@@ -25,7 +25,7 @@ export interface RawEntry {
   end?: number;
 }
 
-export interface RawFeed {
+interface RawFeed {
   entries: RawEntry[];
   totalResults?: number;
   startIndex?: number;
@@ -35,7 +35,7 @@ export interface RawFeed {
 }
 
 /** Elements that hold fields; an element inside one of them is a field whose text is read whole. */
-export const CONTAINERS = new Set(['feed', 'channel', 'entry', 'item', 'author']);
+const CONTAINERS = new Set(['feed', 'channel', 'entry', 'item', 'author']);
 
 export function readFeed(xml: string): RawFeed {
   const feed: RawFeed = { entries: [], sawFeed: false };
@@ -87,7 +87,7 @@ export function readFeed(xml: string): RawFeed {
 }
 
 /** An element of an entry read for its attributes: links, categories, and where an author begins. */
-export function readEntryElement(
+function readEntryElement(
   entry: RawEntry,
   name: string,
   attributes: Record<string, string>,
@@ -105,17 +105,8 @@ export function readEntryElement(
 }
 
 /** Entry fields whose text is the value, by local name: Atom's, RSS 2.0's and arXiv's own. */
-export type TextField =
-  | 'id'
-  | 'title'
-  | 'summary'
-  | 'published'
-  | 'updated'
-  | 'comment'
-  | 'journalRef'
-  | 'doi'
-  | 'creator';
-export const TEXT_FIELDS: Record<string, TextField> = {
+type TextField = 'id' | 'title' | 'summary' | 'published' | 'updated' | 'comment' | 'journalRef' | 'doi' | 'creator';
+const TEXT_FIELDS: Record<string, TextField> = {
   id: 'id',
   guid: 'id',
   title: 'title',
@@ -129,7 +120,7 @@ export const TEXT_FIELDS: Record<string, TextField> = {
   creator: 'creator',
 };
 
-export function readEntryField(entry: RawEntry, name: string, value: string): void {
+function readEntryField(entry: RawEntry, name: string, value: string): void {
   if (Object.hasOwn(TEXT_FIELDS, name)) entry[TEXT_FIELDS[name] as TextField] = value;
   // RSS 2.0 puts the URL in the element's text (Atom uses the href attribute, read above).
   else if (name === 'link' && value) entry.links.push({ href: value });
@@ -139,7 +130,7 @@ export function readEntryField(entry: RawEntry, name: string, value: string): vo
   } else if (name === 'category' && value && !entry.categories.includes(value)) entry.categories.push(value);
 }
 
-export function readFeedField(feed: RawFeed, name: string, value: string): void {
+function readFeedField(feed: RawFeed, name: string, value: string): void {
   const number = Number(value);
   if (name === 'totalresults' && Number.isFinite(number)) feed.totalResults = number;
   else if (name === 'startindex' && Number.isFinite(number)) feed.startIndex = number;

@@ -6,10 +6,10 @@ import { IMAGE_PLACEHOLDER, parseHeading } from './markdown.js';
 import { looksLikeTitle, toParagraphs } from './paragraphs.js';
 
 /** Lines that only a papers page prints (its header), compared lower-cased without markdown `#`s. */
-export const PAGE_HEADER =
+const PAGE_HEADER =
   /^(daily papers|trending papers|get trending papers in your email inbox( once a day)?!|search by arxiv id or title|submit a paper)$|and the research community$/;
 /** How much of a long input detection reads: the evidence of a papers page sits at its start. */
-export const DETECTION_WINDOW = 256 * 1024;
+const DETECTION_WINDOW = 256 * 1024;
 
 /**
  * How sure we are that `text` is a papers page, from evidence each layout leaves: markdown card headings
@@ -53,7 +53,7 @@ export function detectPageText(text: string): Detection {
  * Detection's stricter title: what parsing accepts as one (`looksLikeTitle`), and not a sentence, list item,
  * heading or code — evidence must not come from any short line.
  */
-export function isTitleLike(paragraph: string): boolean {
+function isTitleLike(paragraph: string): boolean {
   return (
     looksLikeTitle({ text: paragraph, line: 0 }) &&
     paragraph.length >= 8 &&
@@ -64,14 +64,14 @@ export function isTitleLike(paragraph: string): boolean {
 }
 
 /** An abstract: long prose of several sentences, with no list, heading, quote or code lines. */
-export function isAbstractLike(paragraph: string): boolean {
+function isAbstractLike(paragraph: string): boolean {
   if (paragraph.length < 250 || !/^[A-Z"“(]/.test(paragraph)) return false;
   if (/^\s*([#>*|`-]|\d+[.)]\s)/m.test(paragraph) || /[{};]\s*$/m.test(paragraph)) return false;
   const sentences = paragraph.match(/[.!?](\s|$)/g)?.length ?? 0;
   return sentences >= 2;
 }
 
-export function titleAbstractPairs(lines: Line[]): { pairs: number; paragraphs: number } {
+function titleAbstractPairs(lines: Line[]): { pairs: number; paragraphs: number } {
   const paragraphs = toParagraphs(lines)
     .map((paragraph) => paragraph.text)
     .filter((paragraph) => !isChrome(paragraph) && !isMonthDayLabel(paragraph));

@@ -21,7 +21,7 @@ import { parseParagraphs } from './paragraphs.js';
 /** The three renderings of a papers page the page-text source reads (`Listing.meta.layout`). */
 export type PageTextLayout = 'markdown' | 'cards' | 'paragraphs';
 
-export function layoutOf(lines: Line[]): PageTextLayout {
+function layoutOf(lines: Line[]): PageTextLayout {
   if (lines.some((line) => parseHeading(line.text) !== undefined)) return 'markdown';
   if (lines.some((line) => line.text === 'Submitted by') && lines.some((line) => /^\d+ authors?$/.test(line.text))) {
     return 'cards';

@@ -5,7 +5,7 @@ import { cleanLine } from '../../parse/normalize.js';
 export const SOURCE = 'hf-page-text';
 
 /** Lines of the page's header and footer: never papers. Compared case-insensitively after trimming. */
-export const CHROME = new Set(
+const CHROME = new Set(
   [
     'new',
     'get trending papers in your email inbox!',
@@ -62,7 +62,7 @@ export function toLines(text: string): Line[] {
   return text.split(/\r?\n/).map((line, index) => ({ text: line.trim(), number: index + 1 }));
 }
 
-export function textId(title: string): string {
+function textId(title: string): string {
   const slug = title
     .toLowerCase()
     .normalize('NFKD')

@@ -18,7 +18,7 @@ import { basePaper, type Line, MAX_SUMMARY_LENGTH } from './lines.js';
 /** The extractor's placeholder for an image without alt text, `[图片：无替代文本]`, or with one (bounded). */
 export const IMAGE_PLACEHOLDER = /\[(?:图片|image)[：:][^\]\n]{0,300}\]\s*/gi;
 
-export interface MarkdownLink {
+interface MarkdownLink {
   start: number;
   end: number;
   text: string;
@@ -57,7 +57,7 @@ export function findLinks(text: string): MarkdownLink[] {
 }
 
 /** Characters a link's URL cannot hold: `(`, `)` and whitespace. */
-export const URL_STOP = new Set([0x28, 0x29, 0x20, 0x09, 0x0a, 0x0d, 0x0b, 0x0c]);
+const URL_STOP = new Set([0x28, 0x29, 0x20, 0x09, 0x0a, 0x0d, 0x0b, 0x0c]);
 
 /** `### [Title](url)` → its title and URL; the title is everything up to the last `](`. */
 export function parseHeading(line: string): { title: string; href: string } | undefined {
@@ -70,7 +70,7 @@ export function parseHeading(line: string): { title: string; href: string } | un
   return { title: line.slice(prefix[0].length, split), href };
 }
 
-export interface MarkdownCard {
+interface MarkdownCard {
   paper: Paper;
   line: number;
   /** How many fields are set: the richer of two renderings of one card wins. */
@@ -130,11 +130,11 @@ export function parseMarkdown(lines: Line[], context: ParseContext): SourceResul
   return { papers, meta: { entries: headingIndexes.length, duplicates } };
 }
 
-export function isCardImageLink(text: string): boolean {
+function isCardImageLink(text: string): boolean {
   return /^\[\[(?:图片|image)[：:][^\]]*\]\]\(/i.test(text);
 }
 
-export function readSubmitter(before: Line[], paper: Paper): void {
+function readSubmitter(before: Line[], paper: Paper): void {
   const at = before.findIndex((line) => line.text === 'Submitted by');
   if (at === -1) return;
   const user = before
@@ -206,12 +206,12 @@ export function readBody(body: Line[], paper: Paper, entry: number, context: Par
   else paper.abstract = bodyText;
 }
 
-export function richness(paper: Paper): number {
+function richness(paper: Paper): number {
   return Object.keys(paper).length + Object.keys(paper.links).length + Object.keys(paper.metrics).length;
 }
 
 /** Two renderings of one card: keep the richer one and fill its gaps from the other. */
-export function mergeCards(a: MarkdownCard, b: MarkdownCard): MarkdownCard {
+function mergeCards(a: MarkdownCard, b: MarkdownCard): MarkdownCard {
   const [rich, poor] = a.richness >= b.richness ? [a, b] : [b, a];
   const paper: Paper = {
     ...poor.paper,

@@ -4,7 +4,7 @@ import { cleanLine, cleanParagraphs, isMonthDayLabel } from '../../parse/normali
 import type { ParseContext, SourceResult } from '../../parse/source.js';
 import { basePaper, isChrome, type Line, MAX_TITLE_LENGTH } from './lines.js';
 
-export interface Paragraph {
+interface Paragraph {
   text: string;
   line: number;
 }

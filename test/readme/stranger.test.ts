@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
-import { runProcess } from '../../test/process.js';
+import { runProcess } from '../process.js';
 
 // A stranger's first minutes: the three packages packed as the registry would publish them, installed with
 // npm into an empty project (their dependencies come from the npm registry), then used as the READMEs say —

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runProcess } from '../../test/process.js';
+import { runProcess } from '../process.js';
 
 // The README's runnable TypeScript blocks, run as written in their own Node processes, against a local stand-in
 // for Hugging Face and arXiv (redirect-fetch.mjs points the real hosts at it) and beside the files they read.

@@ -25,7 +25,7 @@ export default mergeConfig(
       include: [
         'packages/react/test/widget.test.tsx',
         'packages/react/test/one-paper.test.tsx',
-        'tests/react18/*.test.tsx',
+        'test/react18/*.test.tsx',
       ],
       environment: 'happy-dom',
     },
