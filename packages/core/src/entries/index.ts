@@ -14,29 +14,6 @@ export {
 export type { GetPaperOptions, PaperService } from '../client/paper-lookup.js';
 export type { PapertrendWarning, PapertrendWarningCode, WarningHandler } from '../client/warnings.js';
 export {
-  boundedEditDistance,
-  createSearchIndex,
-  DEFAULT_FIELD_WEIGHTS,
-  foldToken,
-  loadSearchIndex,
-  MAX_QUERY_CLAUSES,
-  MAX_QUERY_LENGTH,
-  type ParsedQuery,
-  parseSearchQuery,
-  type QueryClause,
-  type QueryField,
-  type SearchField,
-  type SearchFilter,
-  type SearchHit,
-  SearchIndex,
-  type SearchIndexOptions,
-  type SearchMatch,
-  type SearchOptions,
-  type SearchPage,
-  type SearchSort,
-  type SerializedSearchIndex,
-} from '../entries/search.js';
-export {
   describePosition,
   type FailureKind,
   HttpError,
@@ -122,3 +99,5 @@ export {
   registerSource,
   unregisterSource,
 } from './parse.js';
+// Everything the search entry offers, from the main entry too.
+export * from './search.js';
