@@ -281,7 +281,8 @@ describe('properties', () => {
     const hostileText = fc
       .array(fc.oneof(lure, fc.string({ unit: 'grapheme', maxLength: 12 })), { minLength: 1, maxLength: 5 })
       .map((parts) => cleanLine(parts.join(' ')))
-      .filter((text) => asFeedText(text) !== '');
+      // TeX's control space (`\ `) is written as the author wrote it, and bibtex-parser has no macro for it.
+      .filter((text) => asFeedText(text) !== '' && !text.includes('\\ '));
     const hostilePaper = fc
       .record({ n: fc.nat({ max: 99_999 }), title: hostileText, authors: fc.array(hostileText, { maxLength: 3 }) })
       .map(({ n, title, authors }): Paper => {
@@ -317,7 +318,8 @@ describe('properties', () => {
               const paper = papers[index] as Paper;
               // feed-parser reads an RSS author as "email (name)", so a name holding an @ is split there:
               // names are compared in Atom, where a name is an element of its own.
-              if (paper.authors && format === 'atom') {
+              // An entry whose every name is blank has no author of its own: Atom lends it the feed's.
+              if (names(paper).length > 0 && format === 'atom') {
                 expect(item.authors.map((author) => cleanLine(author.name ?? ''))).toEqual(names(paper));
               }
             });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeArxivId, parseArxivId, toHttpUrl } from '../src/entries/index.js';
-import { cleanParagraphs, parseCount, parsePrintedDate } from '../src/parse/normalize.js';
+import { cleanLine, cleanParagraphs, parseCount, parsePrintedDate } from '../src/parse/normalize.js';
 
 describe('arXiv ids in every form users meet', () => {
   it.each([
@@ -63,6 +63,12 @@ describe('printed numbers, dates and text', () => {
     expect(parsePrintedDate('September 16 2026')).toBe('2026-09-16');
     expect(parsePrintedDate('Mar 11')).toBeUndefined();
     expect(parsePrintedDate('Foo 4, 2026')).toBeUndefined();
+  });
+
+  it('trims spaces beyond ASCII at the ends, and keeps them inside (a title of one en quad is blank)', () => {
+    expect(cleanLine('\u2000')).toBe('');
+    expect(cleanLine('\u3000Title\u00a0')).toBe('Title');
+    expect(cleanLine('1\u2009000 tokens')).toBe('1\u2009000 tokens');
   });
 
   it('joins hard wraps and keeps paragraph breaks', () => {

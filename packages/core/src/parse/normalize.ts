@@ -8,7 +8,7 @@ export function cleanLine(text: string): string {
   // `replace(/\s+/g)` pays for every single space it matches. Checks with `includes` first, then joins
   // hard-wrapped lines with `split`, and only falls back to the regex for what is left. Lone exotic spaces
   // (no-break, thin) inside text are content and stay.
-  if (!needsCleaning(text)) return text;
+  if (!needsCleaning(text)) return hasExoticEdge(text) ? text.trim() : text;
   let clean = text;
   if (clean.includes('\n')) {
     let joined = '';
@@ -20,6 +20,13 @@ export function cleanLine(text: string): string {
     if (!needsCleaning(clean)) return clean;
   }
   return clean.replace(/\s+/g, ' ').trim();
+}
+
+/** Does the text start or end with a space beyond ASCII (an en quad, an ideographic space)? Then it is trimmed. */
+function hasExoticEdge(text: string): boolean {
+  if (text.length === 0) return false;
+  const exotic = (code: number): boolean => code > 127 && /\s/.test(String.fromCharCode(code));
+  return exotic(text.charCodeAt(0)) || exotic(text.charCodeAt(text.length - 1));
 }
 
 function needsCleaning(text: string): boolean {

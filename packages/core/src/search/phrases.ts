@@ -58,10 +58,7 @@ export class PhraseRuns {
    */
   mark(expansionsByWord: Expansion[][]): void {
     const masks = this.#termMasks;
-    for (const word of STOP_WORDS) {
-      const id = this.#vocabulary.idOf(word);
-      if (id !== undefined) masks[id] = -1;
-    }
+    this.#markStopWords(-1);
     expansionsByWord.forEach((expansions, wordIndex) => {
       for (const { term } of expansions) {
         masks[term] = ((masks[term] as number) === -1 ? 0 : (masks[term] as number)) | (1 << wordIndex);
@@ -70,12 +67,15 @@ export class PhraseRuns {
   }
 
   clear(expansionsByWord: Expansion[][]): void {
-    const masks = this.#termMasks;
+    this.#markStopWords(0);
+    for (const expansions of expansionsByWord) for (const { term } of expansions) this.#termMasks[term] = 0;
+  }
+
+  #markStopWords(mask: number): void {
     for (const word of STOP_WORDS) {
       const id = this.#vocabulary.idOf(word);
-      if (id !== undefined) masks[id] = 0;
+      if (id !== undefined) this.#termMasks[id] = mask;
     }
-    for (const expansions of expansionsByWord) for (const { term } of expansions) masks[term] = 0;
   }
 
   /**

@@ -25,7 +25,13 @@ import {
   requiredPhrases,
 } from './query-words.js';
 import { FIELDS, fieldNorms, popcount, type SearchField, TopScores } from './scoring.js';
-import { type CheckedIndex, checkSerialized, type SerializedSearchIndex, serialize } from './serialize.js';
+import {
+  checkSerialized,
+  type Restored,
+  restoreVocabulary,
+  type SerializedSearchIndex,
+  serialize,
+} from './serialize.js';
 import { isAscii, tokenSpans } from './text.js';
 import { type Expansion, grow, Vocabulary } from './vocabulary.js';
 import { WordScorer } from './word-scores.js';
@@ -54,20 +60,15 @@ export interface SearchOptions {
   sort?: SearchSort;
 }
 
+/**
+ * The parts `loadSearchIndex` read from a saved index, for the constructor it calls next, which takes them
+ * instead of building. The reading lives in `serialize.ts`, so bundles that never load a saved index (the
+ * widgets) do not carry it, and the constructor's signature stays the public one.
+ */
+let restoring: Restored | undefined;
+
 /** Candidates re-read for phrase runs: enough to lift a phrase from deep in the list, few enough to be cheap. */
 const PHRASE_POOL = 120;
-
-/** What decides which touched documents become candidates. */
-interface Selection {
-  words: number;
-  required: RequiredPhrase[];
-  excludedPhrases: QueryClause[];
-  /** How many candidates to keep (the best-k heap's size). */
-  keep: number;
-  /** Count every match, not only those that can enter the results. */
-  countAll: boolean;
-  keepDoc: (doc: number) => boolean;
-}
 
 export class SearchIndex {
   readonly #papers: Paper[] = [];
@@ -91,12 +92,24 @@ export class SearchIndex {
   #fieldsTwice = new Uint8Array(0);
 
   constructor(papers: readonly Paper[] = [], options: SearchIndexOptions = {}) {
+    const restored = restoring;
+    restoring = undefined;
     this.#weights = { ...DEFAULT_FIELD_WEIGHTS, ...options.weights };
     this.#fuzzy = options.fuzzy ?? true;
-    this.#vocabulary = new Vocabulary(this.#fuzzy);
+    this.#vocabulary = restored?.vocabulary ?? new Vocabulary(this.#fuzzy);
     this.#scorer = new WordScorer(this.#vocabulary);
     this.#phrases = new PhraseRuns(this.#papers, this.#vocabulary);
-    this.add(papers);
+    if (!restored) {
+      this.add(papers);
+      return;
+    }
+    this.#papers.push(...papers);
+    this.#lengths = restored.lengths;
+    for (let at = 0; at < this.#lengths.length; at++) {
+      const field = at % FIELDS.length;
+      this.#totalLength[field] = (this.#totalLength[field] as number) + (this.#lengths[at] as number);
+    }
+    this.#prepare();
   }
 
   /** How many papers are indexed. */
@@ -122,7 +135,20 @@ export class SearchIndex {
       this.#papers.push(paper);
       docTerms.length = 0;
       for (let fieldIndex = 0; fieldIndex < FIELDS.length; fieldIndex++) {
-        const count = this.#indexField(paper, doc, fieldIndex, docTerms);
+        const field = FIELDS[fieldIndex] as SearchField;
+        const bit = FIELD_BIT[field];
+        // The field's length in tokens (joined hyphen forms not counted).
+        let count = 0;
+        for (const value of fieldValues(paper, field)) {
+          if (isAscii(value)) {
+            count += vocabulary.scanAscii(value.toLowerCase(), doc, bit, docTerms);
+            continue;
+          }
+          for (const span of tokenSpans(value)) {
+            vocabulary.see(vocabulary.idOf(span.token) ?? vocabulary.newTerm(span.token), doc, bit, docTerms);
+            if (!span.joined) count++;
+          }
+        }
         this.#lengths[doc * FIELDS.length + fieldIndex] = Math.min(count, 65_535);
         this.#totalLength[fieldIndex] = (this.#totalLength[fieldIndex] as number) + count;
       }
@@ -130,25 +156,6 @@ export class SearchIndex {
     }
     vocabulary.changed();
     this.#prepare();
-  }
-
-  /** Index one field of a paper; returns its length in tokens (joined hyphen forms not counted). */
-  #indexField(paper: Paper, doc: number, fieldIndex: number, docTerms: number[]): number {
-    const vocabulary = this.#vocabulary;
-    const field = FIELDS[fieldIndex] as SearchField;
-    const bit = FIELD_BIT[field];
-    let count = 0;
-    for (const value of fieldValues(paper, field)) {
-      if (isAscii(value)) {
-        count += vocabulary.scanAscii(value.toLowerCase(), doc, bit, docTerms);
-        continue;
-      }
-      for (const span of tokenSpans(value)) {
-        vocabulary.see(vocabulary.idOf(span.token) ?? vocabulary.newTerm(span.token), doc, bit, docTerms);
-        if (!span.joined) count++;
-      }
-    }
-    return count;
   }
 
   /**
@@ -206,7 +213,13 @@ export class SearchIndex {
     const clauses = scoredClauses(parsed);
     const words = queryWords(clauses, parsed);
     const keepDoc = (doc: number): boolean => !excluded[doc] && accept(this.#papers[doc] as Paper);
-    if (words.length === 0) return this.#listing(keepDoc, options.sort, limit);
+    if (words.length === 0) {
+      // The empty query: the papers in the listing's order or the chosen sort, filtered.
+      let papers = this.#papers.filter((_, doc) => keepDoc(doc));
+      if (options.sort === 'upvotes' || options.sort === 'date') papers = sortPapers(papers, options.sort);
+      this.#excluded.fill(0);
+      return { hits: papers.slice(0, limit).map((paper) => ({ paper, score: 0, matches: [] })), total: papers.length };
+    }
 
     const expansionsByWord = words.map(({ word, typing }) => this.#vocabulary.expand(word, typing));
     const touched = this.#scoreWords(words, expansionsByWord);
@@ -215,14 +228,18 @@ export class SearchIndex {
     // Sorting by upvotes or date needs every relevant result; relevance needs only the best few, kept in a
     // bounded heap instead of sorting tens of thousands of weak matches.
     const bySort = options.sort === 'upvotes' || options.sort === 'date';
-    const { candidates, total } = this.#select(touched, {
-      words: words.length,
-      required: requiredPhrases(clauses, words),
-      excludedPhrases: parsed.clauses.filter((item) => item.exclude && item.phrase),
-      keep: bySort ? Number.POSITIVE_INFINITY : Math.max(limit * 3, PHRASE_POOL),
+    const excludedPhrases = parsed.clauses.filter((item) => item.exclude && item.phrase);
+    const keep = bySort ? Number.POSITIVE_INFINITY : Math.max(limit * 3, PHRASE_POOL);
+    const required = requiredPhrases(clauses, words);
+    const { candidates, total } = this.#select(
+      touched,
+      words.length,
+      required,
+      excludedPhrases,
+      keep,
       countAll,
       keepDoc,
-    });
+    );
     this.#excluded.fill(0);
     if (words.length > 1) {
       this.#phrases.reward(candidates, words.length, PHRASE_POOL, limit, bySort, this.#fieldsTwice);
@@ -235,14 +252,6 @@ export class SearchIndex {
     const hits = ranked.slice(0, limit).map(({ paper, score }) => lazyHit(paper, score, highlightTerms));
     // Sorting keeps every match, then drops the weakest: what is left is the total.
     return { hits, total: bySort ? ranked.length : countAll ? total : hits.length };
-  }
-
-  /** The empty query: the papers in the listing's order or the chosen sort, filtered. */
-  #listing(keepDoc: (doc: number) => boolean, sort: SearchSort | undefined, limit: number): SearchPage {
-    let papers = this.#papers.filter((_, doc) => keepDoc(doc));
-    if (sort === 'upvotes' || sort === 'date') papers = sortPapers(papers, sort);
-    this.#excluded.fill(0);
-    return { hits: papers.slice(0, limit).map((paper) => ({ paper, score: 0, matches: [] })), total: papers.length };
   }
 
   /** Every query word's scores summed per document; returns the documents touched. */
@@ -275,11 +284,18 @@ export class SearchIndex {
    * The touched documents that may be results, best first, and how many match in all. Documents matching
    * every word come first; partial matches still show, scaled down. The scratch is left at zero.
    */
-  #select(touched: number[], selection: Selection): { candidates: Candidate[]; total: number } {
-    const { words, required, excludedPhrases, countAll, keepDoc } = selection;
+  #select(
+    touched: number[],
+    words: number,
+    required: RequiredPhrase[],
+    excludedPhrases: QueryClause[],
+    keep: number,
+    countAll: boolean,
+    keepDoc: (doc: number) => boolean,
+  ): { candidates: Candidate[]; total: number } {
     const scores = this.#scores;
     const matched = this.#matched;
-    const best = new TopScores(selection.keep);
+    const best = new TopScores(keep);
     let total = 0;
     for (const doc of touched) {
       const all = matched[doc] as number;
@@ -304,47 +320,7 @@ export class SearchIndex {
 
   /** A plain-JSON form of the index; `loadSearchIndex(data, papers)` restores it without re-tokenising. */
   toJSON(): SerializedSearchIndex {
-    return serialize({
-      weights: this.#weights,
-      fuzzy: this.#fuzzy,
-      papers: this.#papers,
-      terms: this.#vocabulary.terms,
-      postings: this.#vocabulary.postings,
-      order: this.#vocabulary.sortedIds(),
-      lengths: this.#lengths,
-    });
-  }
-
-  /**
-   * @hidden Restore from `toJSON()` output that `checkSerialized` has vouched for. The checking lives in
-   * `loadSearchIndex`, so bundles that never load a saved index (the widgets) do not carry it.
-   */
-  static fromChecked(checked: CheckedIndex, papers: readonly Paper[]): SearchIndex {
-    const index = new SearchIndex([], { weights: checked.weights, fuzzy: checked.fuzzy });
-    index.#papers.push(...papers);
-    index.#lengths = checked.lengths;
-    for (let doc = 0; doc < papers.length; doc++) {
-      for (let field = 0; field < FIELDS.length; field++) {
-        index.#totalLength[field] =
-          (index.#totalLength[field] as number) + (index.#lengths[doc * FIELDS.length + field] as number);
-      }
-    }
-    let at = 0;
-    const vocabulary = index.#vocabulary;
-    vocabulary.reserve(checked.terms.length);
-    checked.terms.forEach((term, id) => {
-      const count = checked.counts[id] as number;
-      const list = vocabulary.postings[vocabulary.newTerm(term)];
-      if (list) {
-        // Views into the one decoded array: loading copies no postings.
-        list.data = checked.postings.subarray(at, at + count);
-        list.length = count;
-      }
-      at += count;
-    });
-    vocabulary.changed();
-    index.#prepare();
-    return index;
+    return serialize({ weights: this.#weights, fuzzy: this.#fuzzy }, this.#papers, this.#vocabulary, this.#lengths);
   }
 }
 
@@ -360,5 +336,7 @@ export function createSearchIndex(papers: readonly Paper[], options?: SearchInde
  */
 export function loadSearchIndex(data: SerializedSearchIndex, papers: readonly Paper[]): SearchIndex {
   // Throws `SearchIndexFormatError` for anything but a sound index of exactly these papers.
-  return SearchIndex.fromChecked(checkSerialized(data, papers), papers);
+  const checked = checkSerialized(data, papers);
+  restoring = { vocabulary: restoreVocabulary(checked), lengths: checked.lengths };
+  return new SearchIndex(papers, { weights: checked.weights, fuzzy: checked.fuzzy });
 }

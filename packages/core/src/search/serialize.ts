@@ -6,6 +6,7 @@ import { SearchIndexFormatError } from '../errors.js';
 import type { Paper } from '../model.js';
 import type { PostingList } from './postings.js';
 import { FIELDS, type SearchField } from './scoring.js';
+import { Vocabulary } from './vocabulary.js';
 
 /**
  * A serialised index: `toJSON()` output, loaded with `loadSearchIndex(data, papers)`.
@@ -41,17 +42,39 @@ export interface CheckedIndex {
   lengths: Uint16Array<ArrayBuffer>;
 }
 
-export function serialize(parts: {
-  weights: Record<SearchField, number>;
-  fuzzy: boolean;
-  papers: readonly Paper[];
-  terms: readonly string[];
-  postings: readonly PostingList[];
-  /** Term ids in the terms' order: terms are written sorted, so loading sorts nothing. */
-  order: Int32Array;
-  lengths: Uint16Array;
-}): SerializedSearchIndex {
-  const lists = Array.from(parts.order, (id) => parts.postings[id] as PostingList);
+/** A saved index's parts, read back: what the index's constructor takes in place of building them. */
+export interface Restored {
+  vocabulary: Vocabulary;
+  lengths: Uint16Array<ArrayBuffer>;
+}
+
+/** The vocabulary of a checked saved index: its terms in order, each with a view of its postings (no copy). */
+export function restoreVocabulary(checked: CheckedIndex): Vocabulary {
+  const vocabulary = new Vocabulary(checked.fuzzy);
+  vocabulary.reserve(checked.terms.length);
+  let at = 0;
+  checked.terms.forEach((term, id) => {
+    const count = checked.counts[id] as number;
+    const list = vocabulary.postings[vocabulary.newTerm(term)];
+    if (list) {
+      list.data = checked.postings.subarray(at, at + count);
+      list.length = count;
+    }
+    at += count;
+  });
+  vocabulary.changed();
+  return vocabulary;
+}
+
+/** The saved form of an index: its options, its papers' ids, its vocabulary (terms sorted, so loading sorts nothing) and lengths. */
+export function serialize(
+  options: SerializedSearchIndex['options'],
+  papers: readonly Paper[],
+  vocabulary: Vocabulary,
+  lengths: Uint16Array,
+): SerializedSearchIndex {
+  const order = vocabulary.sortedIds();
+  const lists = Array.from(order, (id) => vocabulary.postings[id] as PostingList);
   const counts = lists.map((list) => list.length);
   // At most five bytes a posting; most take one or two.
   let bytes = new Uint8Array(1024);
@@ -79,12 +102,12 @@ export function serialize(parts: {
   return {
     format: 'papertrend-search-index',
     version: 2,
-    options: { weights: { ...parts.weights }, fuzzy: parts.fuzzy },
-    ids: parts.papers.map((paper) => paper.id),
-    terms: Array.from(parts.order, (id) => parts.terms[id] as string),
+    options: { weights: { ...options.weights }, fuzzy: options.fuzzy },
+    ids: papers.map((paper) => paper.id),
+    terms: Array.from(order, (id) => vocabulary.terms[id] as string),
     counts,
     postings: toBase64(bytes.subarray(0, at)),
-    lengths: toBase64(new Uint8Array(parts.lengths.buffer, 0, parts.papers.length * FIELDS.length * 2)),
+    lengths: toBase64(new Uint8Array(lengths.buffer, 0, papers.length * FIELDS.length * 2)),
   };
 }
 

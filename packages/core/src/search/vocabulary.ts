@@ -88,7 +88,7 @@ export class Vocabulary {
     let chainEnd = 0;
     for (let end = nextAsciiToken(text, 0, token); end !== -1; end = nextAsciiToken(text, end, token)) {
       const start = token[0] as number;
-      this.see(this.#lookup(text, start, end, token[1] as number), doc, bit, docTerms);
+      this.#pending.see(this.#lookup(text, start, end, token[1] as number), doc, bit, docTerms);
       count++;
       // A token right after `part-` extends the hyphen chain; anything else ends it. Most tokens are in no
       // chain, and cost two comparisons here.
@@ -111,7 +111,7 @@ export class Vocabulary {
   #seeJoined(chain: string, doc: number, bit: number, docTerms: number[]): void {
     const joined = chain.replaceAll('-', '');
     if (joined.length > MAX_JOINED_LENGTH) return;
-    this.see(this.#lookup(joined, 0, joined.length, hashOf(joined)), doc, bit, docTerms);
+    this.#pending.see(this.#lookup(joined, 0, joined.length, hashOf(joined)), doc, bit, docTerms);
   }
 
   /** The id of `text.slice(start, end)` (its FNV hash given), adding the term when it is new. */

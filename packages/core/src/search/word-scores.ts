@@ -48,15 +48,6 @@ export class WordScorer {
       this.#cache.set(key, cached);
       return cached;
     }
-    const touched = this.#accumulate(queryWord, expansions, norms, docs);
-    const scored = this.#collect(touched);
-    if (this.#cache.size >= WORD_SCORE_CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value as string);
-    this.#cache.set(key, scored);
-    return scored;
-  }
-
-  /** Each matching document's best expansion score and matched fields, into the scratch arrays. */
-  #accumulate(queryWord: QueryWord, expansions: Expansion[], norms: Float32Array, docs: number): number[] {
     const { fields: allowed, typing } = queryWord;
     const termScores = this.#termScores;
     const wordFields = this.#wordFields;
@@ -87,13 +78,7 @@ export class WordScorer {
         wordFields[doc] = (wordFields[doc] as number) | mask;
       }
     }
-    return touched;
-  }
-
-  /** The scratch arrays' documents as a compact result, leaving the scratch at zero. */
-  #collect(touched: number[]): WordScores {
-    const termScores = this.#termScores;
-    const wordFields = this.#wordFields;
+    // The scratch arrays' documents as a compact result, leaving the scratch at zero.
     const count = touched.length;
     const scored: WordScores = {
       docs: new Int32Array(count),
@@ -108,6 +93,8 @@ export class WordScorer {
       termScores[doc] = 0;
       wordFields[doc] = 0;
     }
+    if (this.#cache.size >= WORD_SCORE_CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value as string);
+    this.#cache.set(key, scored);
     return scored;
   }
 }

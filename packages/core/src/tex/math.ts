@@ -119,7 +119,24 @@ class MathReader {
       this.exact = false;
       return ' ';
     }
-    return this.#exactly(name) ?? this.#approximately(name);
+    const exactly = this.#exactly(name);
+    if (exactly !== undefined) return exactly;
+    // Fractions, roots and unknown commands: a plain-text approximation, and the span is not exact.
+    this.exact = false;
+    if (name === 'frac' || name === 'dfrac' || name === 'tfrac') {
+      const top = this.argument();
+      const bottom = this.argument();
+      return `${wrap(top)}/${wrap(bottom)}`;
+    }
+    if (name === 'sqrt') {
+      if (this.peek() === '[') {
+        const close = this.source.indexOf(']', this.at);
+        if (close !== -1 && close < this.end) this.at = close + 1;
+      }
+      return `√${wrap(this.argument())}`;
+    }
+    // An unknown command: its name is the best plain-text guess (`\mathfrak{g}` reads as "mathfrak g").
+    return name;
   }
 
   /** Read past the backslash and the name, and in text mode past what ends a letter command. */
@@ -173,25 +190,6 @@ class MathReader {
       return out;
     }
     return undefined;
-  }
-
-  /** Fractions, roots and unknown commands: a plain-text approximation, and the span is not exact. */
-  #approximately(name: string): string {
-    this.exact = false;
-    if (name === 'frac' || name === 'dfrac' || name === 'tfrac') {
-      const top = this.argument();
-      const bottom = this.argument();
-      return `${wrap(top)}/${wrap(bottom)}`;
-    }
-    if (name === 'sqrt') {
-      if (this.peek() === '[') {
-        const close = this.source.indexOf(']', this.at);
-        if (close !== -1 && close < this.end) this.at = close + 1;
-      }
-      return `√${wrap(this.argument())}`;
-    }
-    // An unknown command: its name is the best plain-text guess (`\mathfrak{g}` reads as "mathfrak g").
-    return name;
   }
 }
 /** Parentheses around more than one character, so `a+b/c` is not read for `(a+b)/c`. */

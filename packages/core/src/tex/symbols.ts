@@ -3,7 +3,7 @@
  * spacing, operators, super- and subscripts, and the math alphabets.
  */
 
-export const GREEK =
+const GREEK =
   'alpha α beta β gamma γ delta δ epsilon ϵ varepsilon ε zeta ζ eta η theta θ vartheta ϑ iota ι kappa κ lambda λ mu μ nu ν xi ξ pi π varpi ϖ rho ρ varrho ϱ sigma σ varsigma ς tau τ upsilon υ phi ϕ varphi φ chi χ psi ψ omega ω Gamma Γ Delta Δ Theta Θ Lambda Λ Xi Ξ Pi Π Sigma Σ Upsilon Υ Phi Φ Psi Ψ Omega Ω';
 const SYMBOLS =
   'times × cdot · pm ± mp ∓ div ÷ ast ∗ star ⋆ circ ∘ bullet • oplus ⊕ otimes ⊗ leq ≤ le ≤ geq ≥ ge ≥ neq ≠ ne ≠ approx ≈ sim ∼ simeq ≃ equiv ≡ propto ∝ ll ≪ gg ≫ infty ∞ nabla ∇ partial ∂ sum ∑ prod ∏ int ∫ in ∈ notin ∉ ni ∋ subset ⊂ subseteq ⊆ supset ⊃ cup ∪ cap ∩ emptyset ∅ varnothing ∅ forall ∀ exists ∃ neg ¬ lnot ¬ land ∧ wedge ∧ lor ∨ vee ∨ to → rightarrow → leftarrow ← gets ← leftrightarrow ↔ Rightarrow ⇒ Leftarrow ⇐ Leftrightarrow ⇔ mapsto ↦ uparrow ↑ downarrow ↓ implies ⟹ iff ⟺ ldots … dots … cdots ⋯ vdots ⋮ prime ′ dagger † ddagger ‡ ell ℓ hbar ℏ Re ℜ Im ℑ aleph ℵ mid ∣ parallel ∥ perp ⊥ angle ∠ triangle △ checkmark ✓ langle ⟨ rangle ⟩ lceil ⌈ rceil ⌉ lfloor ⌊ rfloor ⌋ top ⊤ bot ⊥ vert | Vert ‖ | ‖ colon : textbackslash \\ textasciitilde ~ textasciicircum ^ textbar | textendash – textemdash — dag † S § P ¶ copyright © textregistered ® texttrademark ™ euro € pounds £ degree ° ss ß o ø O Ø ae æ AE Æ oe œ OE Œ aa å AA Å l ł L Ł i ı';
@@ -85,7 +85,7 @@ export const SUBSCRIPTS = pairs(
   '0₀1₁2₂3₃4₄5₅6₆7₇8₈9₉+₊-₋−₋=₌(₍)₎a ₐe ₑh ₕi ᵢj ⱼk ₖl ₗm ₘn ₙo ₒp ₚr ᵣs ₛt ₜu ᵤv ᵥx ₓβ ᵦγ ᵧρ ᵨφ ᵩχ ᵪ',
 );
 
-export let tables: { symbols: Map<string, string>; asIs: Set<string>; operators: Set<string> } | undefined;
+let tables: { symbols: Map<string, string>; asIs: Set<string>; operators: Set<string> } | undefined;
 
 /** The command tables, built on first use: pages whose papers hold no TeX never pay for them. */
 export function commandTables() {
@@ -99,7 +99,7 @@ export function commandTables() {
 }
 
 /** `"0⁰1¹a ᵃ"` → Map: each source character followed by its replacement (a space after letters keeps them apart). */
-export function pairs(list: string): Map<string, string> {
+function pairs(list: string): Map<string, string> {
   const map = new Map<string, string>();
   const chars = [...list.replaceAll(' ', '')];
   for (let index = 0; index + 1 < chars.length; index += 2) map.set(chars[index] as string, chars[index + 1] as string);

@@ -9,6 +9,7 @@
  */
 import XMLBuilder from 'fast-xml-builder';
 import { EARLIEST_DATE, LATEST_DATE, type Listing, type Paper } from '../model.js';
+import { cleanLine } from '../parse/normalize.js';
 import { texToUnicode } from '../tex/split.js';
 import { defined } from '../utils/defined.js';
 import { feedDate } from './feed-date.js';
@@ -87,11 +88,12 @@ function toItem(paper: Paper, options: FeedOptions, fallbackDate: Date): FeedIte
   const wantsAi = options.summary === 'ai-summary' && paper.aiSummary !== undefined;
   const item: FeedItem = {
     id: feedItemId(paper),
-    title: xmlSafe(texToUnicode(paper.title)),
+    // TeX can leave spaces at the ends (`\ Title`, `\quad`): a feed reader trims them, so they are not written.
+    title: cleanLine(xmlSafe(texToUnicode(paper.title))),
     link,
     authors: (paper.authors ?? [])
-      .map((author) => xmlSafe(texToUnicode(author.name)))
-      .filter((name) => name.trim() !== ''),
+      .map((author) => cleanLine(xmlSafe(texToUnicode(author.name))))
+      .filter((name) => name !== ''),
     date: dateOf(feedDate(paper)) ?? fallbackDate,
     categories: (paper.keywords ?? []).map(xmlSafe).filter((keyword) => keyword !== ''),
   };
