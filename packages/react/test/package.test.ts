@@ -29,4 +29,7 @@ it('ships its code once: no source maps, under 320 kB unpacked, React and core a
   expect(files.map((file) => file.name)).toContain('package/LICENSE');
   expect(unpacked).toBeLessThan(320 * 1024);
   expect(Object.keys(manifest.peerDependencies as object)).toEqual(['react', 'react-dom']);
+  // A caret range, not an exact pin: npm can share one core between the widget and a site's own use of it.
+  const version = (manifest.version as string).replace(/[.+-]/g, '\\$&');
+  expect((manifest.dependencies as Record<string, string>)['@papertrend/core']).toMatch(new RegExp(`^\\^${version}$`));
 });
