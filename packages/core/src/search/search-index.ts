@@ -15,6 +15,7 @@ import type { Paper } from '../model.js';
 import { limitOf, type SearchFilter, type SearchSort, sortPapers, sortRelevant, toPredicate } from './filters.js';
 import { fieldValues, highlightTermsOf, lazyHit, type SearchHit } from './highlight.js';
 import { type Candidate, PhraseRuns } from './phrases.js';
+import { grow } from './postings.js';
 import { parseSearchQuery, type QueryClause, scoredClauses } from './query.js';
 import {
   FIELD_BIT,
@@ -33,7 +34,7 @@ import {
   serialize,
 } from './serialize.js';
 import { isAscii, tokenSpans } from './text.js';
-import { type Expansion, grow, Vocabulary } from './vocabulary.js';
+import { type Expansion, Vocabulary } from './vocabulary.js';
 import { WordScorer } from './word-scores.js';
 
 /** Fields that are searched, with their default weights: title above keywords and authors above abstract. */

@@ -8,8 +8,6 @@ import { nextAsciiToken, TermTable } from './term-table.js';
 import { hashOf, MAX_JOINED_LENGTH } from './text.js';
 import { allowedTypos, type SortedTerms, sortTerms, TypoWalk } from './typos.js';
 
-export { grow, PostingList } from './postings.js';
-
 /** A term a query word may mean, and how much a match on it counts. */
 export interface Expansion {
   term: number;

@@ -3,9 +3,11 @@
  * Typing re-scores every earlier word at each keystroke, so recent words' scores are kept: only the word
  * being typed is read from the postings.
  */
+
+import { grow } from './postings.js';
 import type { QueryWord } from './query-words.js';
 import { idf } from './scoring.js';
-import { type Expansion, grow, type Vocabulary } from './vocabulary.js';
+import type { Expansion, Vocabulary } from './vocabulary.js';
 
 /** Recent query words whose scored documents are kept (each at most a few bytes per matching paper). */
 const WORD_SCORE_CACHE_SIZE = 12;
