@@ -20,3 +20,14 @@ export function takeConsoleCalls(): string[] {
   calls = [];
   return seen;
 }
+
+/**
+ * Waits until the console has been written `count` times, then takes the calls. A warning logged by an
+ * effect comes after the paint a `findBy` waits for, so asserting it at once is a race.
+ */
+export async function waitForConsoleCalls(count: number): Promise<string[]> {
+  await vi.waitFor(() => {
+    if (calls.length < count) throw new Error(`waited for ${count} console call(s), saw ${calls.length}`);
+  });
+  return takeConsoleCalls();
+}

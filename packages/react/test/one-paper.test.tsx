@@ -13,7 +13,7 @@ import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { takeConsoleCalls } from '../../../test/no-console.js';
+import { takeConsoleCalls, waitForConsoleCalls } from '../../../test/no-console.js';
 import { startServer, type TestServer } from '../../core/test/http-server.js';
 import { EmbeddedPaper, Paper, type PaperCardProps } from '../src/index.js';
 
@@ -88,7 +88,7 @@ describe('Paper and usePaper in the browser', () => {
     await waitFor(() => expect(screen.getByText('This paper could not be found.')).toBeTruthy());
     expect(screen.queryByRole('button')).toBeNull();
     // The site owner is told, once, which id failed.
-    expect(takeConsoleCalls()).toEqual([
+    expect(await waitForConsoleCalls(1)).toEqual([
       'console.warn: papertrend: could not load paper 2101.00001: No paper 2101.00001: neither Hugging Face nor arXiv knows it',
     ]);
   });
@@ -112,7 +112,7 @@ describe('Paper and usePaper in the browser', () => {
     expect(screen.getByRole('alert').textContent).toBe(
       'Could not load this paper.The paper service is not answering right now. Try again in a moment.Try again',
     );
-    expect(takeConsoleCalls()).toEqual([
+    expect(await waitForConsoleCalls(1)).toEqual([
       expect.stringMatching(/^console\.warn: papertrend: could not load paper 1707\.08567: .*503 Service Unavailable/),
     ]);
     up = true;

@@ -11,7 +11,7 @@ import { snapshot } from '@papertrend/core/snapshot';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { takeConsoleCalls } from '../../../test/no-console.js';
+import { takeConsoleCalls, waitForConsoleCalls } from '../../../test/no-console.js';
 import { highlightPieces, PaperCard, safeHref, TrendingPapers, toPaperView } from '../src/index.js';
 
 afterEach(cleanup);
@@ -230,7 +230,7 @@ describe('in the DOM', () => {
       // No search or sort over an error.
       expect(screen.queryByRole('searchbox')).toBeNull();
       // The warning is logged by an effect after the error is painted.
-      await waitFor(() => expect(takeConsoleCalls()).toHaveLength(1));
+      await waitForConsoleCalls(1);
       cleanup();
     }
   });
