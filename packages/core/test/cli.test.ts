@@ -149,7 +149,7 @@ describe('papertrend CLI over the network', () => {
     expect(JSON.parse(fallback.stdout).meta.fallback).toBe('snapshot');
     // A build log shows that old data was published, even when stdout is the JSON.
     expect(fallback.stderr).toMatch(
-      /^papertrend: serving the bundled snapshot \(Hugging Face Daily Papers of 2026-08-21\), not today's papers \(Hugging Face could not be reached: .*network error/,
+      /^papertrend: serving the bundled snapshot \(Hugging Face Daily Papers of 2026-08-21, most upvoted first\), not today's papers \(Hugging Face could not be reached: .*network error/,
     );
     // With a live server, --fallback changes nothing and says nothing.
     const live = await cli(['trending', '--fallback', '--limit', '1']);
@@ -164,7 +164,13 @@ describe('papertrend CLI over the network', () => {
     expect(JSON.parse(offline.stdout).papers).toHaveLength(17);
     expect(offline.stderr).toMatch(/serving the bundled snapshot .*\(--offline\)/);
     const table = await cli(['daily', '--offline', '--date', '2026-08-21', '--limit', '1']);
-    expect(table.stdout).toMatch(/offline: showing the bundled snapshot \(2026-08-21\)/);
+    expect(table.stdout).toMatch(/^Hugging Face Daily Papers of 2026-08-21 \(the bundled snapshot, not today's papers\)\n/);
+    // Trending falls back to that day most upvoted first, and says so rather than calling it trending.
+    const trending = await cli(['trending', '--offline', '--limit', '1']);
+    expect(trending.stdout).toMatch(
+      /^Hugging Face Daily Papers of 2026-08-21, most upvoted first \(the bundled snapshot, not today's papers\)\n/,
+    );
+    expect(trending.stderr).toMatch(/\(Hugging Face Daily Papers of 2026-08-21, most upvoted first\), not today's papers \(--offline\)/);
   });
 
   it('refuses dates that do not exist, days the snapshot does not hold, and --offline where nothing is offline', async () => {

@@ -145,11 +145,11 @@ describe('papertrend export', () => {
     expect(bibtex.stdout.match(/^@misc/gm)).toHaveLength(2);
     const markdown = await cli(['export', '--markdown', '--offline', '--limit', '3']);
     expect(markdown.stdout).toMatch(
-      /^## Trending on Hugging Face\n\n1\. \*\*\[EnvHarness: Awakening Static Worlds for Agent Learning\]\(<https:\/\/huggingface\.co\/papers\/2608\.19880>\)\*\*/,
+      /^## Hugging Face Daily Papers of 2026-08-21, most upvoted first \(the bundled snapshot, not today's papers\)\n\n1\. \*\*\[EnvHarness: Awakening Static Worlds for Agent Learning\]\(<https:\/\/huggingface\.co\/papers\/2608\.19880>\)\*\*/,
     );
     const slack = await cli(['export', '--markdown', '--slack', '--offline', '--limit', '1']);
     expect(slack.stdout).toMatch(
-      /^\*Trending on Hugging Face\*\n\n1\. \*<https:\/\/huggingface\.co\/papers\/2608\.19880\|EnvHarness/,
+      /^\*Hugging Face Daily Papers of 2026-08-21, most upvoted first \(the bundled snapshot, not today's papers\)\*\n\n1\. \*<https:\/\/huggingface\.co\/papers\/2608\.19880\|EnvHarness/,
     );
   });
 });

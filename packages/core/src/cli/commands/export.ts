@@ -5,6 +5,7 @@ import { toMarkdown } from '../../writers/markdown.js';
 import { type Io, writeOutput } from '../io.js';
 import { EXIT, UsageError, type Values } from '../options.js';
 import { reportIssues } from '../table.js';
+import { headingOf } from './fetch.js';
 import { papersFor } from './today.js';
 
 export async function exportCommand(
@@ -16,12 +17,7 @@ export async function exportCommand(
   if (values.bibtex === values.markdown) throw new UsageError('export takes one of --bibtex or --markdown');
   const { listing, kind } = await papersFor(rest, values, limit, io);
   const papers = limit === undefined ? listing.papers : listing.papers.slice(0, limit);
-  const heading =
-    kind === 'file'
-      ? undefined
-      : kind === 'daily'
-        ? `Hugging Face Daily Papers${listing.meta.date ? `, ${listing.meta.date}` : ''}`
-        : 'Trending on Hugging Face';
+  const heading = kind === 'file' ? undefined : headingOf(kind, listing, listing.meta.date);
   const text = values.bibtex
     ? toBibtex(papers)
     : toMarkdown(papers, { flavor: values.slack ? 'slack' : 'markdown', ...defined({ heading }) });

@@ -41,12 +41,11 @@ export async function fetchListing(
     switch (command) {
       case 'trending': {
         const listing = await client.trending(defined({ limit }));
-        return { listing, title: `Trending on Hugging Face${fallbackNote(listing)}` };
+        return { listing, title: headingOf('trending', listing) };
       }
       case 'daily': {
         const listing = await client.daily(defined({ limit, date: values.date || undefined }));
-        const day = values.date ? `, ${values.date}` : '';
-        return { listing, title: `Hugging Face Daily Papers${day}${fallbackNote(listing)}` };
+        return { listing, title: headingOf('daily', listing, values.date || undefined) };
       }
       case 'search':
         return {
@@ -66,11 +65,17 @@ export async function fetchListing(
   }
 }
 
-/** The heading's note when the snapshot answered instead of Hugging Face. */
-export function fallbackNote(listing: Listing): string {
-  return listing.meta.fallback === 'snapshot'
-    ? ` — offline: showing the bundled snapshot (${listing.meta.date}) because ${listing.meta.fallbackReason}`
-    : '';
+/**
+ * A listing's heading, and what it really is when the snapshot answered. The snapshot's trending page is copied
+ * text with no links, so `trending` falls back to the Daily Papers day most upvoted first: the heading names
+ * that day instead of calling it trending. Why the snapshot answered is told on stderr (noteSnapshot).
+ */
+export function headingOf(kind: 'trending' | 'daily', listing: Listing, date?: string): string {
+  if (listing.meta.fallback !== 'snapshot') {
+    return kind === 'trending' ? 'Trending on Hugging Face' : `Hugging Face Daily Papers${date ? `, ${date}` : ''}`;
+  }
+  const order = kind === 'trending' ? ', most upvoted first' : '';
+  return `Hugging Face Daily Papers of ${listing.meta.date}${order} (the bundled snapshot, not today's papers)`;
 }
 
 function baseUrlFromEnv(name: string): string | undefined {

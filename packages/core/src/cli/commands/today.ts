@@ -8,7 +8,7 @@ import type { Listing } from '../../model.js';
 import { type Io, readInput } from '../io.js';
 import { UsageError, type Values } from '../options.js';
 import { printable } from '../safe-output.js';
-import { fallbackNote, fetchListing, type Shown } from './fetch.js';
+import { fetchListing, headingOf, type Shown } from './fetch.js';
 
 export async function listingOf(
   kind: 'trending' | 'daily',
@@ -18,7 +18,7 @@ export async function listingOf(
 ): Promise<Shown> {
   if (!values.offline) {
     const fetched = await fetchListing(kind, [], values, limit, io);
-    noteSnapshot(fetched.listing, io);
+    noteSnapshot(kind, fetched.listing, io);
     return fetched;
   }
   const { snapshot, snapshotPapers } = await import('../../entries/snapshot.js');
@@ -31,12 +31,11 @@ export async function listingOf(
     papers: kind === 'trending' ? [...snapshotPapers] : snapshot.daily.papers,
     meta: { ...snapshot.daily.meta, fallback: 'snapshot', fallbackReason: '--offline' },
   };
-  noteSnapshot(listing, io);
-  const name = kind === 'trending' ? 'Trending on Hugging Face' : `Hugging Face Daily Papers, ${day}`;
-  return { listing, title: `${name}${fallbackNote(listing)}` };
+  noteSnapshot(kind, listing, io);
+  return { listing, title: headingOf(kind, listing) };
 }
 
-function noteSnapshot(listing: Listing, io: Io): void {
+function noteSnapshot(kind: 'trending' | 'daily', listing: Listing, io: Io): void {
   if (listing.meta.fallback !== 'snapshot') return;
   const why =
     listing.meta.fallbackReason === '--offline'
@@ -45,7 +44,7 @@ function noteSnapshot(listing: Listing, io: Io): void {
   const which =
     listing.meta.date === undefined
       ? `the Hugging Face trending page of ${listing.meta.dateLabel}`
-      : `Hugging Face Daily Papers of ${listing.meta.date}`;
+      : `Hugging Face Daily Papers of ${listing.meta.date}${kind === 'trending' ? ', most upvoted first' : ''}`;
   io.stderr(`papertrend: serving the bundled snapshot (${which}), not today's papers (${why})\n`);
 }
 
