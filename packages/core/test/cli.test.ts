@@ -164,13 +164,17 @@ describe('papertrend CLI over the network', () => {
     expect(JSON.parse(offline.stdout).papers).toHaveLength(17);
     expect(offline.stderr).toMatch(/serving the bundled snapshot .*\(--offline\)/);
     const table = await cli(['daily', '--offline', '--date', '2026-08-21', '--limit', '1']);
-    expect(table.stdout).toMatch(/^Hugging Face Daily Papers of 2026-08-21 \(the bundled snapshot, not today's papers\)\n/);
+    expect(table.stdout).toMatch(
+      /^Hugging Face Daily Papers of 2026-08-21 \(the bundled snapshot, not today's papers\)\n/,
+    );
     // Trending falls back to that day most upvoted first, and says so rather than calling it trending.
     const trending = await cli(['trending', '--offline', '--limit', '1']);
     expect(trending.stdout).toMatch(
       /^Hugging Face Daily Papers of 2026-08-21, most upvoted first \(the bundled snapshot, not today's papers\)\n/,
     );
-    expect(trending.stderr).toMatch(/\(Hugging Face Daily Papers of 2026-08-21, most upvoted first\), not today's papers \(--offline\)/);
+    expect(trending.stderr).toMatch(
+      /\(Hugging Face Daily Papers of 2026-08-21, most upvoted first\), not today's papers \(--offline\)/,
+    );
   });
 
   it('refuses dates that do not exist, days the snapshot does not hold, and --offline where nothing is offline', async () => {
