@@ -80,7 +80,9 @@ export default defineConfig([
   {
     ...shared,
     entry: { index: 'src/index.ts' },
-    format: ['esm', 'cjs'],
+    // ESM only: a custom element lives in browsers and bundlers, and Node (>= 20.19) can require() it too.
+    // A CJS copy would double the package for no reader (it was 280 kB beside the ESM's 160 kB).
+    format: ['esm'],
     dts: {
       // The embed's types name @papertrend/react's `Labels`; inline them so the package needs no React.
       resolve: ['@papertrend/react'],

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { pack } from '../../../test/pack.js';
 
@@ -13,6 +15,17 @@ it('imports on a server (SSR, Astro, Next) without touching DOM globals', async 
   expect(() => embed.defineTrendingPapersElement()).not.toThrow();
 });
 
+it('is ESM only, and a CommonJS project on Node >= 20.19 can still require() it', () => {
+  const run = spawnSync(
+    process.execPath,
+    ['-e', "const e = require('@papertrend/embed'); process.stdout.write(typeof e.mount + ' ' + typeof e.pageTheme)"],
+    { cwd: fileURLToPath(new URL('..', import.meta.url)), encoding: 'utf8' },
+  );
+  expect(run.stderr).toBe('');
+  expect(run.stdout).toBe('function function');
+  expect(existsSync(new URL('index.cjs', dist))).toBe(false);
+});
+
 it('bundles preact in place of React, and the lite parser in place of the full one', () => {
   const script = readFileSync(new URL('papertrend.global.js', dist), 'utf8');
   expect(script).not.toMatch(/react\.production|__SECRET_INTERNALS|react-dom/);
@@ -22,8 +35,8 @@ it('bundles preact in place of React, and the lite parser in place of the full o
 });
 
 // 600 kB until the card showed TeX and icons (the unminified ESM and CJS builds carry the command tables twice);
-// 700 kB until `<paper-card>` and the README's "Embed one paper" section.
-it('installs nothing else: no runtime dependencies, no source maps, under 750 kB unpacked', () => {
+// 700 kB until `<paper-card>` and the README's "Embed one paper" section; 750 kB until the CJS copy was dropped.
+it('installs nothing else: no runtime dependencies, no source maps, under 460 kB unpacked', () => {
   const { files, unpacked, manifest } = pack(new URL('..', import.meta.url));
   expect(manifest.dependencies).toBeUndefined();
   // Types name core's Paper: TypeScript users who want them install @papertrend/core (an optional peer).
@@ -34,5 +47,5 @@ it('installs nothing else: no runtime dependencies, no source maps, under 750 kB
   ]);
   expect(files.filter((file) => file.name.endsWith('.map'))).toEqual([]);
   expect(files.map((file) => file.name)).toContain('package/LICENSE');
-  expect(unpacked).toBeLessThan(750 * 1024);
+  expect(unpacked).toBeLessThan(460 * 1024);
 });
