@@ -1,3 +1,4 @@
+import { copyFile } from 'node:fs/promises';
 import { defineConfig, type Options } from 'tsup';
 
 const shared: Options = {
@@ -18,6 +19,8 @@ export default defineConfig([
     // Every component is a client component; esbuild drops module directives inside a bundle, so the
     // directive is put back at the top of each output file for React Server Components users.
     banner: { js: "'use client';" },
+    // The stylesheet is plain CSS, shipped as written (its comments explain the cascade to whoever reads it).
+    onSuccess: () => copyFile('src/styles.css', 'dist/styles.css'),
   },
   {
     ...shared,
