@@ -20,6 +20,10 @@ describe('astro-blog: the React widget as an Astro island', () => {
     const html = readFileSync(`${dist}index.html`, 'utf8');
     expect(html.match(/class="pt-card"/g)).toHaveLength(Math.min(5, listing.papers.length));
     expect(html).toContain('<astro-island');
+    // Built offline from the snapshot: readers are told, and the island's props hold only what the widget shows.
+    expect(html).toContain('<p class="pt-note">Saved papers from Aug 21</p>');
+    expect(readFileSync(new URL('./src/papers.generated.json', import.meta.url), 'utf8')).toContain('"media"');
+    expect(html).not.toMatch(/&quot;(media|affiliations|submittedOnDailyBy)&quot;/);
 
     const { page, context, problems } = await openWatchedPage(site.browser);
     await page.goto(`${site.url}/`);

@@ -38,6 +38,10 @@ it('installs from the packed tarballs into an empty npm project and works as doc
   ]);
   expect((await ok('node', ['node_modules/.bin/papertrend', '--version'])).trim()).toBe('0.0.0');
   expect(await ok('node', ['node_modules/.bin/papertrend', 'snapshot', '--limit', '2'])).toMatch(/2 of 17 papers/);
+  // Offline, trending is the bundled day most upvoted first, and its heading says so.
+  expect(await ok('node', ['node_modules/.bin/papertrend', 'trending', '--offline', '--limit', '1'])).toMatch(
+    /^Hugging Face Daily Papers of 2026-08-21, most upvoted first \(the bundled snapshot/,
+  );
   expect(await ok('node', ['node_modules/.bin/papertrend', 'feed', '--offline', '--format', 'atom'])).toMatch(
     /^<\?xml version="1\.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom"/,
   );
@@ -102,7 +106,7 @@ console.log(JSON.stringify({
 import { createFileCache } from '@papertrend/core/node';
 import { snapshot } from '@papertrend/core/snapshot';
 import { EmbeddedPaper } from '@papertrend/react';
-import { Paper } from '@papertrend/react/server';
+import { Paper, trimForWidget } from '@papertrend/react/server';
 import { renderPaperCard, standalonePaperLinks } from '@papertrend/markdown';
 const paper = snapshot.daily.papers[0];
 const cache = createFileCache({ dir: 'paper-cache' });
@@ -113,6 +117,8 @@ console.log(JSON.stringify({
   card: card.includes('class="pt-root pt-embedded"') && !/<script|<button/.test(card),
   links: standalonePaperLinks('Read this:\\n\\nhttps://arxiv.org/abs/2106.09685\\n\\nor https://arxiv.org/abs/1707.08567.'),
   components: [typeof EmbeddedPaper, typeof Paper],
+  trimmed: JSON.stringify(trimForWidget(snapshot.daily, { limit: 5, variant: 'compact' })).length * 10 <
+    JSON.stringify(snapshot.daily.papers).length,
 }));
 `,
   );
@@ -121,7 +127,10 @@ console.log(JSON.stringify({
     card: true,
     links: ['2106.09685'],
     components: ['function', 'function'],
+    trimmed: true,
   });
+  // The embed ships ESM only; CommonJS on Node >= 20.19 requires it all the same.
+  expect(await ok('node', ['-e', "console.log(typeof require('@papertrend/embed').mount)"])).toBe('function\n');
   expect(await ok('node', ['-e', "console.log(typeof require('@papertrend/markdown').rehypePaperCards)"])).toBe(
     'function\n',
   );

@@ -1,4 +1,5 @@
 import { TrendingPapers } from '@papertrend/react';
+import { trimForWidget } from '@papertrend/react/server';
 import { createPapersClient } from '../lib/papers-client';
 
 // Rendered on the server at build time and again at most hourly (ISR); readers get HTML with the papers in it.
@@ -19,8 +20,9 @@ export default async function Page() {
           ? `Hugging Face could not be reached when this page was built; showing the bundled snapshot of ${listing.meta.date}.`
           : `Fetched from Hugging Face on the server, ${listing.papers.length} papers.`}
       </p>
-      {/* The listing as the client answered it: when that was the bundled snapshot, readers see a note. */}
-      <TrendingPapers listing={listing} limit={10} now={renderedAt} headingLevel={2} />
+      {/* The listing as the client answered it (a snapshot shows its note), trimmed to what the widget shows and
+          searches: the props travel in the page. */}
+      <TrendingPapers listing={trimForWidget(listing)} limit={10} now={renderedAt} headingLevel={2} />
     </main>
   );
 }

@@ -2,10 +2,14 @@
  * `@papertrend/react/server`: components that fetch on the server, for React Server Components (Next.js App
  * Router and other RSC hosts). No `'use client'` here: `Paper` is an async server component; the card it
  * renders comes from the package's client entry, so the page receives the card's HTML and no fetching code.
+ * `trimForWidget` keeps only what the widget shows of a listing, for props serialised into the page.
  */
 import { type GetPaperWithClientOptions, getPaper, isPaperNotFoundError } from '@papertrend/core';
 import { type ReactNode, Suspense } from 'react';
 import { EmbeddedPaper, type EmbeddedPaperProps, PaperNotFound, PaperSkeleton, type PaperStateProps } from './index.js';
+
+// Plain data for props that travel in the page; a function a server component can call (not a client reference).
+export { type TrimOptions, trimForWidget } from './trim.js';
 
 export interface PaperProps extends Omit<EmbeddedPaperProps, 'paper'> {
   /** An arXiv id in any form (`2106.09685`, `arXiv:2106.09685v2`), or an arXiv or Hugging Face paper URL. */
