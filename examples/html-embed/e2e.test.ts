@@ -21,7 +21,9 @@ const dist = new URL('./dist/', import.meta.url).pathname;
 if (!existsSync(`${dist}papers.json`)) {
   throw new Error(`${dist} is not built: run \`pnpm --filter @papertrend/example-html-embed build\``);
 }
-const listing = JSON.parse(readFileSync(`${dist}papers.json`, 'utf8')) as { papers: { title: string }[] };
+const listing = JSON.parse(readFileSync(`${dist}papers.json`, 'utf8')) as {
+  papers: { id: string; title: string; links?: { thumbnail?: string } }[];
+};
 const hostile = readFileSync(new URL('../../packages/react/test/fixtures/hostile-papers.json', import.meta.url));
 const embedScript = readFileSync(`${dist}papertrend.js`);
 
@@ -29,8 +31,9 @@ const site = siteInChromium(dist);
 const cliPath = new URL('../../packages/core/dist/cli.js', import.meta.url).pathname;
 
 /** Serves an extra page (and the hostile listing) from the test, beside the built site. */
-async function openPage(path: string, html?: string) {
+async function openPage(path: string, html?: string, before?: (page: Page) => Promise<unknown>) {
   const watched = await openWatchedPage(site.browser);
+  await before?.(watched.page);
   if (html) {
     await watched.page.route(`${site.url}${path}`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
   }
@@ -201,9 +204,7 @@ describe('html-embed: the script tag in chromium', () => {
       host.setAttribute('search', 'on');
     });
     await expect.poll(() => trending.getByRole('searchbox').count()).toBe(1);
-    const withThumbnail = listing.papers
-      .slice(0, 4)
-      .filter((paper) => (paper as { links?: { thumbnail?: string } }).links?.thumbnail).length;
+    const withThumbnail = listing.papers.slice(0, 4).filter((paper) => paper.links?.thumbnail).length;
     await expect.poll(() => trending.locator('img.pt-thumb').count()).toBe(withThumbnail);
     expect(await trending.locator('.pt-sort').count()).toBe(0);
     await trending.evaluate((host) => host.setAttribute('filters', 'on'));
@@ -213,6 +214,41 @@ describe('html-embed: the script tag in chromium', () => {
 
     await trending.evaluate((host) => host.setAttribute('variant', 'card'));
     await expect.poll(() => trending.locator('.pt-card').count()).toBe(Math.min(4, listing.papers.length));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('loads thumbnails from the site’s own proxy with `thumbnail-src`, never from the CDN', async () => {
+    const html = `<!doctype html><html lang="en"><head><title>proxy</title></head><body><main><h1>Blog</h1>
+      <trending-papers id="trending" src="papers.json" limit="4" variant="compact" thumbnails
+        thumbnail-src="/img-proxy?id={id}&amp;url={url}"></trending-papers>
+      </main><script src="papertrend.js"></script></body></html>`;
+    const asked: string[] = [];
+    const { page, context, problems } = await openPage('/proxy.html', html, (opened) => {
+      opened.on('request', (request) => asked.push(request.url()));
+      return opened.route(/\/img-proxy\?/, (route) =>
+        route.fulfill({
+          contentType: 'image/svg+xml',
+          body: readFileSync(new URL('../../packages/react/test/fixtures/thumbnails/0.svg', import.meta.url)),
+        }),
+      );
+    });
+    const trending = widget(page);
+    const shown = listing.papers.slice(0, 4).filter((paper) => paper.links?.thumbnail);
+    expect(shown.length).toBeGreaterThan(0);
+    await expect.poll(() => trending.locator('img.pt-thumb').count()).toBe(shown.length);
+    expect(
+      await trending.locator('img.pt-thumb').evaluateAll((images) => images.map((image) => image.getAttribute('src'))),
+    ).toEqual(
+      shown.map(
+        (paper) =>
+          `/img-proxy?id=${encodeURIComponent(paper.id)}&url=${encodeURIComponent(paper.links?.thumbnail ?? '')}`,
+      ),
+    );
+    // Loaded, not removed as broken: the proxy answered.
+    await expect.poll(() => asked.filter((url) => url.includes('/img-proxy?')).length).toBe(shown.length);
+    expect(await trending.locator('img.pt-thumb').count()).toBe(shown.length);
+    expect(asked.filter((url) => new URL(url).hostname.endsWith('huggingface.co'))).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,6 +1,6 @@
 import type { Paper, SearchSort } from '@papertrend/core';
 import { parseListing } from '@papertrend/core/lite';
-import { type MountHandle, type MountOptions, mount, type Theme } from './mount.js';
+import { type MountHandle, type MountOptions, mount, type Theme, thumbnailTemplate } from './mount.js';
 
 const ATTRIBUTES = [
   'src',
@@ -12,6 +12,7 @@ const ATTRIBUTES = [
   'heading-level',
   'variant',
   'thumbnails',
+  'thumbnail-src',
   'search',
   'filters',
 ] as const;
@@ -43,8 +44,13 @@ export interface TrendingPapersAttributes {
   'heading-level'?: '2' | '3' | '4' | '5' | '6' | 2 | 3 | 4 | 5 | 6;
   /** `card` (default) or `compact`: rank, title, date and upvotes in one or two lines. */
   variant?: 'card' | 'compact';
-  /** Present: show each paper's preview image. */
-  thumbnails?: '' | boolean;
+  /** Show each paper's preview image (default: on for cards, off for compact); `false` or `off` hides them. */
+  thumbnails?: '' | boolean | 'on' | 'off' | 'false';
+  /**
+   * Load preview images from here instead of Hugging Face's CDN: a URL template, `{url}` the image's own
+   * address and `{id}` the paper's id, both URL-encoded (`/img-proxy?url={url}`, `/thumbs/{id}.png`).
+   */
+  'thumbnail-src'?: string;
   /** `on` / `off`: show the search box (default: on for cards, off for compact). */
   search?: 'on' | 'off';
   /** `on` / `off`: show sort and the with-code filter (default: on for cards, off for compact). */
@@ -116,6 +122,7 @@ export function defineTrendingPapersElement(tagName = 'trending-papers'): void {
         ...(this.hasAttribute('thumbnails')
           ? { showThumbnails: !['false', 'off'].includes(this.getAttribute('thumbnails') ?? '') }
           : {}),
+        ...thumbnailTemplate(this.getAttribute('thumbnail-src')),
         ...this.#toggle('search', 'showSearch'),
         ...this.#toggle('filters', 'showFilters'),
       };

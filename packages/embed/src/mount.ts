@@ -25,8 +25,10 @@ export interface MountOptions {
   headingLevel?: 2 | 3 | 4 | 5 | 6;
   /** `card` (default) or `compact`. */
   variant?: 'card' | 'compact';
-  /** Show each paper's preview image (default `false`). */
+  /** Show each paper's preview image (default: `true` for cards, `false` for `compact`). */
   showThumbnails?: boolean;
+  /** Where preview images load from instead of Hugging Face's CDN (see `thumbnailTemplate`). */
+  thumbnailSrc?: (url: string, paper: Paper) => string | undefined;
   /** Show the search box (default: `true` for cards, `false` for `compact`). */
   showSearch?: boolean;
   /** Show sort and the with-code filter (default: `true` for cards, `false` for `compact`). */
@@ -79,10 +81,11 @@ function Embedded({ options, theme }: { options: MountOptions; theme: Theme }) {
   const query = typed.from === options.query ? typed.query : (options.query ?? '');
   const setQuery = (value: string): void => setTyped({ from: options.query, query: value });
   const { papers, src, limit, sort, locale, labels, headingLevel, onSelect, onQueryChange, onError } = options;
-  const { variant, showThumbnails, showSearch, showFilters } = options;
+  const { variant, showThumbnails, thumbnailSrc, showSearch, showFilters } = options;
   return createElement(TrendingPapers, {
     ...(variant ? { variant } : {}),
     ...(showThumbnails === undefined ? {} : { showThumbnails }),
+    ...(thumbnailSrc ? { thumbnailSrc } : {}),
     ...(showSearch === undefined ? {} : { showSearch }),
     ...(showFilters === undefined ? {} : { showFilters }),
     // A new initial sort means a fresh widget.
@@ -178,5 +181,18 @@ export function mount(element: Element, initial: MountOptions = {}): MountHandle
       shadow.render();
     },
     destroy: shadow.destroy,
+  };
+}
+
+/**
+ * The `thumbnail-src` attribute as a `thumbnailSrc` option: a URL template where `{url}` is the image's own
+ * address and `{id}` the paper's id, both URL-encoded (`/img?u={url}` for a proxy, `/thumbs/{id}.png` for your
+ * own copies), so readers' browsers never ask Hugging Face's CDN.
+ */
+export function thumbnailTemplate(template: string | null): Pick<MountOptions, 'thumbnailSrc'> {
+  if (!template) return {};
+  return {
+    thumbnailSrc: (url, paper) =>
+      template.replace(/\{(url|id)\}/g, (_, name) => encodeURIComponent(name === 'url' ? url : paper.id)),
   };
 }

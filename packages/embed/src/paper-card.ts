@@ -2,9 +2,19 @@ import type { Paper } from '@papertrend/core';
 import { normalizeArxivId, parseListing } from '@papertrend/core/lite';
 import { EmbeddedPaper, Paper as PaperById, PaperNotFound, type SummaryChoice } from '@papertrend/react';
 import { createElement } from 'react';
-import { renderInShadow, type ShadowRender, type Theme } from './mount.js';
+import { renderInShadow, type ShadowRender, type Theme, thumbnailTemplate } from './mount.js';
 
-const ATTRIBUTES = ['paper', 'src', 'api', 'theme', 'locale', 'heading-level', 'summary', 'thumbnail'] as const;
+const ATTRIBUTES = [
+  'paper',
+  'src',
+  'api',
+  'theme',
+  'locale',
+  'heading-level',
+  'summary',
+  'thumbnail',
+  'thumbnail-src',
+] as const;
 const THEMES = new Set(['light', 'dark', 'auto']);
 const HEADING_LEVELS = new Set([2, 3, 4, 5, 6]);
 const HUGGING_FACE = 'https://huggingface.co';
@@ -30,6 +40,8 @@ export interface PaperCardAttributes {
   summary?: SummaryChoice;
   /** `off`: no preview image. */
   thumbnail?: 'on' | 'off';
+  /** Load the preview image from here instead of Hugging Face's CDN (as `<trending-papers thumbnail-src>`). */
+  'thumbnail-src'?: string;
 }
 
 /** A `<paper-card>` element, as `document.querySelector('paper-card')` returns it. */
@@ -99,6 +111,7 @@ export function definePaperCardElement(tagName = 'paper-card'): void {
         ...(summary === 'ai' || summary === 'abstract' ? { summary: summary as SummaryChoice } : {}),
         ...(locale ? { locale } : {}),
         ...(this.getAttribute('thumbnail') === 'off' ? { showThumbnail: false } : {}),
+        ...thumbnailTemplate(this.getAttribute('thumbnail-src')),
       };
       const given = this.#data ?? inlinePaper(this);
       if (given) return createElement(EmbeddedPaper, { ...card, paper: given });

@@ -8,7 +8,7 @@ import { renderToString } from 'react-dom/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { takeConsoleCalls } from '../../../test/no-console.js';
 import { startServer, type TestServer } from '../../core/test/http-server.js';
-import { periodRequest, TrendingPapers, toPaperView } from '../src/index.js';
+import { EmbeddedPaper, periodRequest, TrendingPapers, toPaperView } from '../src/index.js';
 
 afterEach(cleanup);
 const papers = snapshot.daily.papers;
@@ -90,6 +90,28 @@ describe('thumbnails', () => {
     );
     expect([small?.getAttribute('width'), small?.getAttribute('height')]).toEqual(['64', '36']);
     expect(small?.getAttribute('alt')).toBe(`Figure from ${papers[0]?.title}`);
+  });
+
+  it('load from where the site says (`thumbnailSrc`: a proxy, own copies, or none), in cards, rows and one paper', () => {
+    const seen: string[] = [];
+    const viaProxy = (url: string, paper: Paper) => {
+      seen.push(paper.id);
+      return paper.id === papers[1]?.id ? undefined : `/img?u=${encodeURIComponent(url)}`;
+    };
+    for (const variant of ['card', 'compact'] as const) {
+      const images = imagesOf(
+        <TrendingPapers papers={papers} limit={3} now={NOW} variant={variant} showThumbnails thumbnailSrc={viaProxy} />,
+      );
+      // The second paper's image is refused by the site's function: none is shown for it.
+      expect(images.map((image) => image.getAttribute('src'))).toEqual(
+        [papers[0], papers[2]].map((paper) => `/img?u=${encodeURIComponent(paper?.links.thumbnail ?? '')}`),
+      );
+    }
+    expect(seen.slice(0, 3)).toEqual(papers.slice(0, 3).map((paper) => paper.id));
+    const [own] = imagesOf(
+      <EmbeddedPaper paper={papers[0] as Paper} thumbnailSrc={(_, paper) => `/thumbs/${paper.id}.png`} />,
+    );
+    expect(own?.getAttribute('src')).toBe(`/thumbs/${papers[0]?.id}.png`);
   });
 
   it('fall back to the first image of media, and never take an unsafe URL', () => {

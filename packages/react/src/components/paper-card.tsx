@@ -21,6 +21,11 @@ export interface PaperCardProps {
   onSelect?: (paper: Paper) => void;
   /** Show the paper's preview image where it has one (`links.thumbnail`, else its first image), lazily. Default `true`. */
   showThumbnail?: boolean;
+  /**
+   * The address to load a paper's preview image from, given its own (`https://cdn-thumbnails.huggingface.co/…`):
+   * your image proxy or self-hosted copy, for a CSP `img-src` or readers' privacy; `undefined` shows none.
+   */
+  thumbnailSrc?: (url: string, paper: Paper) => string | undefined;
   /** Which text a card shows first: the labelled `ai` summary (default, where there is one) or the `abstract`. */
   summary?: SummaryChoice;
   /** Which date to show (see `ViewOptions.date`). */
@@ -169,6 +174,7 @@ export function PaperCard({
   headingLevel = 3,
   onSelect,
   showThumbnail = true,
+  thumbnailSrc,
   summary = 'ai',
   date,
   expandable = true,
@@ -207,8 +213,14 @@ export function PaperCard({
     <article className="pt-card" aria-labelledby={titleId}>
       <Upvotes view={view} labels={labels} locale={locale} />
       <div className="pt-card-body">
-        {showThumbnail && view.thumbnail ? (
-          <Thumbnail src={view.thumbnail} alt={labels.thumbnailAlt(view.titleText)} width={160} />
+        {showThumbnail ? (
+          <Thumbnail
+            view={view}
+            paper={paper}
+            rewrite={thumbnailSrc}
+            alt={labels.thumbnailAlt(view.titleText)}
+            width={160}
+          />
         ) : null}
         <Title
           id={titleId}

@@ -26,6 +26,7 @@ export function PaperRow({
   headingLevel = 3,
   onSelect,
   showThumbnail,
+  thumbnailSrc,
   date,
 }: PaperRowProps): ReactNode {
   const view = useView(paper, locale, now, date);
@@ -53,8 +54,14 @@ export function PaperRow({
           )}
         </p>
       </div>
-      {showThumbnail && view.thumbnail ? (
-        <Thumbnail src={view.thumbnail} alt={labels.thumbnailAlt(view.titleText)} width={64} />
+      {showThumbnail ? (
+        <Thumbnail
+          view={view}
+          paper={paper}
+          rewrite={thumbnailSrc}
+          alt={labels.thumbnailAlt(view.titleText)}
+          width={64}
+        />
       ) : null}
     </article>
   );

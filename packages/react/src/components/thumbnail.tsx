@@ -1,12 +1,26 @@
 'use client';
+import type { Paper } from '@papertrend/core';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
+import type { PaperView } from '../view.js';
 
 /**
  * A preview image with its size stated up front, so nothing moves when it arrives. One that fails to load
  * (offline, blocked by a CSP, gone) is removed instead of showing a broken-image box, also when it failed
- * before the page hydrated.
+ * before the page hydrated. `rewrite` is the site owner's `thumbnailSrc`: the address to load instead, or none.
  */
-export function Thumbnail({ src, alt, width }: { src: string; alt: string; width: number }): ReactNode {
+export function Thumbnail({
+  view,
+  paper,
+  rewrite,
+  alt,
+  width,
+}: {
+  view: PaperView;
+  paper: Paper;
+  rewrite: ((url: string, paper: Paper) => string | undefined) | undefined;
+  alt: string;
+  width: number;
+}): ReactNode {
   const image = useRef<HTMLImageElement>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -14,7 +28,8 @@ export function Thumbnail({ src, alt, width }: { src: string; alt: string; width
     // A broken image is complete with no width; one not loaded yet (lazy, below the fold) is not complete.
     if (node?.complete && node.naturalWidth === 0 && node.currentSrc !== '') setFailed(true);
   }, []);
-  if (failed) return null;
+  const src = view.thumbnail && (rewrite ? rewrite(view.thumbnail, paper) : view.thumbnail);
+  if (failed || !src) return null;
   return (
     <img
       ref={image}

@@ -34,6 +34,8 @@ export interface TrendingPapersProps extends UsePapersOptions {
    * that fails to load is removed). Default: `true` for cards, `false` for `compact`.
    */
   showThumbnails?: boolean;
+  /** Where preview images load from: your proxy or own copies of Hugging Face's (see `PaperCardProps`). */
+  thumbnailSrc?: PaperCardProps['thumbnailSrc'];
   /** Show the search box (default: `true` for cards, `false` for `compact`). */
   showSearch?: boolean;
   /** Show sort, "with code" and (with a client) the period picker (default: `true` for cards, `false` for `compact`). */
@@ -117,6 +119,7 @@ export function TrendingPapers(props: TrendingPapersProps): ReactNode {
   if (props.locale) cardProps.locale = props.locale;
   if (props.now !== undefined) cardProps.now = props.now;
   if (props.onSelect) cardProps.onSelect = props.onSelect;
+  if (props.thumbnailSrc) cardProps.thumbnailSrc = props.thumbnailSrc;
 
   let body: ReactNode;
   if (loaded.status === 'loading') body = <PapersSkeleton count={Math.min(limit, 3)} variant={variant} />;
