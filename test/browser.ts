@@ -114,9 +114,12 @@ export async function openWatchedPage(
     colorScheme?: 'light' | 'dark';
     viewport?: { width: number; height: number };
     forcedColors?: 'active' | 'none';
+    /** `false`: a reader with JavaScript turned off (what prerendered HTML must serve). */
+    javaScriptEnabled?: boolean;
   } = {},
 ): Promise<WatchedPage> {
   const context = await browser.newContext({
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
     colorScheme: options.colorScheme ?? 'light',
     forcedColors: options.forcedColors ?? 'none',
     viewport: options.viewport ?? { width: 1000, height: 900 },

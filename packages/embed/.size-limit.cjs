@@ -16,11 +16,13 @@
 // keystroke; only the cards shown are ranked, the rest counted (`searchPage`); icons drawn by the stylesheet.
 // Raised on purpose to 53 kB (+1.3 kB measured) for `<paper-card>`: one paper as a card of its own (by id from
 // Hugging Face's API, from a saved paper, or inline), with its loading, not-found and error states.
+// Raised on purpose to 53.2 kB (+50 B measured) for `thumbnail-src` and for prerendered elements: nothing that
+// needs the script offered before it runs (`:host(:not(:defined))` rules).
 module.exports = [
   {
     name: '<trending-papers> script tag, everything included',
     path: 'dist/papertrend.global.js',
-    limit: '53 kB',
+    limit: '53.2 kB',
     gzip: true,
   },
 ];

@@ -13,6 +13,8 @@ const preactCompat = {
   'react-dom': 'preact/compat',
   'react-dom/client': 'preact/compat/client',
   'react/jsx-runtime': 'preact/jsx-runtime',
+  // Only the server entry renders to a string (preact's own renderer; the element never imports it).
+  'react-dom/server': 'preact-render-to-string',
 };
 
 // The widget loads the full parser only for markup (Hugging Face HTML, arXiv feeds); a page fetching those
@@ -79,7 +81,7 @@ const shared: Options = {
 export default defineConfig([
   {
     ...shared,
-    entry: { index: 'src/index.ts' },
+    entry: { index: 'src/index.ts', server: 'src/server.ts' },
     // ESM only: a custom element lives in browsers and bundlers, and Node (>= 20.19) can require() it too.
     // A CJS copy would double the package for no reader (it was 280 kB beside the ESM's 160 kB).
     format: ['esm'],

@@ -129,6 +129,14 @@ console.log(JSON.stringify({
     components: ['function', 'function'],
     trimmed: true,
   });
+  // Prerendered HTML for static sites, from the embed's server entry.
+  expect(
+    await ok('node', [
+      '--input-type=module',
+      '-e',
+      'import { renderTrendingPapers } from \'@papertrend/embed/server\'; import { snapshot } from \'@papertrend/core/snapshot\'; const html = renderTrendingPapers({ papers: snapshot.daily, attributes: { limit: 2 } }); console.log(html.startsWith(\'<trending-papers limit="2"><template shadowrootmode="open">\'), html.match(/class="pt-card"/g).length)',
+    ]),
+  ).toBe('true 2\n');
   // The embed ships ESM only; CommonJS on Node >= 20.19 requires it all the same.
   expect(await ok('node', ['-e', "console.log(typeof require('@papertrend/embed').mount)"])).toBe('function\n');
   expect(await ok('node', ['-e', "console.log(typeof require('@papertrend/markdown').rehypePaperCards)"])).toBe(

@@ -102,38 +102,46 @@ export function defineTrendingPapersElement(tagName = 'trending-papers'): void {
     }
 
     #options(): MountOptions {
-      const limit = Number.parseInt(this.getAttribute('limit') ?? '', 10);
-      const theme = this.getAttribute('theme') ?? 'auto';
-      const sort = this.getAttribute('sort') ?? '';
-      const headingLevel = Number(this.getAttribute('heading-level'));
       const src = this.getAttribute('src');
       const papers = this.#papers ?? (src ? undefined : inlinePapers(this));
       return {
         ...(papers ? { papers } : {}),
         ...(src ? { src: new URL(src, document.baseURI).href } : {}),
-        ...(limit > 0 ? { limit } : {}),
-        query: this.getAttribute('query') ?? '',
-        theme: THEMES.has(theme) ? (theme as Theme) : 'auto',
-        ...(SORTS.has(sort) ? { sort: sort as SearchSort } : {}),
-        ...(this.getAttribute('locale') ? { locale: this.getAttribute('locale') as string } : {}),
-        ...(HEADING_LEVELS.has(headingLevel) ? { headingLevel: headingLevel as 2 | 3 | 4 | 5 | 6 } : {}),
-        variant: this.getAttribute('variant') === 'compact' ? 'compact' : 'card',
-        // Absent: the widget's default (on for cards, off for compact rows); `thumbnails="false"` or "off" hides them.
-        ...(this.hasAttribute('thumbnails')
-          ? { showThumbnails: !['false', 'off'].includes(this.getAttribute('thumbnails') ?? '') }
-          : {}),
-        ...thumbnailTemplate(this.getAttribute('thumbnail-src')),
-        ...this.#toggle('search', 'showSearch'),
-        ...this.#toggle('filters', 'showFilters'),
+        ...attributeOptions((name) => this.getAttribute(name)),
       };
-    }
-
-    /** `on`/`off` attributes: anything else leaves the variant's default. */
-    #toggle(name: string, option: 'showSearch' | 'showFilters'): Partial<MountOptions> {
-      const value = this.getAttribute(name);
-      return value === 'on' || value === 'off' ? { [option]: value === 'on' } : {};
     }
   }
 
   customElements.define(tagName, TrendingPapersHTMLElement);
+}
+
+/**
+ * The widget's options from `<trending-papers>` attributes other than `src` (`get` reads one, `null` when absent):
+ * shared by the element and the server render, so both read an attribute the same way.
+ */
+export function attributeOptions(get: (name: string) => string | null): MountOptions {
+  const limit = Number.parseInt(get('limit') ?? '', 10);
+  const theme = get('theme') ?? 'auto';
+  const sort = get('sort') ?? '';
+  const headingLevel = Number(get('heading-level'));
+  const thumbnails = get('thumbnails');
+  // `on`/`off` attributes: anything else leaves the variant's default.
+  const toggle = (name: string, option: 'showSearch' | 'showFilters'): Partial<MountOptions> => {
+    const value = get(name);
+    return value === 'on' || value === 'off' ? { [option]: value === 'on' } : {};
+  };
+  return {
+    ...(limit > 0 ? { limit } : {}),
+    query: get('query') ?? '',
+    theme: THEMES.has(theme) ? (theme as Theme) : 'auto',
+    ...(SORTS.has(sort) ? { sort: sort as SearchSort } : {}),
+    ...(get('locale') ? { locale: get('locale') as string } : {}),
+    ...(HEADING_LEVELS.has(headingLevel) ? { headingLevel: headingLevel as 2 | 3 | 4 | 5 | 6 } : {}),
+    variant: get('variant') === 'compact' ? 'compact' : 'card',
+    // Absent: the widget's default (on for cards, off for compact rows); `thumbnails="false"` or "off" hides them.
+    ...(thumbnails === null ? {} : { showThumbnails: !['false', 'off'].includes(thumbnails) }),
+    ...thumbnailTemplate(get('thumbnail-src')),
+    ...toggle('search', 'showSearch'),
+    ...toggle('filters', 'showFilters'),
+  };
 }

@@ -50,8 +50,11 @@ export interface MountHandle {
  * The shadow root isolates the widget both ways: page selectors cannot reach inside, and the widget's rules
  * cannot leak out. Inherited properties still cross the boundary, so the host resets them (`all: initial`);
  * custom properties are exempt from `all`, which is why `--pt-*` theming still works from the page.
+ * An element written ahead of time (`renderTrendingPapers`) and not upgraded yet, or never (no JavaScript),
+ * offers nothing that needs the script: no "More" or "Show more", and the toolbar hidden but keeping its place,
+ * so nothing moves when the script arrives.
  */
-const hostStyles = `
+export const hostStyles = `
 :host {
   all: initial;
   display: block;
@@ -60,6 +63,8 @@ const hostStyles = `
   text-align: start;
 }
 :host([hidden]) { display: none; }
+:host(:not(:defined)) .pt-toolbar { visibility: hidden; }
+:host(:not(:defined)) :is(.pt-show-more, .pt-expand) { display: none; }
 /* A theme stated by the page means the page's own background is behind the widget: let it show. */
 [data-page-theme] > .pt-root[data-pt-theme] { --_pt-bg: var(--pt-bg, transparent); padding: 0; }
 `;
@@ -74,7 +79,7 @@ export function pageTheme(element: Element): Theme {
   return 'auto';
 }
 
-function Embedded({ options, theme }: { options: MountOptions; theme: Theme }) {
+export function Embedded({ options, theme }: { options: MountOptions; theme: Theme }) {
   // What the reader typed, and the `query` option it started from: a new attribute or option replaces what was
   // typed (read during render, no effect to sync); typing does not touch the attribute.
   const [typed, setTyped] = useState({ from: options.query, query: options.query ?? '' });

@@ -39,6 +39,9 @@ export {
   useTrendingPapersState,
 } from './hooks/use-trending-papers-state.js';
 export { defaultLabels, type Labels } from './labels.js';
+// Also here for bundlers and plain server code; a React Server Component imports it from `/server` instead,
+// since everything in this 'use client' entry is a client reference there.
+export { type TrimOptions, trimForWidget } from './trim.js';
 export {
   formatCount,
   highlightPieces,
