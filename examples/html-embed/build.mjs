@@ -25,7 +25,10 @@ writeFileSync(`${dist}paper.json`, JSON.stringify(JSON.parse(json).papers[0]));
 // The same papers written into a page as finished HTML (a declarative shadow root), for readers without
 // JavaScript and for crawlers; the script tag then makes them searchable.
 const template = readFileSync(new URL('./prerendered.template.html', import.meta.url), 'utf8');
-const element = renderTrendingPapers({ papers: JSON.parse(json), attributes: { id: 'trending', limit: 5, 'heading-level': 2 } });
+const element = renderTrendingPapers({
+  papers: JSON.parse(json),
+  attributes: { id: 'trending', limit: 5, 'heading-level': 2 },
+});
 writeFileSync(
   `${dist}prerendered.html`,
   template.replace('<!-- papertrend: the prerendered <trending-papers> goes here -->', element),
