@@ -65,6 +65,11 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+// A real Daily Papers answer, for the latest day, which the browser page asks for through the site's proxy.
+const realApiBody = readFileSync(new URL('../../packages/core/test/fixtures/hf-api/2026-08-21.json', import.meta.url));
+const realTitles = (JSON.parse(realApiBody.toString()) as { title: string }[]).map((entry) => entry.title);
+const hfRequests: string[] = [];
+
 let fakeHf: Server;
 let next: ChildProcess;
 let nextLog = '';
@@ -72,8 +77,10 @@ let baseUrl: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  fakeHf = createServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'application/json' }).end(hostileApiBody);
+  fakeHf = createServer((request, response) => {
+    hfRequests.push(request.url ?? '');
+    const latestDay = request.url === '/api/daily_papers?limit=50';
+    response.writeHead(200, { 'content-type': 'application/json' }).end(latestDay ? realApiBody : hostileApiBody);
   });
   await new Promise<void>((done) => fakeHf.listen(0, '127.0.0.1', done));
   const hfUrl = `http://127.0.0.1:${(fakeHf.address() as AddressInfo).port}`;
@@ -183,6 +190,38 @@ describe('next-app in chromium', () => {
         problem !== 'console.error: Failed to load resource: net::ERR_NAME_NOT_RESOLVED',
     );
     expect(unexpected).toEqual([]);
+    await context.close();
+  });
+
+  it('proxies Hugging Face for the browser in a route handler: allow-listed paths only, CORS and a shared cache', async () => {
+    const answer = await fetch(`${baseUrl}/api/hf/daily_papers?limit=50`);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('access-control-allow-origin')).toBe('*');
+    expect(answer.headers.get('cache-control')).toMatch(/s-maxage=300/);
+    expect(await answer.text()).toBe(realApiBody.toString());
+    expect(hfRequests.at(-1)).toBe('/api/daily_papers?limit=50');
+    // Not an open proxy: anything but the papers API is refused, and never asked of Hugging Face.
+    const asked = hfRequests.length;
+    for (const path of ['whoami-v2', 'models/gpt2', 'papers/..%2Fwhoami-v2', 'daily_papers/x', 'papers/search/x']) {
+      expect((await fetch(`${baseUrl}/api/hf/${path}`)).status, path).toBe(404);
+    }
+    expect(hfRequests.length).toBe(asked);
+
+    // The widget fetches in the browser, from the page's own origin only.
+    const { page, context, problems } = await openWatchedPage(browser);
+    const origins = new Set<string>();
+    page.on('request', (request) => {
+      if (!request.url().startsWith('https://cdn-thumbnails.huggingface.co/'))
+        origins.add(new URL(request.url()).origin);
+    });
+    await page.goto(`${baseUrl}/browser`);
+    await expect.poll(() => page.locator('.pt-card').count()).toBe(10);
+    expect(await page.locator('.pt-title-link').first().textContent()).toBe(realTitles[0]);
+    await page.getByRole('searchbox').pressSequentially('agent');
+    await expect.poll(() => page.locator('.pt-count').textContent()).toMatch(/^\d+ of \d+ papers$/);
+    expect([...origins]).toEqual([baseUrl]);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
     await context.close();
   });
 
