@@ -194,16 +194,27 @@ describe('next-app in chromium', () => {
   });
 
   it('proxies Hugging Face for the browser in a route handler: allow-listed paths only, CORS and a shared cache', async () => {
-    const answer = await fetch(`${baseUrl}/api/hf/daily_papers?limit=50`);
+    const answer = await fetch(`${baseUrl}/hf/api/daily_papers?limit=50`);
     expect(answer.status).toBe(200);
     expect(answer.headers.get('access-control-allow-origin')).toBe('*');
     expect(answer.headers.get('cache-control')).toMatch(/s-maxage=300/);
     expect(await answer.text()).toBe(realApiBody.toString());
     expect(hfRequests.at(-1)).toBe('/api/daily_papers?limit=50');
+    // One paper and search pass too: the paths `<paper-card api="/hf">` and a client with this base URL ask.
+    for (const path of ['api/papers/2608.19880', 'api/papers/math/0611800', 'api/papers/search?q=agents']) {
+      expect((await fetch(`${baseUrl}/hf/${path}`)).status, path).toBe(200);
+      expect(hfRequests.at(-1)).toBe(`/${path}`);
+    }
     // Not an open proxy: anything but the papers API is refused, and never asked of Hugging Face.
     const asked = hfRequests.length;
-    for (const path of ['whoami-v2', 'models/gpt2', 'papers/..%2Fwhoami-v2', 'daily_papers/x', 'papers/search/x']) {
-      expect((await fetch(`${baseUrl}/api/hf/${path}`)).status, path).toBe(404);
+    for (const path of [
+      'api/whoami-v2',
+      'api/models/gpt2',
+      'api/papers/..%2Fwhoami-v2',
+      'api/daily_papers/x',
+      'papers',
+    ]) {
+      expect((await fetch(`${baseUrl}/hf/${path}`)).status, path).toBe(404);
     }
     expect(hfRequests.length).toBe(asked);
 

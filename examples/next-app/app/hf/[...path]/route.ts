@@ -1,19 +1,21 @@
 /**
- * The CORS proxy the README tells browser users to build, as a Next route handler: `/api/hf/…` answers
- * with Hugging Face's `/api/…`, for the paths the widget reads and no others (an open proxy would serve anyone
- * anything), with a shared cache so a busy page asks Hugging Face once per five minutes, not once per reader.
+ * The CORS proxy the README tells browser users to build, as a Next route handler: `/hf/…` answers as
+ * `https://huggingface.co/…` does, so `/hf` is a base URL like Hugging Face's own (`<paper-card api="/hf">`,
+ * `createClient({ baseUrls: { huggingface: origin + '/hf' } })`), for the papers API paths the widget reads and
+ * no others (an open proxy would serve anyone anything), with a shared cache so a busy page asks Hugging Face
+ * once per five minutes, not once per reader.
  */
 import type { NextRequest } from 'next/server';
 
 // Daily Papers (any day, week, month or the trending sort), paper search, and one paper by arXiv id.
-const ALLOWED = /^(?:daily_papers|papers\/search|papers\/(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7}))$/;
+const ALLOWED = /^api\/(?:daily_papers|papers\/search|papers\/(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7}))$/;
 // Same origin needs no CORS header; it is sent so other sites of yours may embed through this proxy too.
 const CORS = { 'access-control-allow-origin': '*' };
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ path: string[] }> }) {
   const path = (await params).path.join('/');
   if (!ALLOWED.test(path)) return new Response('Not a Hugging Face papers API path', { status: 404, headers: CORS });
-  const upstream = new URL(`/api/${path}`, process.env.PAPERTREND_HF_URL ?? 'https://huggingface.co');
+  const upstream = new URL(`/${path}`, process.env.PAPERTREND_HF_URL ?? 'https://huggingface.co');
   upstream.search = request.nextUrl.search;
   let answer: Response;
   try {
