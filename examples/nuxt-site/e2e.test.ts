@@ -1,0 +1,53 @@
+/**
+ * The Nuxt example, generated statically (`nuxt generate`), served on 127.0.0.1 and driven in Debian's chromium:
+ * the papers are in the HTML for readers without JavaScript; Vue hydrates around them and the embed's
+ * plugin makes them searchable.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { snapshotPapers } from '@papertrend/core/snapshot';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, openWatchedPage, screenshotPath, siteInChromium } from '../../test/browser.js';
+
+const dist = new URL('./.output/public/', import.meta.url).pathname;
+if (!existsSync(`${dist}index.html`)) {
+  throw new Error(`${dist} is not built: run \`pnpm --filter @papertrend/example-nuxt-site build\``);
+}
+const site = siteInChromium(dist);
+// Built offline, trending is the bundled day most upvoted first.
+const firstFive = snapshotPapers.slice(0, 5).map((paper) => paper.title);
+
+describe('nuxt-site: a prerendered <trending-papers> in a Vue page', () => {
+  it('is finished HTML: the element, its shadow root and its papers, written once (not again in the payload)', () => {
+    const html = readFileSync(`${dist}index.html`, 'utf8');
+    expect(html).toMatch(/<trending-papers limit="5" heading-level="2"><template shadowrootmode="open">/);
+    expect(html.match(/shadowrootmode/g)).toHaveLength(1);
+    expect(readFileSync(`${dist}_payload.json`, 'utf8')).not.toContain('trending-papers');
+  });
+
+  it('shows readers without JavaScript the styled papers, and nothing that needs a script', async () => {
+    const { page, context, problems } = await openWatchedPage(site.browser, { javaScriptEnabled: false });
+    await page.goto(`${site.url}/`);
+    const widget = page.locator('trending-papers');
+    expect(await widget.locator('.pt-title-link').allTextContents()).toEqual(firstFive);
+    expect(await widget.getByRole('searchbox').isVisible()).toBe(false);
+    await page.screenshot({ path: await screenshotPath('nuxt-site-no-js'), fullPage: true });
+    // The only thing that goes wrong is Nuxt's own module scripts being refused, as JavaScript is off.
+    expect(problems.filter((problem) => !/^request failed: \S+\/_nuxt\/\S+\.js csp$/.test(problem))).toEqual([]);
+    await context.close();
+  });
+
+  it('becomes searchable when the script runs, the same papers first, axe clean and silent', async () => {
+    const { page, context, problems } = await openWatchedPage(site.browser);
+    await page.goto(`${site.url}/`);
+    await page.waitForFunction(() => customElements.get('trending-papers') !== undefined);
+    const widget = page.locator('trending-papers');
+    expect(await widget.locator('.pt-title-link').allTextContents()).toEqual(firstFive);
+    const target = snapshotPapers[7]?.title ?? '';
+    await widget.getByRole('searchbox').pressSequentially(target.split(/\s+/).slice(0, 4).join(' '));
+    await expect.poll(() => widget.locator('.pt-title-link').first().textContent()).toBe(target);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: await screenshotPath('nuxt-site'), fullPage: true });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
