@@ -22,14 +22,15 @@ it('never bundles React or core: both stay imports of the user’s copies', () =
 });
 
 // 250 kB until one-paper embeds: the server entry (`@papertrend/react/server`, 20 kB with its types), the
-// one-paper components and the README's "Embed one paper" section; 320 kB while `src/` shipped too.
-it('ships its code once: no source maps, no sources, under 230 kB unpacked, React and core as the user’s own', () => {
+// one-paper components and the README's "Embed one paper" section; 320 kB while `src/` shipped too (then 218 kB
+// without it; 239 kB with `trimForWidget`, `thumbnailSrc` and their README sections).
+it('ships its code once: no source maps, no sources, under 250 kB unpacked, React and core as the user’s own', () => {
   const { files, unpacked, manifest } = pack(new URL('..', import.meta.url));
   const names = files.map((file) => file.name);
   expect(names.filter((name) => name.endsWith('.map') || name.startsWith('package/src/'))).toEqual([]);
   expect(names).toContain('package/LICENSE');
   expect(names).toContain('package/dist/styles.css');
-  expect(unpacked).toBeLessThan(230 * 1024);
+  expect(unpacked).toBeLessThan(250 * 1024);
   // The workspace's source condition is for this repository's tests; the published exports point at dist.
   expect(JSON.stringify(manifest.exports)).not.toContain('@papertrend/source');
   expect((manifest.exports as Record<string, unknown>)['./styles.css']).toBe('./dist/styles.css');
