@@ -16,6 +16,7 @@ import {
   screenshotPath,
   siteInChromium,
 } from '../../test/browser.js';
+import { expectReadableWithoutJavaScript, expectUpgradedAndSearchable } from '../../test/prerendered.js';
 
 const dist = new URL('./dist/', import.meta.url).pathname;
 if (!existsSync(`${dist}papers.json`)) {
@@ -254,43 +255,20 @@ describe('html-embed: the script tag in chromium', () => {
   });
 
   it('serves prerendered papers to readers without JavaScript: a declarative shadow root, styled, nothing dead offered', async () => {
-    const { page, context, problems } = await openWatchedPage(site.browser, { javaScriptEnabled: false });
-    await page.goto(`${site.url}/prerendered.html`);
-    const trending = widget(page);
-    // The parser attached the shadow root from the HTML alone; locators pierce it as they do a live one.
-    expect(await trending.locator('.pt-card').count()).toBe(Math.min(5, listing.papers.length));
-    expect(await trending.locator('.pt-title-link').allTextContents()).toEqual(
-      listing.papers.slice(0, 5).map((paper) => paper.title),
-    );
+    const titles = listing.papers.slice(0, 5).map((paper) => paper.title);
+    await expectReadableWithoutJavaScript(site, '/prerendered.html', titles, 'html-embed-prerendered-no-js');
     // The page's `h3 { 2.5em; red }` stays outside: the widget's own stylesheet came with the HTML.
-    const title = trending.locator('.pt-title').first();
+    const { page, context } = await openWatchedPage(site.browser, { javaScriptEnabled: false });
+    await page.goto(`${site.url}/prerendered.html`);
+    const title = widget(page).locator('.pt-title').first();
     expect(await title.evaluate((node) => getComputedStyle(node).color)).not.toBe('rgb(179, 38, 30)');
-    // Nothing that needs the script: no search box to type into, no "More", no "Show more".
-    expect(await trending.getByRole('searchbox').isVisible()).toBe(false);
-    expect(await trending.locator('.pt-expand:visible, .pt-show-more:visible').count()).toBe(0);
-    await page.screenshot({ path: await screenshotPath('html-embed-prerendered-no-js'), fullPage: true });
-    expect(problems).toEqual([]);
     await context.close();
   });
 
   it('upgrades prerendered papers in place when the script runs: same cards, then searchable', async () => {
-    const { page, context, problems } = await openWatchedPage(site.browser);
-    await page.goto(`${site.url}/prerendered.html`);
-    const trending = widget(page);
-    await page.waitForFunction(() => customElements.get('trending-papers') !== undefined);
-    expect(await trending.locator('.pt-title-link').allTextContents()).toEqual(
-      listing.papers.slice(0, 5).map((paper) => paper.title),
-    );
-    expect(await trending.locator('.pt-skeleton, [aria-busy="true"]').count()).toBe(0);
-    const search = trending.getByRole('searchbox');
-    await expect.poll(() => search.isVisible()).toBe(true);
+    const titles = listing.papers.slice(0, 5).map((paper) => paper.title);
     const target = listing.papers[7]?.title ?? '';
-    await search.pressSequentially(target.split(/\s+/).slice(0, 4).join(' '));
-    await expect.poll(() => trending.locator('.pt-title-link').first().textContent()).toBe(target);
-    expect(await trending.locator('.pt-show-more, .pt-expand').first().isVisible()).toBe(true);
-    expect(await axeViolations(page)).toEqual([]);
-    expect(problems).toEqual([]);
-    await context.close();
+    await expectUpgradedAndSearchable(site, '/prerendered.html', titles, target, 'html-embed-prerendered');
   });
 
   it("keeps a hostile title inert when the CLI's --json output is inlined in the page, and survives a bad locale", async () => {

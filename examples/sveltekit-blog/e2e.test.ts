@@ -5,7 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { snapshotPapers } from '@papertrend/core/snapshot';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, openWatchedPage, screenshotPath, siteInChromium } from '../../test/browser.js';
+import { siteInChromium } from '../../test/browser.js';
+import { expectReadableWithoutJavaScript, expectUpgradedAndSearchable } from '../../test/prerendered.js';
 
 const dist = new URL('./build/', import.meta.url).pathname;
 if (!existsSync(`${dist}index.html`)) {
@@ -24,28 +25,10 @@ describe('sveltekit-blog: a prerendered <trending-papers>', () => {
   });
 
   it('shows readers without JavaScript the styled papers, and nothing that needs a script', async () => {
-    const { page, context, problems } = await openWatchedPage(site.browser, { javaScriptEnabled: false });
-    await page.goto(`${site.url}/`);
-    const widget = page.locator('trending-papers');
-    expect(await widget.locator('.pt-title-link').allTextContents()).toEqual(firstFive);
-    expect(await widget.getByRole('searchbox').isVisible()).toBe(false);
-    await page.screenshot({ path: await screenshotPath('sveltekit-blog-no-js'), fullPage: true });
-    expect(problems).toEqual([]);
-    await context.close();
+    await expectReadableWithoutJavaScript(site, '/', firstFive, 'sveltekit-blog-no-js');
   });
 
   it('becomes searchable when the script runs, the same papers first, axe clean and silent', async () => {
-    const { page, context, problems } = await openWatchedPage(site.browser);
-    await page.goto(`${site.url}/`);
-    await page.waitForFunction(() => customElements.get('trending-papers') !== undefined);
-    const widget = page.locator('trending-papers');
-    expect(await widget.locator('.pt-title-link').allTextContents()).toEqual(firstFive);
-    const target = snapshotPapers[7]?.title ?? '';
-    await widget.getByRole('searchbox').pressSequentially(target.split(/\s+/).slice(0, 4).join(' '));
-    await expect.poll(() => widget.locator('.pt-title-link').first().textContent()).toBe(target);
-    expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: await screenshotPath('sveltekit-blog'), fullPage: true });
-    expect(problems).toEqual([]);
-    await context.close();
+    await expectUpgradedAndSearchable(site, '/', firstFive, snapshotPapers[7]?.title ?? '', 'sveltekit-blog');
   });
 });
