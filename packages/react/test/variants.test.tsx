@@ -71,6 +71,9 @@ describe('thumbnails', () => {
     expect(imagesOf(<TrendingPapers papers={papers} limit={3} now={NOW} variant="compact" />)).toEqual([]);
     const images = imagesOf(<TrendingPapers papers={papers} limit={3} now={NOW} />);
     expect(images).toHaveLength(3);
+    // `src` comes after `loading`: a renderer that sets attributes in order (preact, in the embed) would
+    // otherwise ask for every image at once.
+    expect(images[0]?.outerHTML).toMatch(/ loading="lazy"[^>]* src="https:/);
     for (const [index, image] of images.entries()) {
       expect(image.getAttribute('src')).toBe(papers[index]?.links.thumbnail);
       expect(image.getAttribute('loading')).toBe('lazy');

@@ -31,10 +31,11 @@ export function Thumbnail({
   const src = view.thumbnail && (rewrite ? rewrite(view.thumbnail, paper) : view.thumbnail);
   if (failed || !src) return null;
   return (
+    // `src` last: a renderer that sets attributes in order (preact, in the embed) must have `loading="lazy"`
+    // and the referrer policy in place before the image is asked for, or every image loads at once.
     <img
       ref={image}
       className="pt-thumb"
-      src={src}
       alt={alt}
       width={width}
       height={Math.round((width * 9) / 16)}
@@ -42,6 +43,7 @@ export function Thumbnail({
       decoding="async"
       referrerPolicy="no-referrer"
       onError={() => setFailed(true)}
+      src={src}
     />
   );
 }
