@@ -21,7 +21,7 @@ export async function expectReadableWithoutJavaScript(
   // The parser attached the shadow root from the HTML alone; locators pierce it as they do a live one.
   expect(await widget.locator('.pt-title-link').allTextContents()).toEqual(titles);
   expect(await widget.getByRole('searchbox').isVisible()).toBe(false);
-  expect(await widget.locator('.pt-expand:visible, .pt-show-more:visible').count()).toBe(0);
+  expect(await widget.locator('.pt-expand:visible, .pt-show-more:visible, .pt-count:visible').count()).toBe(0);
   await page.screenshot({ path: await screenshotPath(screenshot), fullPage: true });
   expect(problems.filter((problem) => !expected(problem))).toEqual([]);
   await context.close();
@@ -41,6 +41,7 @@ export async function expectUpgradedAndSearchable(
   const widget = page.locator('trending-papers');
   expect(await widget.locator('.pt-title-link').allTextContents()).toEqual(titles);
   expect(await widget.locator('.pt-skeleton, [aria-busy="true"]').count()).toBe(0);
+  await expect.poll(() => widget.locator('.pt-count').isVisible()).toBe(true);
   await widget.getByRole('searchbox').pressSequentially(target.split(/\s+/).slice(0, 4).join(' '));
   await expect.poll(() => widget.locator('.pt-title-link').first().textContent()).toBe(target);
   expect(await axeViolations(page)).toEqual([]);

@@ -51,8 +51,9 @@ export interface MountHandle {
  * cannot leak out. Inherited properties still cross the boundary, so the host resets them (`all: initial`);
  * custom properties are exempt from `all`, which is why `--pt-*` theming still works from the page.
  * An element written ahead of time (`renderTrendingPapers`) and not upgraded yet, or never (no JavaScript),
- * offers nothing that needs the script: no "More" or "Show more", and the toolbar hidden but keeping its place,
- * so nothing moves when the script arrives.
+ * offers nothing that needs the script: no "More" or "Show more", and the toolbar and the count ("17 papers",
+ * above the five a page shows before it can page) hidden but keeping their place, so nothing moves when the
+ * script arrives.
  */
 export const hostStyles = `
 :host {
@@ -63,7 +64,7 @@ export const hostStyles = `
   text-align: start;
 }
 :host([hidden]) { display: none; }
-:host(:not(:defined)) .pt-toolbar { visibility: hidden; }
+:host(:not(:defined)) :is(.pt-toolbar, .pt-count) { visibility: hidden; }
 :host(:not(:defined)) :is(.pt-show-more, .pt-expand) { display: none; }
 /* A theme stated by the page means the page's own background is behind the widget: let it show. */
 [data-page-theme] > .pt-root[data-pt-theme] { --_pt-bg: var(--pt-bg, transparent); padding: 0; }
