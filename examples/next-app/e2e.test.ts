@@ -174,7 +174,7 @@ describe('next-app in chromium', () => {
     // The widget's own inline icons are its only SVG (`class="pt-icon …"`), and its only images are thumbnails
     // with an http(s) source; no markup comes from the data.
     expect(markup).not.toMatch(
-      /<img(?! class="pt-thumb" src="https?:)|<svg(?! class="pt-icon)|<iframe|<math|<a\b[^>]*href="(?!https?:)/i,
+      /<img(?! class="pt-thumb"[^>]* src="https?:[^"]*"\/>)|<svg(?! class="pt-icon)|<iframe|<math|<a\b[^>]*href="(?!https?:)/i,
     );
     expect(markup).toContain('&lt;img src=x onerror=');
 
