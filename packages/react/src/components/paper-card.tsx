@@ -214,13 +214,7 @@ export function PaperCard({
       <Upvotes view={view} labels={labels} locale={locale} />
       <div className="pt-card-body">
         {showThumbnail ? (
-          <Thumbnail
-            view={view}
-            paper={paper}
-            rewrite={thumbnailSrc}
-            alt={labels.thumbnailAlt(view.titleText)}
-            width={160}
-          />
+          <Thumbnail view={view} paper={paper} rewrite={thumbnailSrc} labels={labels} width={160} />
         ) : null}
         <Title
           id={titleId}

@@ -54,15 +54,7 @@ export function PaperRow({
           )}
         </p>
       </div>
-      {showThumbnail ? (
-        <Thumbnail
-          view={view}
-          paper={paper}
-          rewrite={thumbnailSrc}
-          alt={labels.thumbnailAlt(view.titleText)}
-          width={64}
-        />
-      ) : null}
+      {showThumbnail ? <Thumbnail view={view} paper={paper} rewrite={thumbnailSrc} labels={labels} width={64} /> : null}
     </article>
   );
 }

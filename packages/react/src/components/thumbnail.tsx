@@ -1,6 +1,7 @@
 'use client';
 import type { Paper } from '@papertrend/core';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
+import type { Labels } from '../labels.js';
 import type { PaperView } from '../view.js';
 
 /**
@@ -12,13 +13,13 @@ export function Thumbnail({
   view,
   paper,
   rewrite,
-  alt,
+  labels,
   width,
 }: {
   view: PaperView;
   paper: Paper;
   rewrite: ((url: string, paper: Paper) => string | undefined) | undefined;
-  alt: string;
+  labels: Labels;
   width: number;
 }): ReactNode {
   const image = useRef<HTMLImageElement>(null);
@@ -36,7 +37,7 @@ export function Thumbnail({
     <img
       ref={image}
       className="pt-thumb"
-      alt={alt}
+      alt={labels.thumbnailAlt(view.titleText)}
       width={width}
       height={Math.round((width * 9) / 16)}
       loading="lazy"
