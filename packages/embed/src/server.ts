@@ -40,9 +40,8 @@ export function renderTrendingPapers({
 }: RenderTrendingPapersOptions): string {
   if (!/^[a-z][a-z0-9._]*-[a-z0-9._-]*$/.test(tagName))
     throw new TypeError(`"${tagName}" is not a custom element name`);
-  const given = Object.entries(attributes).filter(
-    ([name, value]) => name !== 'src' && value !== undefined && value !== false,
-  );
+  // `thumbnails: false` is written `thumbnails="false"`, which the element reads as off (absent would mean on).
+  const given = Object.entries(attributes).filter(([name, value]) => name !== 'src' && value !== undefined);
   const values = new Map(given.map(([name, value]) => [name, value === true ? '' : String(value)]));
   const read = attributeOptions((name) => values.get(name) ?? null);
   // Every paper stays (readers search them all), each with only what the widget shows and searches.

@@ -25,6 +25,11 @@ it('writes the element with its papers in a declarative shadow root and beside i
   expect(papers.map((paper) => paper.id)).toEqual(snapshot.daily.papers.map((paper) => paper.id));
   expect(inline.length).toBeLessThan(JSON.stringify(snapshot.daily.papers).length / 2);
   expect(html.endsWith('</script></trending-papers>')).toBe(true);
+  // `false` means off, as the element reads the attribute, not absent (which would be the cards' default, on).
+  const without = renderTrendingPapers({ papers: snapshot.daily, attributes: { limit: 3, thumbnails: false } });
+  expect(without).toMatch(/^<trending-papers limit="3" thumbnails="false">/);
+  expect(without).not.toContain('class="pt-thumb"');
+  expect(renderTrendingPapers({ papers: snapshot.daily, attributes: { limit: 3 } })).toContain('class="pt-thumb"');
 });
 
 it('keeps hostile text inert: attributes escaped, no early end to the inline script, titles as text', () => {
