@@ -18,11 +18,14 @@
 // Hugging Face's API, from a saved paper, or inline), with its loading, not-found and error states.
 // Raised on purpose to 53.2 kB (+50 B measured) for `thumbnail-src` and for prerendered elements: nothing that
 // needs the script offered before it runs (`:host(:not(:defined))` rules).
+// Raised on purpose to 53.6 kB (+0.2 kB measured): cards laid out in full once the browser is idle (no blank
+// gaps in a full-page capture) and the search index's postings in one array with offsets (a tenth faster to
+// build, half the memory).
 module.exports = [
   {
     name: '<trending-papers> script tag, everything included',
     path: 'dist/papertrend.global.js',
-    limit: '53.2 kB',
+    limit: '53.6 kB',
     gzip: true,
   },
 ];

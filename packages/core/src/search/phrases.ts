@@ -206,7 +206,7 @@ export class PhraseRuns {
     for (const value of fieldValues(paper, FIELDS[fieldIndex] as SearchField)) {
       ids.push(-2);
       if (isAscii(value)) {
-        for (const id of vocabulary.idsOfAscii(value.toLowerCase(), this.#ids)) ids.push(id);
+        for (const id of vocabulary.idsOfAscii(value, this.#ids)) ids.push(id);
       } else {
         for (const token of plainTokens(value)) ids.push(vocabulary.idOf(token) ?? -1);
       }

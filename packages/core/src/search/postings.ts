@@ -1,18 +1,32 @@
 /**
  * Postings: which documents have a term, and in which fields, as `doc << 5 | fieldMask` in document order.
- * While an index is built they are written into a batch first and moved into their lists together:
- * writing each one straight into its term's list is a random write into one of hundreds of thousands of
- * small arrays, each grown by doubling; batched, every list grows at most once per batch, and the growing
- * room of long lists is trimmed at the end (the bench shows build time and memory).
+ * Every term's postings live in one array, term after term, found through one array of offsets: hundreds of
+ * thousands of terms, most of them in one or two papers, would otherwise be as many small arrays and
+ * objects to allocate, grow and collect (the bench showed a tenth of a large build in growing them).
+ * While an index is built, postings are written into a batch first and counting-sorted by term when it is
+ * full; the sorted batches are laid end to end per term once, when the build is done.
  */
 
-/** Shared by every list until its first postings arrive: most terms occur once, and many never in a batch. */
-const NO_POSTINGS = new Int32Array(0);
+/** The postings of every term: term `t`'s are `data[starts[t]]` … `data[starts[t + 1] - 1]`. */
+export class PostingStore {
+  data: Int32Array = new Int32Array(0);
+  /** Offsets into `data`, one per term and one past the last; a term added since has none yet. */
+  starts: Int32Array = new Int32Array(1);
 
-/** A growable list of postings, each `doc << 5 | fieldMask`, in document order. */
-export class PostingList {
-  data = NO_POSTINGS;
-  length = 0;
+  /** How many postings (documents) a term has. */
+  count(term: number): number {
+    return term + 1 < this.starts.length ? (this.starts[term + 1] as number) - (this.starts[term] as number) : 0;
+  }
+
+  /** Take `data` as the postings of terms with these counts, term after term (a loaded index: nothing copied). */
+  adopt(data: Int32Array, counts: readonly number[]): void {
+    const starts = new Int32Array(counts.length + 1);
+    for (let term = 0; term < counts.length; term++) {
+      starts[term + 1] = (starts[term] as number) + (counts[term] as number);
+    }
+    this.data = data;
+    this.starts = starts;
+  }
 }
 
 /** `array` if it holds `size` items, else a copy at least twice as large. */
@@ -27,24 +41,29 @@ export function grow<T extends Int32Array | Uint8Array | Float32Array | Float64A
 }
 
 /**
- * Postings held back per batch before they go into their lists: at most this many (term ids, values and their
- * sorted copy: three Int32Arrays of this length, released after the build). The buffers start at `PENDING_START` and
- * grow only as far as a build needs, so indexing a listing of 20 papers allocates a few kilobytes.
+ * Postings held back per batch before they are sorted by term: at most this many (term ids and values: two
+ * Int32Arrays of this length, released after the build). The buffers start at `PENDING_START` and grow only
+ * as far as a build needs, so indexing a listing of 20 papers allocates a few kilobytes.
  */
 const PENDING_BATCH = 1 << 20;
 const PENDING_START = 1 << 12;
 
-/** The postings of documents being added, until they are distributed into their terms' lists. */
+/** One full batch, counting-sorted by term: term `t`'s postings are `postings[starts[t]…starts[t + 1])`. */
+interface SortedBatch {
+  postings: Int32Array;
+  starts: Int32Array;
+}
+
+/** The postings of documents being added, until they are laid out in the store. */
 export class PendingPostings {
   /** While adding a document: per term, the document it was last seen in (+1) and the fields so far. */
   #lastDoc = new Int32Array(0);
   #docMask = new Uint8Array(0);
-  /** Postings written but not yet in their lists (term id and value, in document order). */
+  /** Postings written but not yet sorted (term id and value, in document order). */
   #terms = new Int32Array(PENDING_START);
   #values = new Int32Array(PENDING_START);
   #pending = 0;
-  #termStarts = new Int32Array(0);
-  #sorted = new Int32Array(0);
+  readonly #batches: SortedBatch[] = [];
 
   /** Room for per-term state of `terms` terms. */
   reserve(terms: number): void {
@@ -64,12 +83,12 @@ export class PendingPostings {
   }
 
   /** Write the postings of the document whose terms are `docTerms` (after every field was seen). */
-  flush(doc: number, docTerms: number[], lists: PostingList[]): void {
+  flush(doc: number, docTerms: number[], termCount: number): void {
     const needed = this.#pending + docTerms.length;
     if (needed > this.#terms.length) {
-      // Small builds grow the batch (a 20-paper widget never allocates the full size); large ones empty it
-      // into the lists when it is full. A document with more distinct terms than a batch gets one its size.
-      if (needed > PENDING_BATCH) this.distribute(lists);
+      // Small builds grow the batch (a 20-paper widget never allocates the full size); large ones sort it
+      // away when it is full. A document with more distinct terms than a batch gets one its size.
+      if (needed > PENDING_BATCH) this.#sortBatch(termCount);
       const size = Math.max(this.#pending + docTerms.length, Math.min(PENDING_BATCH, this.#terms.length * 2));
       this.#terms = grow(this.#terms, size);
       this.#values = grow(this.#values, size);
@@ -84,59 +103,75 @@ export class PendingPostings {
     this.#pending = at;
   }
 
-  /**
-   * Move the pending postings into their lists: a counting sort by term into one scratch array (writes that
-   * stay within a few megabytes), then one sequential copy per term into its list, grown once.
-   */
-  distribute(lists: PostingList[]): void {
+  /** Counting-sort the pending postings by term into a batch of their own (order within a term kept). */
+  #sortBatch(termCount: number): void {
     const pending = this.#pending;
     if (pending === 0) return;
     const terms = this.#terms;
     const values = this.#values;
-    const termCount = lists.length;
-    this.#termStarts = grow(this.#termStarts, termCount + 1);
-    const starts = this.#termStarts;
-    starts.fill(0, 0, termCount + 1);
-    for (let i = 0; i < pending; i++)
-      starts[(terms[i] as number) + 1] = (starts[(terms[i] as number) + 1] as number) + 1;
+    const starts = new Int32Array(termCount + 1);
+    for (let i = 0; i < pending; i++) {
+      const next = (terms[i] as number) + 1;
+      starts[next] = (starts[next] as number) + 1;
+    }
     for (let id = 0; id < termCount; id++) starts[id + 1] = (starts[id + 1] as number) + (starts[id] as number);
-    this.#sorted = grow(this.#sorted, pending);
-    const sorted = this.#sorted;
-    // `starts[id]` walks forward as the term's postings are placed; afterwards it is the term's end.
+    const next = starts.slice(0, termCount);
+    const postings = new Int32Array(pending);
     for (let i = 0; i < pending; i++) {
       const id = terms[i] as number;
-      sorted[starts[id] as number] = values[i] as number;
-      starts[id] = (starts[id] as number) + 1;
+      postings[next[id] as number] = values[i] as number;
+      next[id] = (next[id] as number) + 1;
     }
-    let from = 0;
-    for (let id = 0; id < termCount; id++) {
-      const to = starts[id] as number;
-      if (to === from) continue;
-      const list = lists[id] as PostingList;
-      const length = list.length;
-      if (length + to - from > list.data.length) list.data = grow(list.data, length + to - from);
-      const data = list.data;
-      for (let at = from; at < to; at++) data[length + at - from] = sorted[at] as number;
-      list.length = length + to - from;
-      from = to;
-    }
+    this.#batches.push({ postings, starts });
     this.#pending = 0;
   }
 
   /**
-   * Distribute what is pending and, after a large build, release the batch buffers and the lists' growing
-   * room (only where it is worth a copy: a few thousand long lists, not the hundreds of thousands of short
-   * ones).
+   * Lay the store's postings and every batch end to end per term, in document order (earlier batches hold
+   * earlier documents), as the store's new arrays; then release the batch buffers after a large build.
    */
-  finish(lists: PostingList[]): void {
-    this.distribute(lists);
-    if (this.#terms.length <= PENDING_START) return;
-    for (const list of lists) {
-      if (list.data.length - list.length > 256) list.data = list.data.slice(0, list.length);
+  finish(store: PostingStore, termCount: number): void {
+    this.#sortBatch(termCount);
+    const batches = this.#batches.splice(0);
+    if (batches.length === 0) return;
+    const only = batches[0] as SortedBatch;
+    if (batches.length === 1 && store.data.length === 0 && only.starts.length === termCount + 1) {
+      // One batch and nothing before it (a listing's build): it is the layout already.
+      store.data = only.postings;
+      store.starts = only.starts;
+    } else {
+      const starts = new Int32Array(termCount + 1);
+      for (let term = 0; term < termCount; term++) {
+        let count = store.count(term);
+        for (const batch of batches) {
+          if (term + 1 < batch.starts.length) {
+            count += (batch.starts[term + 1] as number) - (batch.starts[term] as number);
+          }
+        }
+        starts[term + 1] = (starts[term] as number) + count;
+      }
+      const data = new Int32Array(starts[termCount] as number);
+      const old = store.data;
+      for (let term = 0; term < termCount; term++) {
+        let at = starts[term] as number;
+        if (term + 1 < store.starts.length) {
+          for (let i = store.starts[term] as number, end = store.starts[term + 1] as number; i < end; i++) {
+            data[at++] = old[i] as number;
+          }
+        }
+        for (const { postings, starts: from } of batches) {
+          if (term + 1 >= from.length) continue;
+          for (let i = from[term] as number, end = from[term + 1] as number; i < end; i++) {
+            data[at++] = postings[i] as number;
+          }
+        }
+      }
+      store.data = data;
+      store.starts = starts;
     }
-    this.#terms = new Int32Array(PENDING_START);
-    this.#values = new Int32Array(PENDING_START);
-    this.#termStarts = new Int32Array(0);
-    this.#sorted = new Int32Array(0);
+    if (this.#terms.length > PENDING_START) {
+      this.#terms = new Int32Array(PENDING_START);
+      this.#values = new Int32Array(PENDING_START);
+    }
   }
 }

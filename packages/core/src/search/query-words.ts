@@ -85,10 +85,10 @@ export function markExcluded(parsed: ParsedQuery, vocabulary: Vocabulary, exclud
     const allowed = fieldBits(clause.field);
     for (const word of clause.words) {
       const term = vocabulary.idOf(word);
-      const list = term === undefined ? undefined : vocabulary.postings[term];
-      if (!list) continue;
-      for (let i = 0; i < list.length; i++) {
-        const posting = list.data[i] as number;
+      const { data, starts } = vocabulary.postings;
+      if (term === undefined || term + 1 >= starts.length) continue;
+      for (let i = starts[term] as number, end = starts[term + 1] as number; i < end; i++) {
+        const posting = data[i] as number;
         if (posting & allowed) excluded[posting >>> 5] = 1;
       }
     }

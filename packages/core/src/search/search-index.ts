@@ -142,7 +142,7 @@ export class SearchIndex {
         let count = 0;
         for (const value of fieldValues(paper, field)) {
           if (isAscii(value)) {
-            count += vocabulary.scanAscii(value.toLowerCase(), doc, bit, docTerms);
+            count += vocabulary.scanAscii(value, doc, bit, docTerms);
             continue;
           }
           for (const span of tokenSpans(value)) {

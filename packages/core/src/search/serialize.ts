@@ -4,7 +4,6 @@
  */
 import { SearchIndexFormatError } from '../errors.js';
 import type { Paper } from '../model.js';
-import type { PostingList } from './postings.js';
 import { FIELDS, type SearchField } from './scoring.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -52,16 +51,8 @@ export interface Restored {
 export function restoreVocabulary(checked: CheckedIndex): Vocabulary {
   const vocabulary = new Vocabulary(checked.fuzzy);
   vocabulary.reserve(checked.terms.length);
-  let at = 0;
-  checked.terms.forEach((term, id) => {
-    const count = checked.counts[id] as number;
-    const list = vocabulary.postings[vocabulary.newTerm(term)];
-    if (list) {
-      list.data = checked.postings.subarray(at, at + count);
-      list.length = count;
-    }
-    at += count;
-  });
+  for (const term of checked.terms) vocabulary.newTerm(term);
+  vocabulary.postings.adopt(checked.postings, checked.counts);
   vocabulary.changed();
   return vocabulary;
 }
@@ -74,20 +65,21 @@ export function serialize(
   lengths: Uint16Array,
 ): SerializedSearchIndex {
   const order = vocabulary.sortedIds();
-  const lists = Array.from(order, (id) => vocabulary.postings[id] as PostingList);
-  const counts = lists.map((list) => list.length);
+  const { data, starts } = vocabulary.postings;
+  const counts = Array.from(order, (id) => vocabulary.postings.count(id));
   // At most five bytes a posting; most take one or two.
   let bytes = new Uint8Array(1024);
   let at = 0;
-  for (const list of lists) {
-    if (at + list.length * 5 > bytes.length) {
-      const grown = new Uint8Array(Math.max(bytes.length * 2, at + list.length * 5));
+  for (const [k, id] of order.entries()) {
+    const count = counts[k] as number;
+    if (at + count * 5 > bytes.length) {
+      const grown = new Uint8Array(Math.max(bytes.length * 2, at + count * 5));
       grown.set(bytes.subarray(0, at));
       bytes = grown;
     }
     let previous = -1;
-    for (let i = 0; i < list.length; i++) {
-      const value = list.data[i] as number;
+    for (let i = starts[id] as number, end = i + count; i < end; i++) {
+      const value = data[i] as number;
       const doc = value >>> 5;
       // The gap times 32 may pass 2^31: arithmetic, not bit shifts, until it is split into bytes.
       let rest = (doc - previous) * 32 + (value & 31);

@@ -11,8 +11,12 @@ export class TermTable {
   #slots = new Int32Array(1 << 12);
   #slotHashes = new Int32Array(1 << 12);
 
-  /** The id of `text.slice(start, end)` (its FNV hash given), or -1. */
-  lookup(text: string, start: number, end: number, hash: number): number {
+  /**
+   * The id of `text.slice(start, end)` (its FNV hash given), or -1. With `folded`, the range holds capitals
+   * (ASCII) that count as their small letters, as the hash did: the text is compared letter by letter instead
+   * of being lower-cased into a copy first.
+   */
+  lookup(text: string, start: number, end: number, hash: number, folded = false): number {
     const mask = this.#slots.length - 1;
     let slot = hash & mask;
     const size = end - start;
@@ -21,7 +25,9 @@ export class TermTable {
       if (entry === 0) return -1;
       if (this.#slotHashes[slot] === hash) {
         const term = this.terms[entry - 1] as string;
-        if (term.length === size && text.startsWith(term, start)) return entry - 1;
+        if (term.length === size && (folded ? sameFolded(term, text, start) : text.startsWith(term, start))) {
+          return entry - 1;
+        }
       }
       slot = (slot + 1) & mask;
     }
@@ -67,26 +73,42 @@ export class TermTable {
   }
 }
 
+/** Does `text` at `start` read as `term` (lower case) once its ASCII capitals are folded? */
+function sameFolded(term: string, text: string, start: number): boolean {
+  for (let k = 0; k < term.length; k++) {
+    const code = text.charCodeAt(start + k);
+    if ((code >= 65 && code <= 90 ? code | 32 : code) !== term.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
 /**
- * The next token of lower-cased ASCII text at or after `from` (a run of `a`–`z` and `0`–`9`): its start and
- * FNV hash go into `token[0]` and `token[1]`, and its end is returned; -1 when there is none. Nothing is
- * allocated, so the index's build and its phrase reading scan text at the cost of the loop.
+ * The next token of ASCII text at or after `from` (a run of letters and digits, capitals counting as small
+ * letters): its start and the FNV hash of its lower-case form go into `token[0]` and `token[1]`, whether it
+ * holds a capital into `token[2]` (1 or 0), and its end is returned; -1 when there is none. Nothing is
+ * allocated, not even a lower-cased copy of the text, so the index's build and its phrase reading scan text
+ * at the cost of the loop.
  */
 export function nextAsciiToken(text: string, from: number, token: Int32Array): number {
   const length = text.length;
   let i = from;
   for (; i < length; i++) {
     const code = text.charCodeAt(i);
-    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) break;
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90)) break;
   }
   if (i >= length) return -1;
   token[0] = i;
   let hash = FNV_OFFSET;
+  let capitals = 0;
   for (; i < length; i++) {
-    const code = text.charCodeAt(i);
-    if (!((code >= 97 && code <= 122) || (code >= 48 && code <= 57))) break;
+    let code = text.charCodeAt(i);
+    if (code >= 65 && code <= 90) {
+      code |= 32;
+      capitals = 1;
+    } else if (!((code >= 97 && code <= 122) || (code >= 48 && code <= 57))) break;
     hash = Math.imul(hash ^ code, FNV_PRIME);
   }
   token[1] = hash;
+  token[2] = capitals;
   return i;
 }

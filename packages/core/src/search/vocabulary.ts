@@ -3,7 +3,7 @@
  * documents have it, in which fields: `postings.ts`), and the ways a query word reaches terms — exactly, as a
  * prefix of a word being typed, with a short suffix (`model` → `models`), or within one or two typos.
  */
-import { PendingPostings, PostingList } from './postings.js';
+import { PendingPostings, PostingStore } from './postings.js';
 import { nextAsciiToken, TermTable } from './term-table.js';
 import { hashOf, MAX_JOINED_LENGTH } from './text.js';
 import { allowedTypos, type SortedTerms, sortTerms, TypoWalk } from './typos.js';
@@ -38,15 +38,15 @@ const EXPANSION_CACHE_SIZE = 512;
 export class Vocabulary {
   readonly #table = new TermTable();
   readonly terms: string[] = this.#table.terms;
-  readonly postings: PostingList[] = [];
+  readonly postings = new PostingStore();
   readonly #pending = new PendingPostings();
   readonly #fuzzy: boolean;
   /** The terms in code-unit order: for prefixes (a binary search) and typos (a walk). */
   #sorted: SortedTerms | undefined;
   readonly #typoWalk = new TypoWalk();
   readonly #expansionCache = new Map<string, Expansion[]>();
-  /** One token's start and hash, reused by every scan. */
-  readonly #token = new Int32Array(2);
+  /** One token's start, hash and whether it has capitals, reused by every scan. */
+  readonly #token = new Int32Array(3);
 
   constructor(fuzzy: boolean) {
     this.#fuzzy = fuzzy;
@@ -54,7 +54,7 @@ export class Vocabulary {
 
   /** Forget cached lookups after terms or postings changed (and put pending postings in their lists). */
   changed(): void {
-    this.#pending.finish(this.postings);
+    this.#pending.finish(this.postings, this.terms.length);
     // Sorted now, as part of building, so that the first keystroke does not pay for it.
     this.#sorted = undefined;
     this.#sortedTerms();
@@ -68,14 +68,14 @@ export class Vocabulary {
 
   /** Write the postings of the document whose terms are `docTerms` (after every field was seen). */
   flush(doc: number, docTerms: number[]): void {
-    this.#pending.flush(doc, docTerms, this.postings);
+    this.#pending.flush(doc, docTerms, this.terms.length);
   }
 
   /**
-   * Tokenise lower-cased ASCII text and look every token up without allocating it (only new terms become
-   * strings). This is where index build time goes: millions of tokens at 10,000 papers. A hyphen chain
-   * (`pre-trained`) is also recorded joined (`pretrained`); it does not count as a token. Returns how many
-   * tokens the text has.
+   * Tokenise ASCII text and look every token up without allocating it, nor a lower-cased copy of the text
+   * (only new terms become strings). This is where index build time goes: millions of tokens at 10,000
+   * papers. A hyphen chain (`pre-trained`) is also recorded joined (`pretrained`); it does not count as a
+   * token. Returns how many tokens the text has.
    */
   scanAscii(text: string, doc: number, bit: number, docTerms: number[]): number {
     const token = this.#token;
@@ -86,7 +86,7 @@ export class Vocabulary {
     let chainEnd = 0;
     for (let end = nextAsciiToken(text, 0, token); end !== -1; end = nextAsciiToken(text, end, token)) {
       const start = token[0] as number;
-      this.#pending.see(this.#lookup(text, start, end, token[1] as number), doc, bit, docTerms);
+      this.#pending.see(this.#lookup(text, start, end, token[1] as number, token[2] === 1), doc, bit, docTerms);
       count++;
       // A token right after `part-` extends the hyphen chain; anything else ends it. Most tokens are in no
       // chain, and cost two comparisons here.
@@ -107,26 +107,31 @@ export class Vocabulary {
 
   /** A hyphen chain's parts joined (`pre-trained` → `pretrained`), recorded as a term of its own. */
   #seeJoined(chain: string, doc: number, bit: number, docTerms: number[]): void {
-    const joined = chain.replaceAll('-', '');
+    const joined = chain.replaceAll('-', '').toLowerCase();
     if (joined.length > MAX_JOINED_LENGTH) return;
     this.#pending.see(this.#lookup(joined, 0, joined.length, hashOf(joined)), doc, bit, docTerms);
   }
 
-  /** The id of `text.slice(start, end)` (its FNV hash given), adding the term when it is new. */
-  #lookup(text: string, start: number, end: number, hash: number): number {
-    const id = this.#table.lookup(text, start, end, hash);
-    return id === -1 ? this.newTerm(text.slice(start, end)) : id;
+  /**
+   * The id of `text.slice(start, end)` in lower case (its FNV hash given; `folded`: it has capitals), adding
+   * the term when it is new.
+   */
+  #lookup(text: string, start: number, end: number, hash: number, folded = false): number {
+    const id = this.#table.lookup(text, start, end, hash, folded);
+    if (id !== -1) return id;
+    const token = text.slice(start, end);
+    return this.newTerm(folded ? token.toLowerCase() : token);
   }
 
   /**
-   * The term ids of lower-cased ASCII text, in order, without adding terms (unknown tokens are -1) and
+   * The term ids of ASCII text, in order, without adding terms (unknown tokens are -1) and
    * without joined forms: what phrase matching reads. Stop words come back as their ids like any word.
    */
   idsOfAscii(text: string, out: number[]): number[] {
     const token = this.#token;
     out.length = 0;
     for (let end = nextAsciiToken(text, 0, token); end !== -1; end = nextAsciiToken(text, end, token)) {
-      out.push(this.#table.lookup(text, token[0] as number, end, token[1] as number));
+      out.push(this.#table.lookup(text, token[0] as number, end, token[1] as number, token[2] === 1));
     }
     return out;
   }
@@ -145,7 +150,6 @@ export class Vocabulary {
 
   newTerm(token: string): number {
     const id = this.#table.add(token);
-    this.postings.push(new PostingList());
     this.#pending.reserve(id + 1);
     return id;
   }
@@ -162,7 +166,7 @@ export class Vocabulary {
 
   /** How many documents have the term. */
   documentCount(term: number): number {
-    return (this.postings[term] as PostingList).length;
+    return this.postings.count(term);
   }
 
   /**

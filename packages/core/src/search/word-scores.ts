@@ -55,12 +55,12 @@ export class WordScorer {
     const wordFields = this.#wordFields;
     const touched: number[] = [];
     const boosts = boostsOf(expansions, typing, docs, this.#vocabulary);
+    const { data, starts } = this.#vocabulary.postings;
     for (let at = 0; at < expansions.length; at++) {
-      const list = this.#vocabulary.postings[(expansions[at] as Expansion).term];
-      if (!list) continue;
+      const term = (expansions[at] as Expansion).term;
+      if (term + 1 >= starts.length) continue;
       const boost = boosts[at] as number;
-      const data = list.data;
-      for (let i = 0; i < list.length; i++) {
+      for (let i = starts[term] as number, end = starts[term + 1] as number; i < end; i++) {
         const posting = data[i] as number;
         const mask = posting & allowed;
         if (mask === 0) continue;

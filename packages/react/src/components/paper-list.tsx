@@ -1,6 +1,7 @@
 'use client';
 import type { SearchHit } from '@papertrend/core';
 import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { whenIdle } from '../hooks/when-idle.js';
 import { PaperCard, type PaperCardProps } from './paper-card.js';
 import { PaperRow } from './paper-row.js';
 import type { Variant } from './types.js';
@@ -41,6 +42,20 @@ function useMountedInFull(count: number): boolean {
 }
 
 /**
+ * Whether the cards are laid out in full: not at first, so that cards below the fold cost nothing until they
+ * are scrolled to (`content-visibility: auto`), and from the first idle moment after every card is built, so
+ * that a full-page capture or find-in-page meets every card instead of blank estimated heights.
+ */
+function useLaidOutWhenIdle(ready: boolean): boolean {
+  const [laidOut, setLaidOut] = useState(false);
+  useEffect(() => {
+    if (!ready || laidOut) return undefined;
+    return whenIdle(() => setLaidOut(true));
+  }, [ready, laidOut]);
+  return laidOut;
+}
+
+/**
  * A list of papers. From a title link, ArrowDown and ArrowUp move to the next and previous paper's title,
  * Home and End to the first and last: a keyboard reader skims titles without tabbing through every card.
  */
@@ -59,9 +74,15 @@ export function PaperList({ hits, renderPaper, variant = 'card', ...cardProps }:
     event.preventDefault();
     links[next]?.focus();
   }, []);
-  const shown = useMountedInFull(hits.length) ? hits : hits.slice(0, FIRST_CARDS);
+  const inFull = useMountedInFull(hits.length);
+  const shown = inFull ? hits : hits.slice(0, FIRST_CARDS);
+  const laidOut = useLaidOutWhenIdle(inFull);
   return (
-    <ol className={variant === 'compact' ? 'pt-list pt-compact' : 'pt-list'} onKeyDown={onKeyDown}>
+    <ol
+      className={variant === 'compact' ? 'pt-list pt-compact' : 'pt-list'}
+      data-laid-out={laidOut ? '' : undefined}
+      onKeyDown={onKeyDown}
+    >
       {shown.map((hit, index) => (
         <li key={hit.paper.id} className="pt-item">
           {renderPaper ? (

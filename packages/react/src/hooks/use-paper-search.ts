@@ -8,6 +8,7 @@ import {
   type SearchSort,
 } from '@papertrend/core/search';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { whenIdle } from './when-idle.js';
 
 export interface UsePaperSearchOptions {
   sort?: SearchSort;
@@ -17,16 +18,6 @@ export interface UsePaperSearchOptions {
 export interface UsePaperSearchPageOptions extends UsePaperSearchOptions {
   /** How many hits the page holds (the rest are only counted). */
   limit: number;
-}
-
-/** Runs `task` when the browser is idle (or soon, where it has no idle callback); returns a canceller. */
-function whenIdle(task: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(task, { timeout: 500 });
-    return () => cancelIdleCallback(handle);
-  }
-  const handle = setTimeout(task, 1);
-  return () => clearTimeout(handle);
 }
 
 /**
