@@ -87,6 +87,11 @@ async function widgetReady(page: Page) {
       { timeout: 5_000 },
     )
     .catch(() => console.warn(`${page.url()}: some images were still loading`));
+  // An idle moment or two, as a reader's page has before anyone captures it (the widget lays out the cards
+  // below the fold then).
+  for (let i = 0; i < 2; i++) {
+    await page.evaluate(() => new Promise((done) => requestIdleCallback(() => done(null), { timeout: 1_000 })));
+  }
 }
 
 // Every story, alone in its iframe.

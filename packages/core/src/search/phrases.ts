@@ -1,15 +1,18 @@
 /**
  * Phrase runs: query words that stand next to each other, in order, in one field of a paper. The best
  * candidates are re-read for them (a reward), quoted phrases must have them (a requirement), and excluded
- * phrases must not. Token ids of re-read fields are cached, because typing re-reads the same few candidates
- * at every keystroke.
+ * phrases must not. A re-read asks of each token only which query words it may be: the query's few terms
+ * (and the stop words) sit in a small table keyed by the hash the scanner computes anyway, so a token that
+ * is no query word costs one probe of a table that stays in the processor's cache, not a lookup in the
+ * vocabulary's, and nothing is kept between keystrokes.
  */
 import type { Paper } from '../model.js';
 import { fieldValues } from './highlight.js';
 import type { QueryClause } from './query.js';
 import { FIELD_BIT, fieldBits, type RequiredPhrase } from './query-words.js';
 import { FIELDS, type SearchField, TopScores } from './scoring.js';
-import { isAscii, plainTokens, STOP_WORDS } from './text.js';
+import { nextAsciiToken, sameFolded } from './term-table.js';
+import { hashOf, plainTokens, STOP_WORDS } from './text.js';
 import type { Expansion, Vocabulary } from './vocabulary.js';
 
 /**
@@ -21,8 +24,8 @@ const TITLE_RUN = 2.5;
 const TEXT_RUN = 2.5;
 /** Every query word somewhere in the title, not next to each other: a smaller reward than a run. */
 const ALL_IN_TITLE = 0.5;
-/** Field values whose token ids are kept for phrase runs (an abstract is about 300 ids). */
-const TOKEN_CACHE_SIZE = 16_384;
+/** The stop words and their hashes, computed once. */
+const STOP_WORD_HASHES = [...STOP_WORDS].map((word) => [word, hashOf(word)] as const);
 
 /** A candidate document and its score, as the best-k heap gives them. */
 export interface Candidate {
@@ -33,49 +36,106 @@ export interface Candidate {
 export class PhraseRuns {
   readonly #papers: readonly Paper[];
   readonly #vocabulary: Vocabulary;
-  /** Per vocabulary term, which query words it may be (bit `j` for word `j`); `-1` for stop words. */
-  #termMasks = new Int32Array(0);
+  /**
+   * The query's table: open addressing over the FNV hashes of its terms, each slot a term (lower case), its
+   * hash and which query words it may be (bit `j` for word `j`; `-1` for a stop word that is no query word).
+   */
+  #slotTerms: (string | undefined)[] = [];
+  #slotHashes = new Int32Array(0);
+  #slotMasks = new Int32Array(0);
   readonly #runLengths = new Int32Array(32);
-  readonly #ids: number[] = [];
-  /** Token ids of recently re-read field values, by `doc * 5 + field`. */
-  readonly #tokenCache = new Map<number, Int32Array>();
+  /** The masks of one field value's tokens, in order (scratch). */
+  #tokenMasks = new Int32Array(512);
+  readonly #token = new Int32Array(3);
 
   constructor(papers: readonly Paper[], vocabulary: Vocabulary) {
     this.#papers = papers;
     this.#vocabulary = vocabulary;
   }
 
-  /** The vocabulary grew: the term masks must cover every term. */
-  reserve(terms: number): void {
-    if (this.#termMasks.length < terms) {
-      this.#termMasks = new Int32Array(Math.max(terms, this.#termMasks.length * 2));
-    }
-  }
-
-  /**
-   * Mark which query words each vocabulary term may be, for reading runs; stop words that are not query
-   * words are `-1` (transparent). `clear` undoes it after the query.
-   */
+  /** Which query words each term may be, as the table of this query; `clear` empties it afterwards. */
   mark(expansionsByWord: Expansion[][]): void {
-    const masks = this.#termMasks;
-    this.#markStopWords(-1);
+    let entries = STOP_WORD_HASHES.length;
+    for (const expansions of expansionsByWord) entries += expansions.length;
+    let size = 64;
+    while (size < entries * 4) size *= 2;
+    if (this.#slotHashes.length !== size) {
+      this.#slotHashes = new Int32Array(size);
+      this.#slotMasks = new Int32Array(size);
+      this.#slotTerms = new Array<string | undefined>(size).fill(undefined);
+    }
+    for (const [word, hash] of STOP_WORD_HASHES) this.#put(word, hash, -1);
+    const terms = this.#vocabulary.terms;
     expansionsByWord.forEach((expansions, wordIndex) => {
       for (const { term } of expansions) {
-        masks[term] = ((masks[term] as number) === -1 ? 0 : (masks[term] as number)) | (1 << wordIndex);
+        const text = terms[term] as string;
+        this.#put(text, hashOf(text), 1 << wordIndex);
       }
     });
   }
 
-  clear(expansionsByWord: Expansion[][]): void {
-    this.#markStopWords(0);
-    for (const expansions of expansionsByWord) for (const { term } of expansions) this.#termMasks[term] = 0;
+  clear(): void {
+    this.#slotTerms.fill(undefined);
   }
 
-  #markStopWords(mask: number): void {
-    for (const word of STOP_WORDS) {
-      const id = this.#vocabulary.idOf(word);
-      if (id !== undefined) this.#termMasks[id] = mask;
+  /** Adds `mask` to a term's slot (a stop word's `-1` gives way to any query word's bits). */
+  #put(term: string, hash: number, mask: number): void {
+    const slots = this.#slotTerms;
+    const last = slots.length - 1;
+    let slot = hash & last;
+    for (;;) {
+      const held = slots[slot];
+      if (held === undefined) {
+        slots[slot] = term;
+        this.#slotHashes[slot] = hash;
+        this.#slotMasks[slot] = mask;
+        return;
+      }
+      if (held === term) {
+        const old = this.#slotMasks[slot] as number;
+        this.#slotMasks[slot] = mask === -1 ? old : (old === -1 ? 0 : old) | mask;
+        return;
+      }
+      slot = (slot + 1) & last;
     }
+  }
+
+  /** The mask of `text[start, end)` (lower case once `folded` capitals are), 0 for a token no query word is. */
+  #maskOf(text: string, start: number, end: number, hash: number, folded: boolean): number {
+    const slots = this.#slotTerms;
+    const last = slots.length - 1;
+    const size = end - start;
+    for (let slot = hash & last; ; slot = (slot + 1) & last) {
+      const term = slots[slot];
+      if (term === undefined) return 0;
+      if (
+        this.#slotHashes[slot] === hash &&
+        term.length === size &&
+        (folded ? sameFolded(term, text, start) : text.startsWith(term, start))
+      ) {
+        return this.#slotMasks[slot] as number;
+      }
+    }
+  }
+
+  /** The masks of a field value's tokens into `#tokenMasks`; returns how many. */
+  #readValue(value: string): number {
+    // A token takes a character and the one that ends it: at most half the text, rounded up.
+    if (this.#tokenMasks.length <= value.length >> 1) this.#tokenMasks = new Int32Array(value.length);
+    const masks = this.#tokenMasks;
+    const token = this.#token;
+    let count = 0;
+    let end = nextAsciiToken(value, 0, token);
+    for (; end >= 0; end = nextAsciiToken(value, end, token)) {
+      masks[count++] = this.#maskOf(value, token[0] as number, end, token[1] as number, token[2] === 1);
+    }
+    if (end === -1) return count;
+    // Not ASCII after all: the tokenizer reads it whole (folding, marks), as the index did.
+    const tokens = plainTokens(value);
+    if (masks.length < tokens.length) this.#tokenMasks = new Int32Array(tokens.length);
+    count = 0;
+    for (const text of tokens) this.#tokenMasks[count++] = this.#maskOf(text, 0, text.length, hashOf(text), false);
+    return count;
   }
 
   /**
@@ -140,80 +200,49 @@ export class PhraseRuns {
    * `bonus` undefined the longest run itself.
    */
   #runs(doc: number, allowed: number, count: number, shift: number, bonus?: (field: number) => number): number {
-    const masks = this.#termMasks;
     const runs = this.#runLengths;
+    const paper = this.#papers[doc] as Paper;
     let best = bonus ? 1 : 0;
     const every = count >= 31 ? -1 : (1 << count) - 1;
     for (let field = 0; field < FIELDS.length; field++) {
       if (!(allowed & (1 << field))) continue;
-      const tokens = this.#fieldTokens(doc, field);
-      let longest = 0;
-      // Which query words the field value holds at all: every one of them in one title is proximity too.
-      let seen = 0;
-      let open = false;
-      for (let i = 0; i <= tokens.length; i++) {
-        const id = i < tokens.length ? (tokens[i] as number) : -2;
-        if (id === -2) {
-          if (i > 0) {
-            if (!bonus) best = Math.max(best, longest);
-            else {
-              if (longest >= 2) best = Math.max(best, 1 + (bonus(field) * (longest - 1)) / (count - 1));
-              if (field === 0 && (seen & every) === every) best = Math.max(best, 1 + ALL_IN_TITLE);
+      for (const value of fieldValues(paper, FIELDS[field] as SearchField)) {
+        const tokens = this.#readValue(value);
+        const masks = this.#tokenMasks;
+        let longest = 0;
+        // Which query words the field value holds at all: every one of them in one title is proximity too.
+        let seen = 0;
+        let open = false;
+        runs.fill(0, 0, count);
+        for (let i = 0; i < tokens; i++) {
+          const raw = masks[i] as number;
+          if (raw === -1) continue; // a stop word: transparent
+          const mask = raw >>> shift;
+          if (mask === 0) {
+            // Most tokens are no query word: they end any run, and cost nothing more when none is open.
+            if (open) {
+              runs.fill(0, 0, count);
+              open = false;
             }
+            continue;
           }
-          longest = 0;
-          seen = 0;
-          runs.fill(0, 0, count);
-          open = false;
-          continue;
-        }
-        const raw = id === -1 ? 0 : (masks[id] as number);
-        if (raw === -1) continue; // a stop word: transparent
-        const mask = raw >>> shift;
-        if (mask === 0) {
-          // Most tokens are no query word: they end any run, and cost nothing more when none is open.
-          if (open) {
-            runs.fill(0, 0, count);
-            open = false;
+          open = true;
+          seen |= mask;
+          for (let j = count - 1; j >= 0; j--) {
+            if (mask & (1 << j)) {
+              const run = j > 0 ? (runs[j - 1] as number) + 1 : 1;
+              runs[j] = run;
+              if (run > longest) longest = run;
+            } else runs[j] = 0;
           }
-          continue;
         }
-        open = true;
-        seen |= mask;
-        for (let j = count - 1; j >= 0; j--) {
-          if (mask & (1 << j)) {
-            const run = j > 0 ? (runs[j - 1] as number) + 1 : 1;
-            runs[j] = run;
-            if (run > longest) longest = run;
-          } else runs[j] = 0;
+        if (!bonus) best = Math.max(best, longest);
+        else {
+          if (longest >= 2) best = Math.max(best, 1 + (bonus(field) * (longest - 1)) / (count - 1));
+          if (field === 0 && (seen & every) === every) best = Math.max(best, 1 + ALL_IN_TITLE);
         }
       }
     }
     return best;
-  }
-
-  /**
-   * The token ids of one field of a document, each field value opened by `-2`: what phrase runs are read
-   * from. Cached, because typing re-reads the same few candidates at every keystroke (a bounded cache).
-   */
-  #fieldTokens(doc: number, fieldIndex: number): Int32Array {
-    const key = doc * FIELDS.length + fieldIndex;
-    const cached = this.#tokenCache.get(key);
-    if (cached) return cached;
-    const paper = this.#papers[doc] as Paper;
-    const ids: number[] = [];
-    const vocabulary = this.#vocabulary;
-    for (const value of fieldValues(paper, FIELDS[fieldIndex] as SearchField)) {
-      ids.push(-2);
-      if (isAscii(value)) {
-        for (const id of vocabulary.idsOfAscii(value, this.#ids)) ids.push(id);
-      } else {
-        for (const token of plainTokens(value)) ids.push(vocabulary.idOf(token) ?? -1);
-      }
-    }
-    const tokens = Int32Array.from(ids);
-    if (this.#tokenCache.size >= TOKEN_CACHE_SIZE) this.#tokenCache.clear();
-    this.#tokenCache.set(key, tokens);
-    return tokens;
   }
 }

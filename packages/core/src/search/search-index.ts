@@ -91,6 +91,9 @@ export class SearchIndex {
   /** Per document while scoring: the fields one query word matched in, and those two or more did. */
   #fieldsOnce = new Uint8Array(0);
   #fieldsTwice = new Uint8Array(0);
+  /** The documents some query word matched, `#touchedCount` of them, in the order met. */
+  #touched = new Int32Array(0);
+  #touchedCount = 0;
 
   constructor(papers: readonly Paper[] = [], options: SearchIndexOptions = {}) {
     const restored = restoring;
@@ -172,9 +175,9 @@ export class SearchIndex {
       this.#excluded = new Uint8Array(docs);
       this.#fieldsOnce = new Uint8Array(docs);
       this.#fieldsTwice = new Uint8Array(docs);
+      this.#touched = new Int32Array(docs);
     }
     this.#scorer.reset(docs);
-    this.#phrases.reserve(this.#vocabulary.terms.length);
   }
 
   #ensureNorms(): Float32Array {
@@ -223,7 +226,7 @@ export class SearchIndex {
     }
 
     const expansionsByWord = words.map(({ word, typing }) => this.#vocabulary.expand(word, typing));
-    const touched = this.#scoreWords(words, expansionsByWord);
+    this.#scoreWords(words, expansionsByWord);
     // Quoted phrases must stand as written; other words only count for more when they do.
     this.#phrases.mark(expansionsByWord);
     // Sorting by upvotes or date needs every relevant result; relevance needs only the best few, kept in a
@@ -232,21 +235,14 @@ export class SearchIndex {
     const excludedPhrases = parsed.clauses.filter((item) => item.exclude && item.phrase);
     const keep = bySort ? Number.POSITIVE_INFINITY : Math.max(limit * 3, PHRASE_POOL);
     const required = requiredPhrases(clauses, words);
-    const { candidates, total } = this.#select(
-      touched,
-      words.length,
-      required,
-      excludedPhrases,
-      keep,
-      countAll,
-      keepDoc,
-    );
+    const { candidates, total } = this.#select(words.length, required, excludedPhrases, keep, countAll, keepDoc);
     this.#excluded.fill(0);
     if (words.length > 1) {
       this.#phrases.reward(candidates, words.length, PHRASE_POOL, limit, bySort, this.#fieldsTwice);
     }
-    for (const doc of touched) this.#fieldsTwice[doc] = 0;
-    this.#phrases.clear(expansionsByWord);
+    const touched = this.#touched;
+    for (let k = 0; k < this.#touchedCount; k++) this.#fieldsTwice[touched[k] as number] = 0;
+    this.#phrases.clear();
     const hitsOf = candidates.map(({ doc, score }) => ({ paper: this.#papers[doc] as Paper, score }));
     const ranked = bySort ? sortRelevant(hitsOf, options.sort as 'upvotes' | 'date') : hitsOf;
     const highlightTerms = highlightTermsOf(expansionsByWord, words, this.#vocabulary.terms);
@@ -255,21 +251,22 @@ export class SearchIndex {
     return { hits, total: bySort ? ranked.length : countAll ? total : hits.length };
   }
 
-  /** Every query word's scores summed per document; returns the documents touched. */
-  #scoreWords(words: QueryWord[], expansionsByWord: Expansion[][]): number[] {
+  /** Every query word's scores summed per document, and the documents touched (`#touched`). */
+  #scoreWords(words: QueryWord[], expansionsByWord: Expansion[][]): void {
     const scores = this.#scores;
     const matched = this.#matched;
     const fieldsOnce = this.#fieldsOnce;
     const fieldsTwice = this.#fieldsTwice;
     const norms = this.#ensureNorms();
-    const touched: number[] = [];
+    const touched = this.#touched;
+    let count = 0;
     expansionsByWord.forEach((expansions, wordIndex) => {
       const scored = this.#scorer.scores(words[wordIndex] as QueryWord, expansions, norms, this.#papers.length);
       const bit = 1 << Math.min(wordIndex, 31);
-      const { docs: wordDocs, values, fields } = scored;
-      for (let k = 0; k < wordDocs.length; k++) {
+      const { count: wordCount, docs: wordDocs, values, fields } = scored;
+      for (let k = 0; k < wordCount; k++) {
         const doc = wordDocs[k] as number;
-        if (matched[doc] === 0) touched.push(doc);
+        if (matched[doc] === 0) touched[count++] = doc;
         scores[doc] = (scores[doc] as number) + (values[k] as number);
         matched[doc] = (matched[doc] as number) | bit;
         // Fields where two query words meet: the only ones a run of them can be read from.
@@ -278,7 +275,7 @@ export class SearchIndex {
         fieldsOnce[doc] = (fieldsOnce[doc] as number) | field;
       }
     });
-    return touched;
+    this.#touchedCount = count;
   }
 
   /**
@@ -286,7 +283,6 @@ export class SearchIndex {
    * every word come first; partial matches still show, scaled down. The scratch is left at zero.
    */
   #select(
-    touched: number[],
     words: number,
     required: RequiredPhrase[],
     excludedPhrases: QueryClause[],
@@ -298,7 +294,9 @@ export class SearchIndex {
     const matched = this.#matched;
     const best = new TopScores(keep);
     let total = 0;
-    for (const doc of touched) {
+    const touched = this.#touched;
+    for (let k = 0; k < this.#touchedCount; k++) {
+      const doc = touched[k] as number;
       const all = matched[doc] as number;
       const covered = popcount(all);
       const coverage = covered / words;

@@ -74,7 +74,7 @@ export class TermTable {
 }
 
 /** Does `text` at `start` read as `term` (lower case) once its ASCII capitals are folded? */
-function sameFolded(term: string, text: string, start: number): boolean {
+export function sameFolded(term: string, text: string, start: number): boolean {
   for (let k = 0; k < term.length; k++) {
     const code = text.charCodeAt(start + k);
     if ((code >= 65 && code <= 90 ? code | 32 : code) !== term.charCodeAt(k)) return false;
@@ -85,9 +85,9 @@ function sameFolded(term: string, text: string, start: number): boolean {
 /**
  * The next token of ASCII text at or after `from` (a run of letters and digits, capitals counting as small
  * letters): its start and the FNV hash of its lower-case form go into `token[0]` and `token[1]`, whether it
- * holds a capital into `token[2]` (1 or 0), and its end is returned; -1 when there is none. Nothing is
- * allocated, not even a lower-cased copy of the text, so the index's build and its phrase reading scan text
- * at the cost of the loop.
+ * holds a capital into `token[2]` (1 or 0), and its end is returned; -1 when there is none, and -2 when a
+ * character outside ASCII comes first (the text needs the tokenizer). Nothing is allocated, not even a
+ * lower-cased copy of the text, so the index's build and its phrase reading scan text at the cost of the loop.
  */
 export function nextAsciiToken(text: string, from: number, token: Int32Array): number {
   const length = text.length;
@@ -95,6 +95,7 @@ export function nextAsciiToken(text: string, from: number, token: Int32Array): n
   for (; i < length; i++) {
     const code = text.charCodeAt(i);
     if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90)) break;
+    if (code >= 128) return -2;
   }
   if (i >= length) return -1;
   token[0] = i;

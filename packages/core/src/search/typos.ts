@@ -59,6 +59,11 @@ export interface SortedTerms {
   starts: Int32Array;
   /** Leading characters term `i` shares with term `i - 1` (at most 255). */
   shared: Uint8Array;
+  /**
+   * The first term after `i` that shares fewer characters with its predecessor than term `i` does (`ids.length`
+   * when none): the terms between share at least as much, so a walk that drops a prefix hops over them.
+   */
+  nextLower: Int32Array;
 }
 
 export function sortTerms(terms: readonly string[]): SortedTerms {
@@ -87,7 +92,17 @@ export function sortTerms(terms: readonly string[]): SortedTerms {
     shared[i] = common;
     previous = term;
   }
-  return { ids, chars, starts, shared };
+  // Each term waits on a stack until a later term shares less: that one is its `nextLower`.
+  const nextLower = new Int32Array(ids.length).fill(ids.length);
+  const waiting = new Int32Array(ids.length);
+  let top = 0;
+  for (let i = 0; i < ids.length; i++) {
+    while (top > 0 && (shared[waiting[top - 1] as number] as number) > (shared[i] as number)) {
+      nextLower[waiting[--top] as number] = i;
+    }
+    waiting[top++] = i;
+  }
+  return { ids, chars, starts, shared, nextLower };
 }
 
 /**
@@ -96,9 +111,9 @@ export function sortTerms(terms: readonly string[]): SortedTerms {
  *
  * One row of the edit-distance table is kept per character of the term being read; a term shares a prefix
  * with the one before it, so only the rows past that prefix are computed. When a row's smallest value
- * exceeds `max`, no term with that prefix can come within `max` edits, and the walk skips all of them. So
- * the cost follows the prefixes that stay close to the word, not the size of the vocabulary, and nothing is
- * allocated: the rows are one typed array, reused.
+ * exceeds `max`, no term with that prefix can come within `max` edits, and the walk skips all of them (in
+ * a few hops along `nextLower`, not one term at a time). So the cost follows the prefixes that stay close to
+ * the word, not the size of the vocabulary, and nothing is allocated: the rows are one typed array, reused.
  */
 export class TypoWalk {
   #rows = new Int32Array(0);
@@ -106,7 +121,7 @@ export class TypoWalk {
 
   /** Calls `found(term, distance)` for each term within `max` edits of `word` (itself included, at 0). */
   walk(word: string, max: number, sortedTerms: SortedTerms, found: (term: number, distance: number) => void): void {
-    const { ids, chars, starts, shared } = sortedTerms;
+    const { ids, chars, starts, shared, nextLower } = sortedTerms;
     const m = word.length;
     const width = m + 1;
     // A term prefix longer than the word plus `max` is always more than `max` edits away.
@@ -173,8 +188,8 @@ export class TypoWalk {
         if (distance <= max) found(ids[i - 1] as number, distance);
         continue;
       }
-      // The terms that follow with this prefix are as far off: skip them all.
-      while (i < count && (shared[i] as number) >= pruned) i++;
+      // The terms that follow with this prefix are as far off: skip them all, a run of them at a hop.
+      while (i < count && (shared[i] as number) >= pruned) i = nextLower[i] as number;
       if (valid >= pruned) valid = pruned - 1;
     }
   }

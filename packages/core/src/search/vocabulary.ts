@@ -84,7 +84,7 @@ export class Vocabulary {
     let chainStart = -1;
     let chainParts = 0;
     let chainEnd = 0;
-    for (let end = nextAsciiToken(text, 0, token); end !== -1; end = nextAsciiToken(text, end, token)) {
+    for (let end = nextAsciiToken(text, 0, token); end >= 0; end = nextAsciiToken(text, end, token)) {
       const start = token[0] as number;
       this.#pending.see(this.#lookup(text, start, end, token[1] as number, token[2] === 1), doc, bit, docTerms);
       count++;
@@ -121,19 +121,6 @@ export class Vocabulary {
     if (id !== -1) return id;
     const token = text.slice(start, end);
     return this.newTerm(folded ? token.toLowerCase() : token);
-  }
-
-  /**
-   * The term ids of ASCII text, in order, without adding terms (unknown tokens are -1) and
-   * without joined forms: what phrase matching reads. Stop words come back as their ids like any word.
-   */
-  idsOfAscii(text: string, out: number[]): number[] {
-    const token = this.#token;
-    out.length = 0;
-    for (let end = nextAsciiToken(text, 0, token); end !== -1; end = nextAsciiToken(text, end, token)) {
-      out.push(this.#table.lookup(text, token[0] as number, end, token[1] as number, token[2] === 1));
-    }
-    return out;
   }
 
   /** The id of a term, if the papers have it. */

@@ -11,8 +11,16 @@ import type { Expansion, Vocabulary } from './vocabulary.js';
 
 /** Recent query words whose scored documents are kept (each at most a few bytes per matching paper). */
 const WORD_SCORE_CACHE_SIZE = 12;
+/**
+ * A word being typed that matches more papers than this is scored into reused scratch, not kept: the next
+ * keystroke makes it another word, and keeping a megabyte per keystroke (a one-letter prefix over 100,000
+ * papers) was most of the garbage collector's work while typing.
+ */
+const KEEP_TYPED_WORDS_UP_TO = 2048;
 
 export interface WordScores {
+  /** How many documents: the first `count` entries of each array. */
+  count: number;
   docs: Int32Array;
   values: Float64Array;
   /** Field bits the word matched in, per document. */
@@ -25,6 +33,10 @@ export class WordScorer {
   /** Scratch per document, zero between calls. */
   #termScores = new Float64Array(0);
   #wordFields = new Uint8Array(0);
+  /** The documents a word touched, in the order met (no array grown per keystroke). */
+  #touched = new Int32Array(0);
+  /** The result for a word being typed that is not kept (valid until the next call). */
+  #scratch: WordScores = { count: 0, docs: new Int32Array(0), values: new Float64Array(0), fields: new Uint8Array(0) };
 
   constructor(vocabulary: Vocabulary) {
     this.#vocabulary = vocabulary;
@@ -35,6 +47,11 @@ export class WordScorer {
     this.#cache.clear();
     this.#termScores = grow(this.#termScores, docs);
     this.#wordFields = grow(this.#wordFields, docs);
+    this.#touched = grow(this.#touched, docs);
+    const scratch = this.#scratch;
+    scratch.docs = grow(scratch.docs, docs);
+    scratch.values = grow(scratch.values, docs);
+    scratch.fields = grow(scratch.fields, docs);
   }
 
   /**
@@ -53,7 +70,8 @@ export class WordScorer {
     const { fields: allowed, typing } = queryWord;
     const termScores = this.#termScores;
     const wordFields = this.#wordFields;
-    const touched: number[] = [];
+    const touched = this.#touched;
+    let count = 0;
     const boosts = boostsOf(expansions, typing, docs, this.#vocabulary);
     const { data, starts } = this.#vocabulary.postings;
     for (let at = 0; at < expansions.length; at++) {
@@ -75,18 +93,17 @@ export class WordScorer {
         if (mask & 16) fields += norms[base + 4] as number;
         const value = boost * fields;
         // A document scores each query word once, by its best expansion.
-        if (termScores[doc] === 0) touched.push(doc);
+        if (termScores[doc] === 0) touched[count++] = doc;
         if (value > (termScores[doc] as number)) termScores[doc] = value;
         wordFields[doc] = (wordFields[doc] as number) | mask;
       }
     }
     // The scratch arrays' documents as a compact result, leaving the scratch at zero.
-    const count = touched.length;
-    const scored: WordScores = {
-      docs: new Int32Array(count),
-      values: new Float64Array(count),
-      fields: new Uint8Array(count),
-    };
+    const keep = !typing || count <= KEEP_TYPED_WORDS_UP_TO;
+    const scored: WordScores = keep
+      ? { count, docs: new Int32Array(count), values: new Float64Array(count), fields: new Uint8Array(count) }
+      : this.#scratch;
+    scored.count = count;
     for (let k = 0; k < count; k++) {
       const doc = touched[k] as number;
       scored.docs[k] = doc;
@@ -95,6 +112,7 @@ export class WordScorer {
       termScores[doc] = 0;
       wordFields[doc] = 0;
     }
+    if (!keep) return scored;
     if (this.#cache.size >= WORD_SCORE_CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value as string);
     this.#cache.set(key, scored);
     return scored;
