@@ -48,10 +48,15 @@ export function grow<T extends Int32Array | Uint8Array | Float32Array | Float64A
 const PENDING_BATCH = 1 << 20;
 const PENDING_START = 1 << 12;
 
-/** One full batch, counting-sorted by term: term `t`'s postings are `postings[starts[t]…starts[t + 1])`. */
+/**
+ * One full batch, grouped by term: the `k`-th term it holds is `terms[k]`, and that term's postings are
+ * `postings[offsets[k]…offsets[k + 1])`. Only the terms the batch holds are listed (a batch holds a fraction
+ * of the vocabulary), so laying the batches out costs what they hold, not batches times terms.
+ */
 interface SortedBatch {
   postings: Int32Array;
-  starts: Int32Array;
+  terms: Int32Array;
+  offsets: Int32Array;
 }
 
 /** The postings of documents being added, until they are laid out in the store. */
@@ -64,6 +69,10 @@ export class PendingPostings {
   #values = new Int32Array(PENDING_START);
   #pending = 0;
   readonly #batches: SortedBatch[] = [];
+  /** Scratch of `#sortBatch`: per term a count, then a write position (zero between batches). */
+  #cursor = new Int32Array(0);
+  /** Scratch of `#sortBatch`: the terms a batch holds, in the order first met. */
+  #seen = new Int32Array(0);
 
   /** Room for per-term state of `terms` terms. */
   reserve(terms: number): void {
@@ -103,75 +112,89 @@ export class PendingPostings {
     this.#pending = at;
   }
 
-  /** Counting-sort the pending postings by term into a batch of their own (order within a term kept). */
+  /** Group the pending postings by term into a batch of their own (order within a term kept). */
   #sortBatch(termCount: number): void {
     const pending = this.#pending;
     if (pending === 0) return;
     const terms = this.#terms;
     const values = this.#values;
-    const starts = new Int32Array(termCount + 1);
+    // Per term: how many postings, then where the next one goes. Zero again when done, for the next batch.
+    const cursor = (this.#cursor = grow(this.#cursor, termCount));
+    const seen = (this.#seen = grow(this.#seen, pending));
+    let distinct = 0;
     for (let i = 0; i < pending; i++) {
-      const next = (terms[i] as number) + 1;
-      starts[next] = (starts[next] as number) + 1;
+      const id = terms[i] as number;
+      if (cursor[id] === 0) seen[distinct++] = id;
+      cursor[id] = (cursor[id] as number) + 1;
     }
-    for (let id = 0; id < termCount; id++) starts[id + 1] = (starts[id + 1] as number) + (starts[id] as number);
-    const next = starts.slice(0, termCount);
+    const batchTerms = seen.slice(0, distinct);
+    const offsets = new Int32Array(distinct + 1);
+    let at = 0;
+    for (let k = 0; k < distinct; k++) {
+      const id = batchTerms[k] as number;
+      offsets[k] = at;
+      const count = cursor[id] as number;
+      cursor[id] = at;
+      at += count;
+    }
+    offsets[distinct] = at;
     const postings = new Int32Array(pending);
     for (let i = 0; i < pending; i++) {
       const id = terms[i] as number;
-      postings[next[id] as number] = values[i] as number;
-      next[id] = (next[id] as number) + 1;
+      const to = cursor[id] as number;
+      postings[to] = values[i] as number;
+      cursor[id] = to + 1;
     }
-    this.#batches.push({ postings, starts });
+    for (let k = 0; k < distinct; k++) cursor[batchTerms[k] as number] = 0;
+    this.#batches.push({ postings, terms: batchTerms, offsets });
     this.#pending = 0;
   }
 
   /**
-   * Lay the store's postings and every batch end to end per term, in document order (earlier batches hold
-   * earlier documents), as the store's new arrays; then release the batch buffers after a large build.
+   * Lay the store's postings and every batch end to end per term, in document order (the store holds the
+   * earliest documents, and each batch earlier ones than the next), as the store's new arrays; then release
+   * the batch buffers after a large build.
    */
   finish(store: PostingStore, termCount: number): void {
     this.#sortBatch(termCount);
     const batches = this.#batches.splice(0);
     if (batches.length === 0) return;
-    const only = batches[0] as SortedBatch;
-    if (batches.length === 1 && store.data.length === 0 && only.starts.length === termCount + 1) {
-      // One batch and nothing before it (a listing's build): it is the layout already.
-      store.data = only.postings;
-      store.starts = only.starts;
-    } else {
-      const starts = new Int32Array(termCount + 1);
-      for (let term = 0; term < termCount; term++) {
-        let count = store.count(term);
-        for (const batch of batches) {
-          if (term + 1 < batch.starts.length) {
-            count += (batch.starts[term + 1] as number) - (batch.starts[term] as number);
-          }
-        }
-        starts[term + 1] = (starts[term] as number) + count;
+    const starts = new Int32Array(termCount + 1);
+    for (let term = 0; term < termCount; term++) starts[term + 1] = store.count(term);
+    for (const { terms, offsets } of batches) {
+      for (let k = 0; k < terms.length; k++) {
+        const next = (terms[k] as number) + 1;
+        starts[next] = (starts[next] as number) + (offsets[k + 1] as number) - (offsets[k] as number);
       }
-      const data = new Int32Array(starts[termCount] as number);
-      const old = store.data;
-      for (let term = 0; term < termCount; term++) {
-        let at = starts[term] as number;
-        if (term + 1 < store.starts.length) {
-          for (let i = store.starts[term] as number, end = store.starts[term + 1] as number; i < end; i++) {
-            data[at++] = old[i] as number;
-          }
-        }
-        for (const { postings, starts: from } of batches) {
-          if (term + 1 >= from.length) continue;
-          for (let i = from[term] as number, end = from[term + 1] as number; i < end; i++) {
-            data[at++] = postings[i] as number;
-          }
-        }
-      }
-      store.data = data;
-      store.starts = starts;
     }
+    for (let term = 0; term < termCount; term++)
+      starts[term + 1] = (starts[term + 1] as number) + (starts[term] as number);
+    const data = new Int32Array(starts[termCount] as number);
+    const cursor = starts.slice(0, termCount);
+    const old = store.data;
+    for (let term = 0; term + 1 < store.starts.length && term < termCount; term++) {
+      let at = cursor[term] as number;
+      for (let i = store.starts[term] as number, end = store.starts[term + 1] as number; i < end; i++) {
+        data[at++] = old[i] as number;
+      }
+      cursor[term] = at;
+    }
+    for (const { postings, terms, offsets } of batches) {
+      for (let k = 0; k < terms.length; k++) {
+        const term = terms[k] as number;
+        let at = cursor[term] as number;
+        for (let i = offsets[k] as number, end = offsets[k + 1] as number; i < end; i++)
+          data[at++] = postings[i] as number;
+        cursor[term] = at;
+      }
+    }
+    store.data = data;
+    store.starts = starts;
     if (this.#terms.length > PENDING_START) {
       this.#terms = new Int32Array(PENDING_START);
       this.#values = new Int32Array(PENDING_START);
+      this.#cursor = new Int32Array(0);
+      this.#seen = new Int32Array(0);
     }
   }
 }
