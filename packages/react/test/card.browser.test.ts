@@ -242,9 +242,14 @@ describe('details readers notice', () => {
     await page.waitForSelector('.pt-list[data-laid-out]');
     expect(await skippedCards()).toBe(0);
     await page.screenshot({ path: await screenshotPath('card-full-page-capture'), fullPage: true });
-    // The same check sees the skipped cards while they are held back: the first render still skips them.
+    // The same check sees the skipped cards while they are held back, as at first render and each keystroke.
     await page.evaluate(() => document.querySelector('.pt-list')?.removeAttribute('data-laid-out'));
     await expect.poll(skippedCards).toBeGreaterThan(10);
+    // New cards (a search) are laid out in full again once the browser is idle.
+    await page.getByRole('searchbox').fill('e');
+    await page.waitForSelector('.pt-list[data-laid-out]');
+    expect(await page.locator('.pt-card').count()).toBeGreaterThan(10);
+    expect(await skippedCards()).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
   });

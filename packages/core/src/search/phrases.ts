@@ -59,7 +59,8 @@ export class PhraseRuns {
     for (const expansions of expansionsByWord) entries += expansions.length;
     let size = 64;
     while (size < entries * 4) size *= 2;
-    if (this.#slotHashes.length !== size) {
+    // The table only grows: a larger one than this query needs is merely sparser.
+    if (this.#slotHashes.length < size) {
       this.#slotHashes = new Int32Array(size);
       this.#slotMasks = new Int32Array(size);
       this.#slotTerms = new Array<string | undefined>(size).fill(undefined);

@@ -1,6 +1,16 @@
 'use client';
 import type { SearchHit } from '@papertrend/core';
-import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import {
+  type KeyboardEvent,
+  type ReactNode,
+  type RefObject,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { whenIdle } from '../hooks/when-idle.js';
 import { PaperCard, type PaperCardProps } from './paper-card.js';
 import { PaperRow } from './paper-row.js';
@@ -41,18 +51,22 @@ function useMountedInFull(count: number): boolean {
   return inFull;
 }
 
+const useLayoutEffectInBrowser = typeof window === 'undefined' ? useEffect : useLayoutEffect;
+
 /**
- * Whether the cards are laid out in full: not at first, so that cards below the fold cost nothing until they
- * are scrolled to (`content-visibility: auto`), and from the first idle moment after every card is built, so
- * that a full-page capture or find-in-page meets every card instead of blank estimated heights.
+ * Lays the cards out in full (`data-laid-out` on the list) once the browser is idle after they change, so
+ * that a full-page capture or find-in-page meets every card instead of blank estimated heights. Until then,
+ * at first render and at each keystroke, cards below the fold cost nothing (`content-visibility: auto`): the
+ * attribute is taken off before the browser paints the new cards. Set on the element, not through state, so
+ * that laying out re-renders nothing.
  */
-function useLaidOutWhenIdle(ready: boolean): boolean {
-  const [laidOut, setLaidOut] = useState(false);
-  useEffect(() => {
-    if (!ready || laidOut) return undefined;
-    return whenIdle(() => setLaidOut(true));
-  }, [ready, laidOut]);
-  return laidOut;
+function useLaidOutWhenIdle(list: RefObject<HTMLOListElement | null>, ready: boolean, hits: readonly SearchHit[]) {
+  useLayoutEffectInBrowser(() => {
+    const element = list.current;
+    if (!element || !ready || hits.length === 0) return undefined;
+    element.removeAttribute('data-laid-out');
+    return whenIdle(() => element.setAttribute('data-laid-out', ''));
+  }, [list, ready, hits]);
 }
 
 /**
@@ -76,13 +90,10 @@ export function PaperList({ hits, renderPaper, variant = 'card', ...cardProps }:
   }, []);
   const inFull = useMountedInFull(hits.length);
   const shown = inFull ? hits : hits.slice(0, FIRST_CARDS);
-  const laidOut = useLaidOutWhenIdle(inFull);
+  const list = useRef<HTMLOListElement>(null);
+  useLaidOutWhenIdle(list, inFull, hits);
   return (
-    <ol
-      className={variant === 'compact' ? 'pt-list pt-compact' : 'pt-list'}
-      data-laid-out={laidOut ? '' : undefined}
-      onKeyDown={onKeyDown}
-    >
+    <ol ref={list} className={variant === 'compact' ? 'pt-list pt-compact' : 'pt-list'} onKeyDown={onKeyDown}>
       {shown.map((hit, index) => (
         <li key={hit.paper.id} className="pt-item">
           {renderPaper ? (
