@@ -120,7 +120,7 @@ export class Vocabulary {
     const id = this.#table.lookup(text, start, end, hash, folded);
     if (id !== -1) return id;
     const token = text.slice(start, end);
-    return this.newTerm(folded ? token.toLowerCase() : token);
+    return this.newTerm(folded ? token.toLowerCase() : token, hash);
   }
 
   /** The id of a term, if the papers have it. */
@@ -135,8 +135,9 @@ export class Vocabulary {
     this.#pending.reserve(this.terms.length + count);
   }
 
-  newTerm(token: string): number {
-    const id = this.#table.add(token);
+  /** Add a term (its hash given when the caller has it); returns its id. */
+  newTerm(token: string, hash?: number): number {
+    const id = this.#table.add(token, hash);
     this.#pending.reserve(id + 1);
     return id;
   }
