@@ -119,8 +119,10 @@ export class PendingPostings {
     const terms = this.#terms;
     const values = this.#values;
     // Per term: how many postings, then where the next one goes. Zero again when done, for the next batch.
-    const cursor = (this.#cursor = grow(this.#cursor, termCount));
-    const seen = (this.#seen = grow(this.#seen, pending));
+    this.#cursor = grow(this.#cursor, termCount);
+    this.#seen = grow(this.#seen, pending);
+    const cursor = this.#cursor;
+    const seen = this.#seen;
     let distinct = 0;
     for (let i = 0; i < pending; i++) {
       const id = terms[i] as number;
