@@ -64,7 +64,7 @@ export class PhraseRuns {
       this.#slotHashes = new Int32Array(size);
       this.#slotMasks = new Int32Array(size);
       this.#slotTerms = new Array<string | undefined>(size).fill(undefined);
-    }
+    } else this.clear(); // empty already, unless a search before this one threw halfway
     for (const [word, hash] of STOP_WORD_HASHES) this.#put(word, hash, -1);
     const terms = this.#vocabulary.terms;
     expansionsByWord.forEach((expansions, wordIndex) => {
