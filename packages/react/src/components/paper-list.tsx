@@ -1,16 +1,6 @@
 'use client';
 import type { SearchHit } from '@papertrend/core';
-import {
-  type KeyboardEvent,
-  type ReactNode,
-  type RefObject,
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-  useSyncExternalStore,
-} from 'react';
+import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { whenIdle } from '../hooks/when-idle.js';
 import { PaperCard, type PaperCardProps } from './paper-card.js';
 import { PaperRow } from './paper-row.js';
@@ -51,22 +41,19 @@ function useMountedInFull(count: number): boolean {
   return inFull;
 }
 
-const useLayoutEffectInBrowser = typeof window === 'undefined' ? useEffect : useLayoutEffect;
-
 /**
- * Lays the cards out in full (`data-laid-out` on the list) once the browser is idle after they change, so
- * that a full-page capture or find-in-page meets every card instead of blank estimated heights. Until then,
- * at first render and at each keystroke, cards below the fold cost nothing (`content-visibility: auto`): the
- * attribute is taken off before the browser paints the new cards. Set on the element, not through state, so
- * that laying out re-renders nothing.
+ * Whether the cards are laid out in full (`data-laid-out` on the list): from the first idle moment after they
+ * change, so that a full-page capture or find-in-page meets every card instead of blank estimated heights.
+ * Until then, at first render and at each keystroke, cards below the fold cost nothing (`content-visibility:
+ * auto`): new hits render without the attribute, in the same commit as the cards.
  */
-function useLaidOutWhenIdle(list: RefObject<HTMLOListElement | null>, ready: boolean, hits: readonly SearchHit[]) {
-  useLayoutEffectInBrowser(() => {
-    const element = list.current;
-    if (!element || !ready || hits.length === 0) return undefined;
-    element.removeAttribute('data-laid-out');
-    return whenIdle(() => element.setAttribute('data-laid-out', ''));
-  }, [list, ready, hits]);
+function useLaidOutWhenIdle(ready: boolean, hits: readonly SearchHit[]): boolean {
+  const [laidOutFor, setLaidOutFor] = useState<readonly SearchHit[] | null>(null);
+  useEffect(() => {
+    if (!ready || hits.length === 0) return undefined;
+    return whenIdle(() => setLaidOutFor(hits));
+  }, [ready, hits]);
+  return ready && laidOutFor === hits;
 }
 
 /**
@@ -90,10 +77,13 @@ export function PaperList({ hits, renderPaper, variant = 'card', ...cardProps }:
   }, []);
   const inFull = useMountedInFull(hits.length);
   const shown = inFull ? hits : hits.slice(0, FIRST_CARDS);
-  const list = useRef<HTMLOListElement>(null);
-  useLaidOutWhenIdle(list, inFull, hits);
+  const laidOut = useLaidOutWhenIdle(inFull, hits);
   return (
-    <ol ref={list} className={variant === 'compact' ? 'pt-list pt-compact' : 'pt-list'} onKeyDown={onKeyDown}>
+    <ol
+      className={variant === 'compact' ? 'pt-list pt-compact' : 'pt-list'}
+      data-laid-out={laidOut ? '' : undefined}
+      onKeyDown={onKeyDown}
+    >
       {shown.map((hit, index) => (
         <li key={hit.paper.id} className="pt-item">
           {renderPaper ? (
