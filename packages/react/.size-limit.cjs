@@ -46,7 +46,7 @@ module.exports = [
   // ranked with the rest only counted (`searchPage`, `usePaperSearchPage`, +0.16 kB).
   // Raised on purpose to 21.6 kB (+50 B measured) for `thumbnailSrc`: preview images from the site's own proxy
   // or copies instead of Hugging Face's CDN (a CSP `img-src`, readers' privacy).
-  // Raised on purpose, all three by 0.9 kB (+0.91 kB measured), for issue 25's keystrokes at the speed floor
+  // Raised on purpose, all three by 0.9 kB (+0.79 kB measured), for issue 25's keystrokes at the speed floor
   // and issue 22's page captures: the index's postings in one array with offsets (a tenth faster to build,
   // half the memory; the term table's ids beside their hashes), the typo walk's skip pointers, phrase runs read through a small table of the query's
   // terms, scratch for long-matching words being typed, and cards laid out in full once the browser is idle.

@@ -11,7 +11,7 @@ import { fieldValues } from './highlight.js';
 import type { QueryClause } from './query.js';
 import { FIELD_BIT, fieldBits, type RequiredPhrase } from './query-words.js';
 import { FIELDS, type SearchField, TopScores } from './scoring.js';
-import { nextAsciiToken, sameFolded } from './term-table.js';
+import { nextAsciiToken, TermTable } from './term-table.js';
 import { hashOf, plainTokens, STOP_WORDS } from './text.js';
 import type { Expansion, Vocabulary } from './vocabulary.js';
 
@@ -36,13 +36,10 @@ export interface Candidate {
 export class PhraseRuns {
   readonly #papers: readonly Paper[];
   readonly #vocabulary: Vocabulary;
-  /**
-   * The query's table: open addressing over the FNV hashes of its terms, each slot a term (lower case), its
-   * hash and which query words it may be (bit `j` for word `j`; `-1` for a stop word that is no query word).
-   */
-  #slotTerms: (string | undefined)[] = [];
-  #slotHashes = new Int32Array(0);
-  #slotMasks = new Int32Array(0);
+  /** The query's terms and the stop words, probed with the hash the scanner computes anyway. */
+  readonly #queryTerms = new TermTable();
+  /** By `#queryTerms` id: which query words the term may be (bit `j` for word `j`; `-1` for a stop word). */
+  #masks = new Int32Array(64);
   readonly #runLengths = new Int32Array(32);
   /** The masks of one field value's tokens, in order (scratch). */
   #tokenMasks = new Int32Array(512);
@@ -55,16 +52,7 @@ export class PhraseRuns {
 
   /** Which query words each term may be, as the table of this query; `clear` empties it afterwards. */
   mark(expansionsByWord: Expansion[][]): void {
-    let entries = STOP_WORD_HASHES.length;
-    for (const expansions of expansionsByWord) entries += expansions.length;
-    let size = 64;
-    while (size < entries * 4) size *= 2;
-    // The table only grows: a larger one than this query needs is merely sparser.
-    if (this.#slotHashes.length < size) {
-      this.#slotHashes = new Int32Array(size);
-      this.#slotMasks = new Int32Array(size);
-      this.#slotTerms = new Array<string | undefined>(size).fill(undefined);
-    } else this.clear(); // empty already, unless a search before this one threw halfway
+    this.clear(); // empty already, unless a search before this one threw halfway
     for (const [word, hash] of STOP_WORD_HASHES) this.#put(word, hash, -1);
     const terms = this.#vocabulary.terms;
     expansionsByWord.forEach((expansions, wordIndex) => {
@@ -76,47 +64,31 @@ export class PhraseRuns {
   }
 
   clear(): void {
-    this.#slotTerms.fill(undefined);
+    this.#queryTerms.clear();
   }
 
-  /** Adds `mask` to a term's slot (a stop word's `-1` gives way to any query word's bits). */
+  /** Adds `mask` to a term's (a stop word's `-1` gives way to any query word's bits). */
   #put(term: string, hash: number, mask: number): void {
-    const slots = this.#slotTerms;
-    const last = slots.length - 1;
-    let slot = hash & last;
-    for (;;) {
-      const held = slots[slot];
-      if (held === undefined) {
-        slots[slot] = term;
-        this.#slotHashes[slot] = hash;
-        this.#slotMasks[slot] = mask;
-        return;
+    const table = this.#queryTerms;
+    let id = table.lookup(term, 0, term.length, hash);
+    if (id === -1) {
+      id = table.add(term, hash);
+      if (id === this.#masks.length) {
+        const grown = new Int32Array(id * 2);
+        grown.set(this.#masks);
+        this.#masks = grown;
       }
-      if (held === term) {
-        const old = this.#slotMasks[slot] as number;
-        this.#slotMasks[slot] = mask === -1 ? old : (old === -1 ? 0 : old) | mask;
-        return;
-      }
-      slot = (slot + 1) & last;
+      this.#masks[id] = mask;
+      return;
     }
+    const old = this.#masks[id] as number;
+    if (mask !== -1) this.#masks[id] = (old === -1 ? 0 : old) | mask;
   }
 
   /** The mask of `text[start, end)` (lower case once `folded` capitals are), 0 for a token no query word is. */
   #maskOf(text: string, start: number, end: number, hash: number, folded: boolean): number {
-    const slots = this.#slotTerms;
-    const last = slots.length - 1;
-    const size = end - start;
-    for (let slot = hash & last; ; slot = (slot + 1) & last) {
-      const term = slots[slot];
-      if (term === undefined) return 0;
-      if (
-        this.#slotHashes[slot] === hash &&
-        term.length === size &&
-        (folded ? sameFolded(term, text, start) : text.startsWith(term, start))
-      ) {
-        return this.#slotMasks[slot] as number;
-      }
-    }
+    const id = this.#queryTerms.lookup(text, start, end, hash, folded);
+    return id === -1 ? 0 : (this.#masks[id] as number);
   }
 
   /** The masks of a field value's tokens into `#tokenMasks`; returns how many. */

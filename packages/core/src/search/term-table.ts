@@ -38,6 +38,12 @@ export class TermTable {
     }
   }
 
+  /** Forget every term, keeping the table's size (a small table reused per query). */
+  clear(): void {
+    this.terms.length = 0;
+    this.#slots.fill(0);
+  }
+
   /** The id of a term, or -1. */
   idOf(term: string): number {
     return this.lookup(term, 0, term.length, hashOf(term));
@@ -90,7 +96,7 @@ export class TermTable {
 }
 
 /** Does `text` at `start` read as `term` (lower case) once its ASCII capitals are folded? */
-export function sameFolded(term: string, text: string, start: number): boolean {
+function sameFolded(term: string, text: string, start: number): boolean {
   for (let k = 0; k < term.length; k++) {
     const code = text.charCodeAt(start + k);
     if ((code >= 65 && code <= 90 ? code | 32 : code) !== term.charCodeAt(k)) return false;
