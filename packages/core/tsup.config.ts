@@ -1,7 +1,29 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** The bundled snapshot's data, one file beside both builds (see src/entries/snapshot.ts). */
+const SNAPSHOT_DATA = 'snapshot-data.json';
+
+/** Leaves the snapshot's JSON out of the bundles: an import of it becomes an import of the copy in dist. */
+const snapshotDataOnce = {
+  name: 'snapshot-data-once',
+  setup(build: { onResolve: (options: { filter: RegExp }, resolve: () => { path: string; external: true }) => void }) {
+    build.onResolve({ filter: /\/data\/snapshot\.json$/ }, () => ({ path: `./${SNAPSHOT_DATA}`, external: true }));
+  },
+};
+
+/**
+ * esbuild keeps `with { type: 'json' }` on the external import, but tsup's Rollup tree-shaking pass drops it,
+ * and Node refuses a JSON import without it. Put it back, and fail the build if the import is not found.
+ */
+function restoreJsonAttribute(file: string): void {
+  const bare = `from './${SNAPSHOT_DATA}';`;
+  const code = readFileSync(file, 'utf8');
+  if (!code.includes(bare)) throw new Error(`${file}: no \`${bare}\` to give its JSON attribute`);
+  writeFileSync(file, code.replace(bare, `from './${SNAPSHOT_DATA}' with { type: 'json' };`));
+}
 
 /** The package's entry points, one per export path (see `exports` in package.json). */
 const entries = {
@@ -42,6 +64,12 @@ export default defineConfig({
   treeshake: true,
   // Keep `node:` specifiers: they make Node-only imports unmistakable (only the CLI and the file cache have any).
   removeNodeProtocol: false,
+  esbuildPlugins: [snapshotDataOnce],
+  // The snapshot's data goes beside the builds once, as JSON; both formats load that one file.
+  onSuccess: async () => {
+    copyFileSync('src/data/snapshot.json', `dist/${SNAPSHOT_DATA}`);
+    restoreJsonAttribute('dist/snapshot.js');
+  },
   // `papertrend --version`.
   define: { __PAPERTREND_VERSION__: JSON.stringify(version) },
 });

@@ -1,9 +1,13 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { pack } from '../../../test/pack.js';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const data = JSON.parse(readFileSync(new URL('../src/data/snapshot.json', import.meta.url), 'utf8'));
+const snapshotTrendingCount: number = data.trending.papers.length;
+const snapshotDailyCount: number = data.daily.papers.length;
 
 it('keeps Node-only imports out of everything but the CLI and the file cache (browsers and edge runtimes load the rest)', () => {
   const nodeOnly = /^(?:cli|node)\./;
@@ -52,4 +56,27 @@ it('ships each byte once: the packed tarball has no source maps or sources, no w
   expect(files.map((file) => file.name)).toContain('package/LICENSE');
   expect(unpacked).toBeLessThan(1024 * 1024);
   expect(JSON.stringify(manifest)).not.toContain('@papertrend/source');
+});
+
+it('ships the snapshot data once, as JSON that the ESM and CJS builds both load in plain Node without a warning', () => {
+  const { files } = pack(new URL('..', import.meta.url));
+  const big = files.filter((file) => file.size > 100_000).map((file) => file.name);
+  expect(big).toEqual(['package/dist/snapshot-data.json']);
+  const load = (code: string, type: 'module' | 'commonjs') =>
+    spawnSync(process.execPath, [`--input-type=${type}`, '--eval', code], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      encoding: 'utf8',
+    });
+  const esm = load(
+    `const { snapshot, snapshotPapers } = await import('@papertrend/core/snapshot'); console.log(snapshot.trending.papers.length, snapshotPapers.length);`,
+    'module',
+  );
+  const cjs = load(
+    `const { snapshot, snapshotPapers } = require('@papertrend/core/snapshot'); console.log(snapshot.trending.papers.length, snapshotPapers.length);`,
+    'commonjs',
+  );
+  for (const run of [esm, cjs]) {
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe(`${snapshotTrendingCount} ${snapshotDailyCount}`);
+  }
 });
