@@ -49,6 +49,15 @@ describe('the ASCII scan of the index', () => {
     }
   });
 
+  it('finds a hyphen chain’s joined term again, whatever its capitals, and gives it every paper', () => {
+    const titles = ['Pre-Trained Models', 'pretrained nets', 'A PRE-TRAINED-X and a pre-trained Y', 'PRETRAINED'];
+    const index = createSearchIndex(titles.map((title, at) => ({ ...paperWith(title), id: `p${at}` })));
+    const terms = index.toJSON().terms;
+    expect(terms.filter((term) => term === 'pretrained')).toEqual(['pretrained']);
+    expect(terms).toContain('pretrainedx');
+    expect(index.search('pretrained').map((hit) => hit.paper.id).sort()).toEqual(['p0', 'p1', 'p2', 'p3']);
+  });
+
   it('records the tokenizer’s terms for the real corpus’s titles and abstracts', () => {
     const papers = corpusDays()
       .flatMap((day) => parseListing(day.text).papers)
@@ -58,5 +67,7 @@ describe('the ASCII scan of the index', () => {
     const expected = new Set(papers.flatMap((paper) => [...tokens(paper.title), ...tokens(paper.abstract ?? '')]));
     const terms = createSearchIndex(papers.map((paper) => paperWith(paper.title, paper.abstract))).toJSON().terms;
     expect(new Set(terms)).toEqual(expected);
+    // Each term once: a token or joined hyphen chain met again is found, whatever its capitals.
+    expect(terms.length).toBe(expected.size);
   });
 });

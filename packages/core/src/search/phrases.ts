@@ -11,7 +11,7 @@ import { fieldValues } from './highlight.js';
 import type { QueryClause } from './query.js';
 import { FIELD_BIT, fieldBits, type RequiredPhrase } from './query-words.js';
 import { FIELDS, type SearchField, TopScores } from './scoring.js';
-import { nextAsciiToken, TermTable } from './term-table.js';
+import { AS_IS, nextAsciiToken, TermTable } from './term-table.js';
 import { hashOf, plainTokens, STOP_WORDS } from './text.js';
 import type { Expansion, Vocabulary } from './vocabulary.js';
 
@@ -43,7 +43,7 @@ export class PhraseRuns {
   readonly #runLengths = new Int32Array(32);
   /** The masks of one field value's tokens, in order (scratch). */
   #tokenMasks = new Int32Array(512);
-  readonly #token = new Int32Array(3);
+  readonly #token = new Int32Array(4);
 
   constructor(papers: readonly Paper[], vocabulary: Vocabulary) {
     this.#papers = papers;
@@ -85,9 +85,9 @@ export class PhraseRuns {
     if (mask !== -1) this.#masks[id] = (old === -1 ? 0 : old) | mask;
   }
 
-  /** The mask of `text[start, end)` (lower case once `folded` capitals are), 0 for a token no query word is. */
-  #maskOf(text: string, start: number, end: number, hash: number, folded: boolean): number {
-    const id = this.#queryTerms.lookup(text, start, end, hash, folded);
+  /** The mask of `text[start, end)` (read as `reading` says: `TermTable.lookup`), 0 for a token no query word is. */
+  #maskOf(text: string, start: number, end: number, hash: number, reading: number): number {
+    const id = this.#queryTerms.lookup(text, start, end, hash, reading);
     return id === -1 ? 0 : (this.#masks[id] as number);
   }
 
@@ -100,14 +100,14 @@ export class PhraseRuns {
     let count = 0;
     let end = nextAsciiToken(value, 0, token);
     for (; end >= 0; end = nextAsciiToken(value, end, token)) {
-      masks[count++] = this.#maskOf(value, token[0] as number, end, token[1] as number, token[2] === 1);
+      masks[count++] = this.#maskOf(value, token[0] as number, end, token[1] as number, token[2] as number);
     }
     if (end === -1) return count;
     // Not ASCII after all: the tokenizer reads it whole (folding, marks), as the index did.
     const tokens = plainTokens(value);
     if (masks.length < tokens.length) this.#tokenMasks = new Int32Array(tokens.length);
     count = 0;
-    for (const text of tokens) this.#tokenMasks[count++] = this.#maskOf(text, 0, text.length, hashOf(text), false);
+    for (const text of tokens) this.#tokenMasks[count++] = this.#maskOf(text, 0, text.length, hashOf(text), AS_IS);
     return count;
   }
 

@@ -64,6 +64,12 @@ export class PendingPostings {
   /** While adding a document: per term, the document it was last seen in (+1) and the fields so far. */
   #lastDoc = new Int32Array(0);
   #docMask = new Uint8Array(0);
+  /**
+   * The distinct terms of the document being added, in the order met: a typed array kept across documents
+   * (a JS array emptied per document gave its storage back and grew it again, most of a build's garbage).
+   */
+  #docTerms = new Int32Array(256);
+  #docTermCount = 0;
   /** Postings written but not yet sorted (term id and value, in document order). */
   #terms = new Int32Array(PENDING_START);
   #values = new Int32Array(PENDING_START);
@@ -81,35 +87,41 @@ export class PendingPostings {
   }
 
   /** Record that `doc` has term `id` in the field `bit`: one posting per (document, term), fields as a mask. */
-  see(id: number, doc: number, bit: number, docTerms: number[]): void {
+  see(id: number, doc: number, bit: number): void {
     if (this.#lastDoc[id] !== doc + 1) {
       this.#lastDoc[id] = doc + 1;
       this.#docMask[id] = bit;
-      docTerms.push(id);
+      if (this.#docTermCount === this.#docTerms.length) this.#docTerms = grow(this.#docTerms, this.#docTermCount + 1);
+      this.#docTerms[this.#docTermCount++] = id;
     } else {
       this.#docMask[id] = (this.#docMask[id] as number) | bit;
     }
   }
 
-  /** Write the postings of the document whose terms are `docTerms` (after every field was seen). */
-  flush(doc: number, docTerms: number[], termCount: number): void {
-    const needed = this.#pending + docTerms.length;
+  /** Write the postings of the document `doc` (after every field was seen). */
+  flush(doc: number, termCount: number): void {
+    const docTermCount = this.#docTermCount;
+    const needed = this.#pending + docTermCount;
     if (needed > this.#terms.length) {
       // Small builds grow the batch (a 20-paper widget never allocates the full size); large ones sort it
       // away when it is full. A document with more distinct terms than a batch gets one its size.
       if (needed > PENDING_BATCH) this.#sortBatch(termCount);
-      const size = Math.max(this.#pending + docTerms.length, Math.min(PENDING_BATCH, this.#terms.length * 2));
+      const size = Math.max(this.#pending + docTermCount, Math.min(PENDING_BATCH, this.#terms.length * 2));
       this.#terms = grow(this.#terms, size);
       this.#values = grow(this.#values, size);
     }
     const terms = this.#terms;
     const values = this.#values;
+    const docTerms = this.#docTerms;
+    const docMask = this.#docMask;
     let at = this.#pending;
-    for (const id of docTerms) {
+    for (let k = 0; k < docTermCount; k++) {
+      const id = docTerms[k] as number;
       terms[at] = id;
-      values[at++] = (doc << 5) | (this.#docMask[id] as number);
+      values[at++] = (doc << 5) | (docMask[id] as number);
     }
     this.#pending = at;
+    this.#docTermCount = 0;
   }
 
   /** Group the pending postings by term into a batch of their own (order within a term kept). */

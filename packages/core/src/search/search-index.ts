@@ -132,12 +132,10 @@ export class SearchIndex {
     const vocabulary = this.#vocabulary;
     const first = this.#papers.length;
     this.#lengths = grow(this.#lengths, (first + papers.length) * FIELDS.length);
-    const docTerms: number[] = [];
     for (let offset = 0; offset < papers.length; offset++) {
       const paper = papers[offset] as Paper;
       const doc = first + offset;
       this.#papers.push(paper);
-      docTerms.length = 0;
       for (let fieldIndex = 0; fieldIndex < FIELDS.length; fieldIndex++) {
         const field = FIELDS[fieldIndex] as SearchField;
         const bit = FIELD_BIT[field];
@@ -145,18 +143,18 @@ export class SearchIndex {
         let count = 0;
         for (const value of fieldValues(paper, field)) {
           if (isAscii(value)) {
-            count += vocabulary.scanAscii(value, doc, bit, docTerms);
+            count += vocabulary.scanAscii(value, doc, bit);
             continue;
           }
           for (const span of tokenSpans(value)) {
-            vocabulary.see(vocabulary.idOf(span.token) ?? vocabulary.newTerm(span.token), doc, bit, docTerms);
+            vocabulary.see(vocabulary.idOf(span.token) ?? vocabulary.newTerm(span.token), doc, bit);
             if (!span.joined) count++;
           }
         }
         this.#lengths[doc * FIELDS.length + fieldIndex] = Math.min(count, 65_535);
         this.#totalLength[fieldIndex] = (this.#totalLength[fieldIndex] as number) + count;
       }
-      vocabulary.flush(doc, docTerms);
+      vocabulary.flush(doc);
     }
     vocabulary.changed();
     this.#prepare();

@@ -3,45 +3,63 @@
  * hash of a range of characters and compares the term in place, so a token is looked up without becoming a
  * string; only new terms do.
  */
-import { FNV_OFFSET, FNV_PRIME, hashOf } from './text.js';
+import { FNV_OFFSET, FNV_PRIME, HASH_MASK, hashOf } from './text.js';
+
+/** How `TermTable.lookup` reads a range of text: as it is, capitals as small letters, or hyphens dropped too. */
+export const AS_IS = 0;
+export const FOLDED = 1;
+export const JOINED = 2;
 
 export class TermTable {
   readonly terms: string[] = [];
   /**
-   * Slot `s` is `slots[2s]`, the term id + 1 (0 is empty), beside `slots[2s + 1]`, its hash: a probe reads one
-   * cache line, not two arrays (the probe is most of an index build's time).
+   * Slot `s` is four numbers from `slots[4s]`: the term id + 1 (0 is empty), its hash, and where its characters
+   * start in `#chars` and how many there are. A probe compares a token against those characters, so a term
+   * met again costs one cache line of slot and one of characters, not a string object's pointer chase.
    */
-  #slots = new Int32Array(2 << 12);
-  /** Each term's hash, by id: growing the table re-inserts without hashing again. */
-  #hashes = new Int32Array(1 << 11);
+  #slots = new Int32Array(4 << 12);
+  /** Every term's characters (UTF-16 code units), term after term. */
+  #chars = new Uint16Array(1 << 14);
+  #used = 0;
 
   /**
-   * The id of `text.slice(start, end)` (its FNV hash given), or -1. With `folded`, the range holds capitals
-   * (ASCII) that count as their small letters, as the hash did: the text is compared letter by letter instead
-   * of being lower-cased into a copy first.
+   * The id of `text.slice(start, end)` (its hash given), or -1, read as `reading` says: as it is, with ASCII
+   * capitals as small letters (as the scanner hashed them), or as a hyphen chain's joined form `length`
+   * characters long. The text is compared in place, never lower-cased or joined into a copy first.
    */
-  lookup(text: string, start: number, end: number, hash: number, folded = false): number {
+  lookup(text: string, start: number, end: number, hash: number, reading = AS_IS, length = end - start): number {
     const slots = this.#slots;
-    const mask = (slots.length >> 1) - 1;
-    let slot = hash & mask;
-    const size = end - start;
-    for (;;) {
-      const entry = slots[slot << 1] as number;
+    const mask = (slots.length >> 2) - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const at = slot << 2;
+      const entry = slots[at] as number;
       if (entry === 0) return -1;
-      if (slots[(slot << 1) + 1] === hash) {
-        const term = this.terms[entry - 1] as string;
-        if (term.length === size && (folded ? sameFolded(term, text, start) : text.startsWith(term, start))) {
-          return entry - 1;
-        }
+      if (slots[at + 1] === hash && slots[at + 3] === length && this.#reads(text, start, end, at, reading)) {
+        return entry - 1;
       }
-      slot = (slot + 1) & mask;
     }
+  }
+
+  /** Does `text.slice(start, end)`, read as `reading` says, spell the term in slot `slots[at]`? */
+  #reads(text: string, start: number, end: number, at: number, reading: number): boolean {
+    const chars = this.#chars;
+    let k = this.#slots[at + 2] as number;
+    for (let i = start; i < end; i++) {
+      let code = text.charCodeAt(i);
+      if (reading !== AS_IS) {
+        if (code === 45 && reading === JOINED) continue;
+        if (code >= 65 && code <= 90) code |= 32;
+      }
+      if (code !== chars[k++]) return false;
+    }
+    return true;
   }
 
   /** Forget every term, keeping the table's size (a small table reused per query). */
   clear(): void {
     this.terms.length = 0;
     this.#slots.fill(0);
+    this.#used = 0;
   }
 
   /** The id of a term, or -1. */
@@ -53,61 +71,70 @@ export class TermTable {
   add(token: string, hash = hashOf(token)): number {
     const id = this.terms.length;
     this.terms.push(token);
-    if (id === this.#hashes.length) {
-      const grown = new Int32Array(id * 2);
-      grown.set(this.#hashes);
-      this.#hashes = grown;
+    const start = this.#used;
+    if (start + token.length > this.#chars.length) {
+      const grown = new Uint16Array(Math.max(start + token.length, this.#chars.length * 2));
+      grown.set(this.#chars);
+      this.#chars = grown;
     }
-    this.#hashes[id] = hash;
+    const chars = this.#chars;
+    for (let k = 0; k < token.length; k++) chars[start + k] = token.charCodeAt(k);
+    this.#used = start + token.length;
     // Keep the table at most half full.
-    if ((id + 1) * 2 > this.#slots.length >> 1) this.#rehash(this.#slots.length);
-    else this.#insert(id, hash);
+    if ((id + 1) * 2 > this.#slots.length >> 2) this.#rehash(this.#slots.length >> 1);
+    this.#insert(id + 1, hash, start, token.length);
     return id;
   }
 
   /** Make room for `count` more terms at once (a loaded index knows how many it brings): no rehashing. */
   reserve(count: number): void {
     const needed = (this.terms.length + count) * 2;
-    if (needed <= this.#slots.length >> 1) return;
-    let size = this.#slots.length >> 1;
+    let size = this.#slots.length >> 2;
+    if (needed <= size) return;
     while (size < needed) size *= 2;
     this.#rehash(size);
-    if (this.#hashes.length < this.terms.length + count) {
-      const grown = new Int32Array(this.terms.length + count);
-      grown.set(this.#hashes.subarray(0, this.terms.length));
-      this.#hashes = grown;
-    }
   }
 
-  #insert(id: number, hash: number): void {
+  #insert(entry: number, hash: number, start: number, length: number): void {
     const slots = this.#slots;
-    const mask = (slots.length >> 1) - 1;
+    const mask = (slots.length >> 2) - 1;
     let slot = hash & mask;
-    while (slots[slot << 1] !== 0) slot = (slot + 1) & mask;
-    slots[slot << 1] = id + 1;
-    slots[(slot << 1) + 1] = hash;
+    while (slots[slot << 2] !== 0) slot = (slot + 1) & mask;
+    const at = slot << 2;
+    slots[at] = entry;
+    slots[at + 1] = hash;
+    slots[at + 2] = start;
+    slots[at + 3] = length;
   }
 
-  /** Re-insert every term into a table of `size` slots. */
+  /** Move every term into a table of `size` slots. */
   #rehash(size: number): void {
-    this.#slots = new Int32Array(size * 2);
-    for (let id = 0; id < this.terms.length; id++) this.#insert(id, this.#hashes[id] as number);
+    const old = this.#slots;
+    this.#slots = new Int32Array(size * 4);
+    for (let at = 0; at < old.length; at += 4) {
+      const entry = old[at] as number;
+      if (entry !== 0) this.#insert(entry, old[at + 1] as number, old[at + 2] as number, old[at + 3] as number);
+    }
   }
 }
 
-/** Does `text` at `start` read as `term` (lower case) once its ASCII capitals are folded? */
-function sameFolded(term: string, text: string, start: number): boolean {
-  for (let k = 0; k < term.length; k++) {
-    const code = text.charCodeAt(start + k);
-    if ((code >= 65 && code <= 90 ? code | 32 : code) !== term.charCodeAt(k)) return false;
+/**
+ * `hash`, a whole FNV-1a state (`token[3]` of the scanner), continued over `text.slice(start, end)` with its
+ * ASCII capitals folded; `& HASH_MASK` makes it a term's hash.
+ */
+export function continueHash(hash: number, text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    hash = Math.imul(hash ^ (code >= 65 && code <= 90 ? code | 32 : code), FNV_PRIME);
   }
-  return true;
+  return hash;
 }
 
 /**
  * The next token of ASCII text at or after `from` (a run of letters and digits, capitals counting as small
- * letters): its start and the FNV hash of its lower-case form go into `token[0]` and `token[1]`, whether it
- * holds a capital into `token[2]` (1 or 0), and its end is returned; -1 when there is none, and -2 when a
+ * letters): its start and the hash of its lower-case form (`hashOf`) go into `token[0]` and `token[1]`,
+ * whether it holds a capital into `token[2]` (`FOLDED` or `AS_IS`: how `TermTable.lookup` reads it), the whole FNV state into `token[3]` (to continue a
+ * hyphen chain's hash), and its end is returned; -1 when there is none, and -2 when a
  * character outside ASCII comes first (the text needs the tokenizer). Nothing is allocated, not even a
  * lower-cased copy of the text, so the index's build and its phrase reading scan text at the cost of the loop.
  */
@@ -122,16 +149,17 @@ export function nextAsciiToken(text: string, from: number, token: Int32Array): n
   if (i >= length) return -1;
   token[0] = i;
   let hash = FNV_OFFSET;
-  let capitals = 0;
+  let capitals = AS_IS;
   for (; i < length; i++) {
     let code = text.charCodeAt(i);
     if (code >= 65 && code <= 90) {
       code |= 32;
-      capitals = 1;
+      capitals = FOLDED;
     } else if (!((code >= 97 && code <= 122) || (code >= 48 && code <= 57))) break;
     hash = Math.imul(hash ^ code, FNV_PRIME);
   }
-  token[1] = hash;
+  token[1] = hash & HASH_MASK;
   token[2] = capitals;
+  token[3] = hash;
   return i;
 }

@@ -4,8 +4,8 @@
  * prefix of a word being typed, with a short suffix (`model` → `models`), or within one or two typos.
  */
 import { PendingPostings, PostingStore } from './postings.js';
-import { nextAsciiToken, TermTable } from './term-table.js';
-import { hashOf, MAX_JOINED_LENGTH } from './text.js';
+import { AS_IS, continueHash, JOINED, nextAsciiToken, TermTable } from './term-table.js';
+import { HASH_MASK, MAX_JOINED_LENGTH } from './text.js';
 import { allowedTypos, type SortedTerms, sortTerms, TypoWalk } from './typos.js';
 
 /** A term a query word may mean, and how much a match on it counts. */
@@ -45,8 +45,8 @@ export class Vocabulary {
   #sorted: SortedTerms | undefined;
   readonly #typoWalk = new TypoWalk();
   readonly #expansionCache = new Map<string, Expansion[]>();
-  /** One token's start, hash and whether it has capitals, reused by every scan. */
-  readonly #token = new Int32Array(3);
+  /** One token's start, hash, whether it has capitals and its whole FNV state (`nextAsciiToken`), reused. */
+  readonly #token = new Int32Array(4);
 
   constructor(fuzzy: boolean) {
     this.#fuzzy = fuzzy;
@@ -62,13 +62,13 @@ export class Vocabulary {
   }
 
   /** Record that `doc` has term `id` in the field `bit`: one posting per (document, term), fields as a mask. */
-  see(id: number, doc: number, bit: number, docTerms: number[]): void {
-    this.#pending.see(id, doc, bit, docTerms);
+  see(id: number, doc: number, bit: number): void {
+    this.#pending.see(id, doc, bit);
   }
 
-  /** Write the postings of the document whose terms are `docTerms` (after every field was seen). */
-  flush(doc: number, docTerms: number[]): void {
-    this.#pending.flush(doc, docTerms, this.terms.length);
+  /** Write the postings of the document `doc` (after every field was seen). */
+  flush(doc: number): void {
+    this.#pending.flush(doc, this.terms.length);
   }
 
   /**
@@ -77,50 +77,63 @@ export class Vocabulary {
    * papers. A hyphen chain (`pre-trained`) is also recorded joined (`pretrained`); it does not count as a
    * token. Returns how many tokens the text has.
    */
-  scanAscii(text: string, doc: number, bit: number, docTerms: number[]): number {
+  scanAscii(text: string, doc: number, bit: number): number {
     const token = this.#token;
     let count = 0;
-    // The current hyphen chain: where it starts, where its last part ends, and how many parts it has.
+    // The current hyphen chain: where it starts, where its last part ends, how many parts it has, and its
+    // joined form's hash and length so far (hashed as the parts come, so a chain costs no string).
     let chainStart = -1;
     let chainParts = 0;
     let chainEnd = 0;
+    let chainHash = 0;
+    let chainLength = 0;
     for (let end = nextAsciiToken(text, 0, token); end >= 0; end = nextAsciiToken(text, end, token)) {
       const start = token[0] as number;
-      this.#pending.see(this.#lookup(text, start, end, token[1] as number, token[2] === 1), doc, bit, docTerms);
+      const hash = token[1] as number;
+      this.#pending.see(this.#lookup(text, start, end, hash, token[2] as number), doc, bit);
       count++;
       // A token right after `part-` extends the hyphen chain; anything else ends it. Most tokens are in no
       // chain, and cost two comparisons here.
-      if (chainParts > 0 && start - 1 === chainEnd) chainParts++;
-      else {
-        if (chainParts >= 2) this.#seeJoined(text.slice(chainStart, chainEnd), doc, bit, docTerms);
+      if (chainParts > 0 && start - 1 === chainEnd) {
+        chainParts++;
+        chainHash = continueHash(chainHash, text, start, end);
+        chainLength += end - start;
+      } else {
+        if (chainParts >= 2) this.#seeJoined(text, chainStart, chainEnd, chainHash & HASH_MASK, chainLength, doc, bit);
         chainStart = start;
         chainParts = 1;
+        chainHash = token[3] as number;
+        chainLength = end - start;
       }
       chainEnd = end;
       if (text.charCodeAt(end) !== 45) {
-        if (chainParts >= 2) this.#seeJoined(text.slice(chainStart, chainEnd), doc, bit, docTerms);
+        if (chainParts >= 2) this.#seeJoined(text, chainStart, chainEnd, chainHash & HASH_MASK, chainLength, doc, bit);
         chainParts = 0;
       }
     }
     return count;
   }
 
-  /** A hyphen chain's parts joined (`pre-trained` → `pretrained`), recorded as a term of its own. */
-  #seeJoined(chain: string, doc: number, bit: number, docTerms: number[]): void {
-    const joined = chain.replaceAll('-', '').toLowerCase();
-    if (joined.length > MAX_JOINED_LENGTH) return;
-    this.#pending.see(this.#lookup(joined, 0, joined.length, hashOf(joined)), doc, bit, docTerms);
+  /**
+   * A hyphen chain's parts joined (`pre-trained` → `pretrained`), recorded as a term of its own: looked up
+   * in place, hyphens skipped, like any token (only a new joined term becomes a string).
+   */
+  #seeJoined(text: string, start: number, end: number, hash: number, length: number, doc: number, bit: number): void {
+    if (length > MAX_JOINED_LENGTH) return;
+    let id = this.#table.lookup(text, start, end, hash, JOINED, length);
+    if (id === -1) id = this.newTerm(text.slice(start, end).replaceAll('-', '').toLowerCase(), hash);
+    this.#pending.see(id, doc, bit);
   }
 
   /**
-   * The id of `text.slice(start, end)` in lower case (its FNV hash given; `folded`: it has capitals), adding
+   * The id of `text.slice(start, end)` in lower case (its hash given; `reading`: `FOLDED` when it has capitals), adding
    * the term when it is new.
    */
-  #lookup(text: string, start: number, end: number, hash: number, folded = false): number {
-    const id = this.#table.lookup(text, start, end, hash, folded);
+  #lookup(text: string, start: number, end: number, hash: number, reading = AS_IS): number {
+    const id = this.#table.lookup(text, start, end, hash, reading);
     if (id !== -1) return id;
     const token = text.slice(start, end);
-    return this.newTerm(folded ? token.toLowerCase() : token, hash);
+    return this.newTerm(reading === AS_IS ? token : token.toLowerCase(), hash);
   }
 
   /** The id of a term, if the papers have it. */
