@@ -55,7 +55,12 @@ describe('the ASCII scan of the index', () => {
     const terms = index.toJSON().terms;
     expect(terms.filter((term) => term === 'pretrained')).toEqual(['pretrained']);
     expect(terms).toContain('pretrainedx');
-    expect(index.search('pretrained').map((hit) => hit.paper.id).sort()).toEqual(['p0', 'p1', 'p2', 'p3']);
+    expect(
+      index
+        .search('pretrained')
+        .map((hit) => hit.paper.id)
+        .sort(),
+    ).toEqual(['p0', 'p1', 'p2', 'p3']);
   });
 
   it('records the tokenizer’s terms for the real corpus’s titles and abstracts', () => {

@@ -156,6 +156,13 @@ describe('search index: filters, sorts, incremental adds, serialisation', () => 
     expect(() => loadSearchIndex(index.toJSON(), papers.slice(1))).toThrow(/not the ones it was built from/);
     expect(() => loadSearchIndex({ format: 'x' } as never, papers)).toThrow(/not a papertrend search index/);
   });
+
+  it('reads base64 wrapped in lines (as a mail or an editor may wrap it) like the plain form', () => {
+    const papers = parseListing(fixture('hf-api/2026-08-21.json')).papers;
+    const saved = createSearchIndex(papers).toJSON();
+    const wrapped = { ...saved, postings: (saved.postings.match(/.{1,76}/g) as string[]).join('\n') };
+    expect(loadSearchIndex(wrapped, papers).toJSON()).toEqual(saved);
+  });
 });
 
 describe('search index: postings are written in batches', () => {
@@ -191,6 +198,9 @@ describe('search index: a tampered saved index is refused with one typed error',
     ['a negative count', (data) => ((data.counts as number[])[1] = -1), /not a whole number/],
     ['truncated postings', (data) => (data.postings = (data.postings as string).slice(0, 40)), /postings hold|base64/],
     ['postings that are not base64', (data) => (data.postings = '!!!'), /not valid base64/],
+    // Node's Buffer reads base64url's `-` and `_` and skips other characters; the index must not.
+    ['base64url postings', (data) => (data.postings = `-_${(data.postings as string).slice(2)}`), /not valid base64/],
+    ['postings with a character base64 lacks', (data) => (data.postings = `${data.postings}!`), /not valid base64/],
     ['a document id past the papers', (data) => (data.postings = postings((v) => (v[0] = (999 << 5) | 1))), /outside/],
     [
       'a gap of zero (a document twice in one term)',
