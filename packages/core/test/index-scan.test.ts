@@ -37,6 +37,27 @@ describe('the ASCII scan of the index', () => {
     );
   });
 
+  it('records the tokenizer’s terms for text that is ASCII until it is not (accents, marks, Unicode hyphens)', () => {
+    // The scan reads ASCII until a character outside it, then hands the whole value to the tokenizer: what
+    // it recorded before must be the tokenizer's own tokens, and no term may be recorded twice.
+    const piece = fc.oneof(
+      fc.string({ unit: 'binary-ascii', maxLength: 10 }),
+      fc.stringMatching(/^[A-Za-z0-9]{1,6}(-[A-Za-z0-9]{1,6}){0,3}$/),
+      fc.constantFrom('é', 'Jégou', 'e\u0301', 'x²', 'pre\u2010trained', 'l’art', '—', 'π', 'ﬁne', '½', 'Σ'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), fc.array(piece, { maxLength: 6 }), (first, second) => {
+        const title = first.join(' ');
+        const abstract = second.join('');
+        const papers = [paperWith(title, abstract), { ...paperWith(abstract, title), id: 'q' }];
+        const terms = createSearchIndex(papers).toJSON().terms;
+        expect(new Set(terms)).toEqual(new Set([...tokens(title), ...tokens(abstract)]));
+        expect(terms.length).toBe(new Set(terms).size);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('finds words whatever their case, and folds capitals only (not the characters next to them)', () => {
     // `@` and `[` are one code below `A` and one above `Z`; `` ` `` and `{` frame `a`–`z`; \x10–\x19 OR 32
     // would read as digits. None of them is a letter or digit, and none becomes one.

@@ -45,7 +45,7 @@ export function grow<T extends Int32Array | Uint8Array | Float32Array | Float64A
  * Int32Arrays of this length, released after the build). The buffers start at `PENDING_START` and grow only
  * as far as a build needs, so indexing a listing of 20 papers allocates a few kilobytes.
  */
-const PENDING_BATCH = 1 << 20;
+const PENDING_BATCH = 1 << 18;
 const PENDING_START = 1 << 12;
 
 /**

@@ -33,7 +33,7 @@ import {
   type SerializedSearchIndex,
   serialize,
 } from './serialize.js';
-import { isAscii, tokenSpans } from './text.js';
+import { tokenSpans } from './text.js';
 import { type Expansion, Vocabulary } from './vocabulary.js';
 import { WordScorer } from './word-scores.js';
 
@@ -142,8 +142,9 @@ export class SearchIndex {
         // The field's length in tokens (joined hyphen forms not counted).
         let count = 0;
         for (const value of fieldValues(paper, field)) {
-          if (isAscii(value)) {
-            count += vocabulary.scanAscii(value, doc, bit);
+          const scanned = vocabulary.scanAscii(value, doc, bit);
+          if (scanned >= 0) {
+            count += scanned;
             continue;
           }
           for (const span of tokenSpans(value)) {

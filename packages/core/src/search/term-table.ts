@@ -135,7 +135,7 @@ export function continueHash(hash: number, text: string, start: number, end: num
  * letters): its start and the hash of its lower-case form (`hashOf`) go into `token[0]` and `token[1]`,
  * whether it holds a capital into `token[2]` (`FOLDED` or `AS_IS`: how `TermTable.lookup` reads it), the whole FNV state into `token[3]` (to continue a
  * hyphen chain's hash), and its end is returned; -1 when there is none, and -2 when a
- * character outside ASCII comes first (the text needs the tokenizer). Nothing is allocated, not even a
+ * character outside ASCII comes first or ends the token (the text needs the tokenizer). Nothing is allocated, not even a
  * lower-cased copy of the text, so the index's build and its phrase reading scan text at the cost of the loop.
  */
 export function nextAsciiToken(text: string, from: number, token: Int32Array): number {
@@ -158,6 +158,8 @@ export function nextAsciiToken(text: string, from: number, token: Int32Array): n
     } else if (!((code >= 97 && code <= 122) || (code >= 48 && code <= 57))) break;
     hash = Math.imul(hash ^ code, FNV_PRIME);
   }
+  // A token that runs into a character outside ASCII (`Jég…`, `x²`, `e\u0301`) is the tokenizer's to read.
+  if (i < length && text.charCodeAt(i) >= 128) return -2;
   token[1] = hash & HASH_MASK;
   token[2] = capitals;
   token[3] = hash;

@@ -75,7 +75,9 @@ export class Vocabulary {
    * Tokenise ASCII text and look every token up without allocating it, nor a lower-cased copy of the text
    * (only new terms become strings). This is where index build time goes: millions of tokens at 10,000
    * papers. A hyphen chain (`pre-trained`) is also recorded joined (`pretrained`); it does not count as a
-   * token. Returns how many tokens the text has.
+   * token. Returns how many tokens the text has, or -1 when it meets a character outside ASCII: the text is
+   * then the tokenizer's to read whole. What was recorded until then stands; those tokens are the
+   * tokenizer's too, delimited by ASCII on both sides, and recording a token twice changes nothing.
    */
   scanAscii(text: string, doc: number, bit: number): number {
     const token = this.#token;
@@ -87,7 +89,8 @@ export class Vocabulary {
     let chainEnd = 0;
     let chainHash = 0;
     let chainLength = 0;
-    for (let end = nextAsciiToken(text, 0, token); end >= 0; end = nextAsciiToken(text, end, token)) {
+    let end = nextAsciiToken(text, 0, token);
+    for (; end >= 0; end = nextAsciiToken(text, end, token)) {
       const start = token[0] as number;
       const hash = token[1] as number;
       this.#pending.see(this.#lookup(text, start, end, hash, token[2] as number), doc, bit);
@@ -111,7 +114,7 @@ export class Vocabulary {
         chainParts = 0;
       }
     }
-    return count;
+    return end === -2 ? -1 : count;
   }
 
   /**
