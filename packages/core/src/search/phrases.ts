@@ -41,8 +41,11 @@ export class PhraseRuns {
   /** By `#queryTerms` id: which query words the term may be (bit `j` for word `j`; `-1` for a stop word). */
   #masks = new Int32Array(64);
   readonly #runLengths = new Int32Array(32);
-  /** The masks of one field value's tokens, in order (scratch). */
-  #tokenMasks = new Int32Array(512);
+  /**
+   * The masks of one field value's tokens, in order (scratch). Room for a value of 16,000 characters from the
+   * start: growing it later, mid-search, would also make V8 drop the search's compiled code once.
+   */
+  #tokenMasks = new Int32Array(1 << 13);
   readonly #token = new Int32Array(4);
 
   constructor(papers: readonly Paper[], vocabulary: Vocabulary) {

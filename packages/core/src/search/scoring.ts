@@ -1,7 +1,8 @@
 /**
  * Scoring: BM25-style field weights and length normalisation, rarity, and the best-k heap. (Phrase runs are
- * read in `search.ts`, from the cached token ids of the best candidates.)
+ * read in `phrases.ts`, from the best candidates' text.)
  */
+import { grow } from './postings.js';
 
 /** Fields in index order; a posting's field mask has bit `1 << index`. */
 export type SearchField = 'title' | 'keywords' | 'authors' | 'summary' | 'abstract';
@@ -47,11 +48,15 @@ export function idf(docs: number, count: number): number {
   return Math.log(1 + (docs - count + 0.5) / (count + 0.5));
 }
 
-/** The `capacity` highest scores seen (ties: lower document first), as a min-heap. */
+/**
+ * The `capacity` highest scores seen (ties: lower document first), as a min-heap in typed arrays that grow
+ * only as far as they fill: a keystroke offers it thousands of documents, and pushing them must not allocate.
+ */
 export class TopScores {
   readonly #capacity: number;
-  readonly #docs: number[] = [];
-  readonly #scores: number[] = [];
+  #docs = new Int32Array(64);
+  #scores = new Float64Array(64);
+  #size = 0;
   constructor(capacity: number) {
     this.#capacity = capacity;
   }
@@ -61,18 +66,28 @@ export class TopScores {
     return a < b || (a === b && (this.#docs[i] as number) > (this.#docs[j] as number));
   }
   #swap(i: number, j: number): void {
-    [this.#docs[i], this.#docs[j]] = [this.#docs[j] as number, this.#docs[i] as number];
-    [this.#scores[i], this.#scores[j]] = [this.#scores[j] as number, this.#scores[i] as number];
+    const docs = this.#docs;
+    const scores = this.#scores;
+    const doc = docs[i] as number;
+    const score = scores[i] as number;
+    docs[i] = docs[j] as number;
+    scores[i] = scores[j] as number;
+    docs[j] = doc;
+    scores[j] = score;
   }
   /** Could a document with this score enter? (Cheap check before running filters.) */
   accepts(score: number): boolean {
-    return this.#docs.length < this.#capacity || score >= (this.#scores[0] as number);
+    return this.#size < this.#capacity || score >= (this.#scores[0] as number);
   }
   push(doc: number, score: number): void {
-    if (this.#docs.length < this.#capacity) {
-      this.#docs.push(doc);
-      this.#scores.push(score);
-      for (let i = this.#docs.length - 1; i > 0; ) {
+    if (this.#size < this.#capacity) {
+      if (this.#size === this.#docs.length) {
+        this.#docs = grow(this.#docs, this.#size + 1);
+        this.#scores = grow(this.#scores, this.#size + 1);
+      }
+      this.#docs[this.#size] = doc;
+      this.#scores[this.#size] = score;
+      for (let i = this.#size++; i > 0; ) {
         const parent = (i - 1) >> 1;
         if (!this.#worse(i, parent)) break;
         this.#swap(i, parent);
@@ -88,8 +103,8 @@ export class TopScores {
       const left = 2 * i + 1;
       const right = left + 1;
       let smallest = i;
-      if (left < this.#docs.length && this.#worse(left, smallest)) smallest = left;
-      if (right < this.#docs.length && this.#worse(right, smallest)) smallest = right;
+      if (left < this.#size && this.#worse(left, smallest)) smallest = left;
+      if (right < this.#size && this.#worse(right, smallest)) smallest = right;
       if (smallest === i) break;
       this.#swap(i, smallest);
       i = smallest;
@@ -97,17 +112,17 @@ export class TopScores {
   }
   /** Is it holding as many documents as it may? */
   full(): boolean {
-    return this.#docs.length >= this.#capacity;
+    return this.#size >= this.#capacity;
   }
   /** The lowest score held (the one a newcomer must beat). */
   lowest(): number {
-    return (this.#scores[0] as number) ?? Number.NEGATIVE_INFINITY;
+    return this.#size > 0 ? (this.#scores[0] as number) : Number.NEGATIVE_INFINITY;
   }
   /** Best first. */
   sorted(): { doc: number; score: number }[] {
-    return this.#docs
-      .map((doc, i) => ({ doc, score: this.#scores[i] as number }))
-      .sort((a, b) => b.score - a.score || a.doc - b.doc);
+    const out: { doc: number; score: number }[] = [];
+    for (let i = 0; i < this.#size; i++) out.push({ doc: this.#docs[i] as number, score: this.#scores[i] as number });
+    return out.sort((a, b) => b.score - a.score || a.doc - b.doc);
   }
 }
 

@@ -316,14 +316,25 @@ export class SearchIndex {
       // A paper that cannot enter the results is checked no further, unless every match is being counted.
       const accepted = best.accepts(score);
       if ((!accepted && !countAll) || !keepDoc(doc)) continue;
-      const hasPhrases = required.every(
-        (phrase) => (all & phrase.bits) === phrase.bits && this.#phrases.hasRun(doc, phrase, this.#fieldsTwice),
-      );
-      if (!hasPhrases || excludedPhrases.some((phrase) => this.#phrases.hasExactPhrase(doc, phrase))) continue;
+      // Loops, not `every`/`some` with a closure: thousands of candidates a keystroke would each allocate one.
+      if (required.length > 0 && !this.#hasRequiredPhrases(doc, all, required)) continue;
+      if (excludedPhrases.length > 0 && this.#hasExcludedPhrase(doc, excludedPhrases)) continue;
       total++;
       if (accepted) best.push(doc, score);
     }
     return { candidates: best.sorted(), total };
+  }
+
+  #hasRequiredPhrases(doc: number, all: number, required: RequiredPhrase[]): boolean {
+    for (const phrase of required) {
+      if ((all & phrase.bits) !== phrase.bits || !this.#phrases.hasRun(doc, phrase, this.#fieldsTwice)) return false;
+    }
+    return true;
+  }
+
+  #hasExcludedPhrase(doc: number, excludedPhrases: QueryClause[]): boolean {
+    for (const phrase of excludedPhrases) if (this.#phrases.hasExactPhrase(doc, phrase)) return true;
+    return false;
   }
 
   /** A plain-JSON form of the index; `loadSearchIndex(data, papers)` restores it without re-tokenising. */
