@@ -25,6 +25,8 @@ const TEXT_RUN = 2.5;
 /** Every query word somewhere in the title, not next to each other: a smaller reward than a run. */
 const ALL_IN_TITLE = 0.5;
 /** The stop words and their hashes, computed once. */
+/** How many field values outside ASCII keep their tokens between searches. */
+const UNICODE_TOKENS_KEPT = 256;
 const STOP_WORD_HASHES = [...STOP_WORDS].map((word) => [word, hashOf(word)] as const);
 
 /** A candidate document and its score, as the best-k heap gives them. */
@@ -47,6 +49,8 @@ export class PhraseRuns {
    */
   #tokenMasks = new Int32Array(1 << 13);
   readonly #token = new Int32Array(4);
+  /** The tokens of field values that are not ASCII, by value (a few hundred at most). */
+  readonly #unicodeTokens = new Map<string, string[]>();
 
   constructor(papers: readonly Paper[], vocabulary: Vocabulary) {
     this.#papers = papers;
@@ -106,8 +110,14 @@ export class PhraseRuns {
       masks[count++] = this.#maskOf(value, token[0] as number, end, token[1] as number, token[2] as number);
     }
     if (end === -1) return count;
-    // Not ASCII after all: the tokenizer reads it whole (folding, marks), as the index did.
-    const tokens = plainTokens(value);
+    // Not ASCII after all: the tokenizer reads it whole (folding, marks), as the index did. Its tokens are
+    // kept: the same candidates are read again at the next keystroke, and tokenizing allocates.
+    let tokens = this.#unicodeTokens.get(value);
+    if (!tokens) {
+      if (this.#unicodeTokens.size >= UNICODE_TOKENS_KEPT) this.#unicodeTokens.clear();
+      tokens = plainTokens(value);
+      this.#unicodeTokens.set(value, tokens);
+    }
     if (masks.length < tokens.length) this.#tokenMasks = new Int32Array(tokens.length);
     count = 0;
     for (const text of tokens) this.#tokenMasks[count++] = this.#maskOf(text, 0, text.length, hashOf(text), AS_IS);
