@@ -2,8 +2,10 @@
  * The saved form of an index (`toJSON()`) and the checks that make loading one safe: a tampered or truncated
  * index fails with `SearchIndexFormatError` instead of giving wrong results or crashing.
  */
+
 import { SearchIndexFormatError } from '../errors.js';
 import type { Paper } from '../model.js';
+import { fromBase64, toBase64 } from './base64.js';
 import { FIELDS, type SearchField } from './scoring.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -288,40 +290,4 @@ function decodeBase64(value: unknown, name: string): Uint8Array<ArrayBuffer> {
   } catch {
     throw new SearchIndexFormatError(`"${name}" is not valid base64`);
   }
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
-}
-
-/** What decodes base64 natively where it exists: newer browsers' `Uint8Array.fromBase64`, or Node's Buffer. */
-const native = globalThis as {
-  Uint8Array: { fromBase64?: (text: string) => Uint8Array<ArrayBuffer> };
-  Buffer?: { from(text: string, encoding: 'base64'): Uint8Array };
-};
-/** Is it base64 as `toBase64` writes it? Node's Buffer skips what is not base64 instead of refusing it. */
-function isPlainBase64(text: string): boolean {
-  if (text.length % 4 !== 0 || /[^A-Za-z0-9+/=]/.test(text)) return false;
-  const padding = text.indexOf('=');
-  return padding === -1 || padding === text.length - 1 || (padding === text.length - 2 && text.endsWith('=='));
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  if (native.Uint8Array.fromBase64) return native.Uint8Array.fromBase64(text);
-  // Node's atob is written in JavaScript and was a fifth of a load; its Buffer decodes natively.
-  if (native.Buffer && isPlainBase64(text)) {
-    const decoded = native.Buffer.from(text, 'base64');
-    const { buffer, byteOffset, byteLength } = decoded;
-    // A small Buffer is a view into a shared pool, and `lengths` is read from offset 0: that one is copied.
-    if (byteOffset === 0 && buffer.byteLength === byteLength) return new Uint8Array(buffer as ArrayBuffer);
-    return new Uint8Array(buffer.slice(byteOffset, byteOffset + byteLength) as ArrayBuffer);
-  }
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }
