@@ -43,7 +43,8 @@ export function grow<T extends Int32Array | Uint8Array | Float32Array | Float64A
 /**
  * Postings held back per batch before they are sorted by term: at most this many (term ids and values: two
  * Int32Arrays of this length, released after the build). The buffers start at `PENDING_START` and grow only
- * as far as a build needs, so indexing a listing of 20 papers allocates a few kilobytes.
+ * as far as a build needs, so indexing a listing of 20 papers allocates a few kilobytes. A megabyte of
+ * postings stays in the CPU's cache while it is sorted: larger batches, or none, measured slower.
  */
 const PENDING_BATCH = 1 << 18;
 const PENDING_START = 1 << 12;

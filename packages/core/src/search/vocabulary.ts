@@ -129,8 +129,8 @@ export class Vocabulary {
   }
 
   /**
-   * The id of `text.slice(start, end)` in lower case (its hash given; `reading`: `FOLDED` when it has capitals), adding
-   * the term when it is new.
+   * The id of `text.slice(start, end)` in lower case (its hash given; `reading`: `FOLDED` when it has
+   * capitals), adding the term when it is new.
    */
   #lookup(text: string, start: number, end: number, hash: number, reading = AS_IS): number {
     const id = this.#table.lookup(text, start, end, hash, reading);
