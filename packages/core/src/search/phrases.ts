@@ -8,6 +8,7 @@
  */
 import type { Paper } from '../model.js';
 import { fieldValues } from './highlight.js';
+import { grow } from './postings.js';
 import type { QueryClause } from './query.js';
 import { FIELD_BIT, fieldBits, type RequiredPhrase } from './query-words.js';
 import { FIELDS, type SearchField, TopScores } from './scoring.js';
@@ -80,11 +81,7 @@ export class PhraseRuns {
     let id = table.lookup(term, 0, term.length, hash);
     if (id === -1) {
       id = table.add(term, hash);
-      if (id === this.#masks.length) {
-        const grown = new Int32Array(id * 2);
-        grown.set(this.#masks);
-        this.#masks = grown;
-      }
+      this.#masks = grow(this.#masks, id + 1);
       this.#masks[id] = mask;
       return;
     }

@@ -317,8 +317,7 @@ export class SearchIndex {
       const accepted = best.accepts(score);
       if ((!accepted && !countAll) || !keepDoc(doc)) continue;
       // Loops, not `every`/`some` with a closure: thousands of candidates a keystroke would each allocate one.
-      if (required.length > 0 && !this.#hasRequiredPhrases(doc, all, required)) continue;
-      if (excludedPhrases.length > 0 && this.#hasExcludedPhrase(doc, excludedPhrases)) continue;
+      if (!this.#hasRequiredPhrases(doc, all, required) || this.#hasExcludedPhrase(doc, excludedPhrases)) continue;
       total++;
       if (accepted) best.push(doc, score);
     }

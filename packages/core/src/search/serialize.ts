@@ -6,6 +6,7 @@
 import { SearchIndexFormatError } from '../errors.js';
 import type { Paper } from '../model.js';
 import { fromBase64, toBase64 } from './base64.js';
+import { grow } from './postings.js';
 import { FIELDS, type SearchField } from './scoring.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -74,11 +75,7 @@ export function serialize(
   let at = 0;
   for (const [k, id] of order.entries()) {
     const count = counts[k] as number;
-    if (at + count * 5 > bytes.length) {
-      const grown = new Uint8Array(Math.max(bytes.length * 2, at + count * 5));
-      grown.set(bytes.subarray(0, at));
-      bytes = grown;
-    }
+    bytes = grow(bytes, at + count * 5);
     let previous = -1;
     for (let i = starts[id] as number, end = i + count; i < end; i++) {
       const value = data[i] as number;

@@ -3,6 +3,7 @@
  * hash of a range of characters and compares the term in place, so a token is looked up without becoming a
  * string; only new terms do.
  */
+import { grow } from './postings.js';
 import { FNV_OFFSET, FNV_PRIME, HASH_MASK, hashOf } from './text.js';
 
 /** How `TermTable.lookup` reads a range of text: as it is, capitals as small letters, or hyphens dropped too. */
@@ -72,11 +73,7 @@ export class TermTable {
     const id = this.terms.length;
     this.terms.push(token);
     const start = this.#used;
-    if (start + token.length > this.#chars.length) {
-      const grown = new Uint16Array(Math.max(start + token.length, this.#chars.length * 2));
-      grown.set(this.#chars);
-      this.#chars = grown;
-    }
+    this.#chars = grow(this.#chars, start + token.length);
     const chars = this.#chars;
     for (let k = 0; k < token.length; k++) chars[start + k] = token.charCodeAt(k);
     this.#used = start + token.length;
