@@ -22,7 +22,7 @@
 // captures: the index's postings in one array with offsets (a tenth faster to build, half the memory), the
 // typo walk's skip pointers, phrase runs read through a small table of the query's terms, scratch for
 // long-matching words being typed, and cards laid out in full once the browser is idle.
-// Raised on purpose to 54.25 kB (+0.35 kB measured) for index builds 20-35 % faster at 100,000 papers and a
+// Raised on purpose to 54.25 kB (+0.3 kB measured) for index builds 20-35 % faster at 100,000 papers and a
 // seventh of the garbage per keystroke (packed term characters, hyphen chains hashed as read, typed-array heap).
 module.exports = [
   {

@@ -50,7 +50,7 @@ module.exports = [
   // and issue 22's page captures: the index's postings in one array with offsets (a tenth faster to build,
   // half the memory; the term table's ids beside their hashes), the typo walk's skip pointers, phrase runs read through a small table of the query's
   // terms, scratch for long-matching words being typed, and cards laid out in full once the browser is idle.
-  // Raised on purpose, all three by 0.25 kB (+0.35 kB measured), for index builds 20-35 % faster at 100,000
+  // Raised on purpose, all three by 0.25 kB (+0.3 kB measured), for index builds 20-35 % faster at 100,000
   // papers and a seventh of the garbage per keystroke (537 -> 73 kB): the term table's packed characters, hyphen
   // chains hashed as they are read, the best-k heap in typed arrays, kept tokens of text outside ASCII.
   widget('TrendingPapers with static papers (initial load)', '22.75 kB', [
