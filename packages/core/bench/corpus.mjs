@@ -59,14 +59,17 @@ export function syntheticCorpus(real, size, seed = 42) {
     const a = pick(real).title.split(' ');
     const b = pick(real).title.split(' ');
     const title = [...a.slice(0, Math.ceil(a.length / 2)), ...b.slice(Math.floor(b.length / 2))].join(' ');
-    let abstract = '';
-    while (abstract.length < 1500) abstract += `${pick(sentences)} `;
+    // Sentences joined once: a paper parsed from JSON holds flat strings, and so must these. Built with `+=`
+    // and trimmed, they were slices of rope strings, which V8 reads a character at a time ~25 % slower.
+    const picked = [];
+    for (let length = 0; length < 1500; length += picked.at(-1).length + 1) picked.push(pick(sentences));
+    const abstract = picked.join(' ');
     const authors = Array.from({ length: 2 + Math.floor(next() * 8) }, () => ({ name: pick(names) }));
     const day = new Date(Date.UTC(2024, 4, 1) + Math.floor(next() * 800) * 86_400_000).toISOString().slice(0, 10);
     const paper = {
       id: `synthetic:${i}`,
       title,
-      abstract: abstract.trim(),
+      abstract,
       authors,
       publishedAt: day,
       links: next() < 0.4 ? { code: `https://github.com/example/repo-${i}` } : {},

@@ -50,13 +50,12 @@ const PENDING_BATCH = 1 << 18;
 const PENDING_START = 1 << 12;
 
 /**
- * One full batch, grouped by term: the `k`-th term it holds is `terms[k]`, and that term's postings are
- * `postings[offsets[k]…offsets[k + 1])`. Only the terms the batch holds are listed (a batch holds a fraction
- * of the vocabulary), so laying the batches out costs what they hold, not batches times terms.
+ * One full batch, sorted by term id: term `t`'s postings in it are `postings[offsets[t]…offsets[t + 1])`
+ * (terms past `offsets.length - 2` were new after the batch and have none). Ordered by term, every batch is
+ * read front to back once when the batches are laid out, and the store is written front to back too.
  */
 interface SortedBatch {
   postings: Int32Array;
-  terms: Int32Array;
   offsets: Int32Array;
 }
 
@@ -76,10 +75,8 @@ export class PendingPostings {
   #values = new Int32Array(PENDING_START);
   #pending = 0;
   readonly #batches: SortedBatch[] = [];
-  /** Scratch of `#sortBatch`: per term a count, then a write position (zero between batches). */
+  /** Scratch of `#sortBatch`: per term, where its next posting goes. */
   #cursor = new Int32Array(0);
-  /** Scratch of `#sortBatch`: the terms a batch holds, in the order first met. */
-  #seen = new Int32Array(0);
 
   /** Room for per-term state of `terms` terms. */
   reserve(terms: number): void {
@@ -125,34 +122,24 @@ export class PendingPostings {
     this.#docTermCount = 0;
   }
 
-  /** Group the pending postings by term into a batch of their own (order within a term kept). */
+  /** Sort the pending postings by term id into a batch of their own (order within a term kept). */
   #sortBatch(termCount: number): void {
     const pending = this.#pending;
     if (pending === 0) return;
     const terms = this.#terms;
     const values = this.#values;
-    // Per term: how many postings, then where the next one goes. Zero again when done, for the next batch.
-    this.#cursor = grow(this.#cursor, termCount);
-    this.#seen = grow(this.#seen, pending);
-    const cursor = this.#cursor;
-    const seen = this.#seen;
-    let distinct = 0;
+    // A counting sort: per term how many postings, then where the next one goes.
+    const offsets = new Int32Array(termCount + 1);
     for (let i = 0; i < pending; i++) {
-      const id = terms[i] as number;
-      if (cursor[id] === 0) seen[distinct++] = id;
-      cursor[id] = (cursor[id] as number) + 1;
+      const next = (terms[i] as number) + 1;
+      offsets[next] = (offsets[next] as number) + 1;
     }
-    const batchTerms = seen.slice(0, distinct);
-    const offsets = new Int32Array(distinct + 1);
-    let at = 0;
-    for (let k = 0; k < distinct; k++) {
-      const id = batchTerms[k] as number;
-      offsets[k] = at;
-      const count = cursor[id] as number;
-      cursor[id] = at;
-      at += count;
+    for (let term = 0; term < termCount; term++) {
+      offsets[term + 1] = (offsets[term + 1] as number) + (offsets[term] as number);
     }
-    offsets[distinct] = at;
+    this.#cursor = grow(this.#cursor, termCount);
+    const cursor = this.#cursor;
+    cursor.set(offsets.subarray(0, termCount));
     const postings = new Int32Array(pending);
     for (let i = 0; i < pending; i++) {
       const id = terms[i] as number;
@@ -160,56 +147,51 @@ export class PendingPostings {
       postings[to] = values[i] as number;
       cursor[id] = to + 1;
     }
-    for (let k = 0; k < distinct; k++) cursor[batchTerms[k] as number] = 0;
-    this.#batches.push({ postings, terms: batchTerms, offsets });
+    this.#batches.push({ postings, offsets });
     this.#pending = 0;
   }
 
   /**
    * Lay the store's postings and every batch end to end per term, in document order (the store holds the
    * earliest documents, and each batch earlier ones than the next), as the store's new arrays; then release
-   * the batch buffers after a large build.
+   * the batch buffers after a large build. Term by term, each batch is read front to back and the new array
+   * written front to back (a few per cent faster at 100,000 papers than scattering each batch's runs, and
+   * simpler). What remains of its time on a fresh VM is the first touch of the new array's pages.
    */
   finish(store: PostingStore, termCount: number): void {
     this.#sortBatch(termCount);
     const batches = this.#batches.splice(0);
     if (batches.length === 0) return;
+    let total = store.data.length;
+    for (const { postings } of batches) total += postings.length;
+    const data = new Int32Array(total);
     const starts = new Int32Array(termCount + 1);
-    for (let term = 0; term < termCount; term++) starts[term + 1] = store.count(term);
-    for (const { terms, offsets } of batches) {
-      for (let k = 0; k < terms.length; k++) {
-        const next = (terms[k] as number) + 1;
-        starts[next] = (starts[next] as number) + (offsets[k + 1] as number) - (offsets[k] as number);
-      }
-    }
-    for (let term = 0; term < termCount; term++)
-      starts[term + 1] = (starts[term + 1] as number) + (starts[term] as number);
-    const data = new Int32Array(starts[termCount] as number);
-    const cursor = starts.slice(0, termCount);
     const old = store.data;
-    for (let term = 0; term + 1 < store.starts.length && term < termCount; term++) {
-      let at = cursor[term] as number;
-      for (let i = store.starts[term] as number, end = store.starts[term + 1] as number; i < end; i++) {
-        data[at++] = old[i] as number;
+    const oldStarts = store.starts;
+    const oldTerms = oldStarts.length - 1;
+    let at = 0;
+    for (let term = 0; term < termCount; term++) {
+      starts[term] = at;
+      if (term < oldTerms) {
+        for (let i = oldStarts[term] as number, end = oldStarts[term + 1] as number; i < end; i++) {
+          data[at++] = old[i] as number;
+        }
       }
-      cursor[term] = at;
-    }
-    for (const { postings, terms, offsets } of batches) {
-      for (let k = 0; k < terms.length; k++) {
-        const term = terms[k] as number;
-        let at = cursor[term] as number;
-        for (let i = offsets[k] as number, end = offsets[k + 1] as number; i < end; i++)
+      for (let b = 0; b < batches.length; b++) {
+        const { postings, offsets } = batches[b] as SortedBatch;
+        if (term + 1 >= offsets.length) continue;
+        for (let i = offsets[term] as number, end = offsets[term + 1] as number; i < end; i++) {
           data[at++] = postings[i] as number;
-        cursor[term] = at;
+        }
       }
     }
+    starts[termCount] = at;
     store.data = data;
     store.starts = starts;
     if (this.#terms.length > PENDING_START) {
       this.#terms = new Int32Array(PENDING_START);
       this.#values = new Int32Array(PENDING_START);
       this.#cursor = new Int32Array(0);
-      this.#seen = new Int32Array(0);
     }
   }
 }
