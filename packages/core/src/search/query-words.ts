@@ -87,6 +87,7 @@ export function markExcluded(parsed: ParsedQuery, vocabulary: Vocabulary, exclud
       const term = vocabulary.idOf(word);
       const { data, starts } = vocabulary.postings;
       if (term === undefined || term + 1 >= starts.length) continue;
+      vocabulary.postings.ready(term);
       for (let i = starts[term] as number, end = starts[term + 1] as number; i < end; i++) {
         const posting = data[i] as number;
         if (posting & allowed) excluded[posting >>> 5] = 1;

@@ -25,6 +25,7 @@ import {
   type RequiredPhrase,
   requiredPhrases,
 } from './query-words.js';
+import { checkSavedBytes, savedBytes } from './saved-bytes.js';
 import { FIELDS, fieldNorms, popcount, type SearchField, TopScores } from './scoring.js';
 import {
   checkSerialized,
@@ -340,6 +341,14 @@ export class SearchIndex {
   toJSON(): SerializedSearchIndex {
     return serialize({ weights: this.#weights, fuzzy: this.#fuzzy }, this.#papers, this.#vocabulary, this.#lengths);
   }
+
+  /**
+   * A binary form of the index, three quarters of `toJSON()`'s size and quicker to load: what to ship beside
+   * a page's papers (`fetch(…).arrayBuffer()` → `loadSearchIndex(bytes, papers)`).
+   */
+  toBinary(): Uint8Array<ArrayBuffer> {
+    return savedBytes({ weights: this.#weights, fuzzy: this.#fuzzy }, this.#papers, this.#vocabulary, this.#lengths);
+  }
 }
 
 /** Build a search index over papers, synchronously. */
@@ -348,13 +357,21 @@ export function createSearchIndex(papers: readonly Paper[], options?: SearchInde
 }
 
 /**
- * Load an index saved with `index.toJSON()`; `papers` must be the same papers in the same order. The data is
- * checked whole (shape, version, counts, bounds, the papers' ids) before use, so a tampered or truncated
- * index fails with `SearchIndexFormatError` instead of wrong results or a crash.
+ * Load an index saved with `index.toBinary()` (its bytes) or `index.toJSON()`; `papers` must be the same
+ * papers in the same order. The data is checked whole (shape, version, counts, bounds, the papers' ids)
+ * before use, so a tampered or truncated index fails with `SearchIndexFormatError` instead of wrong results
+ * or a crash. A term's postings are decoded when a search first reads them, from the bytes given: keep them
+ * unchanged (a buffer overwritten later costs matches, never a crash).
  */
-export function loadSearchIndex(data: SerializedSearchIndex, papers: readonly Paper[]): SearchIndex {
+export function loadSearchIndex(
+  data: Uint8Array | ArrayBuffer | SerializedSearchIndex,
+  papers: readonly Paper[],
+): SearchIndex {
   // Throws `SearchIndexFormatError` for anything but a sound index of exactly these papers.
-  const checked = checkSerialized(data, papers);
+  const checked =
+    data instanceof Uint8Array || data instanceof ArrayBuffer
+      ? checkSavedBytes(data, papers)
+      : checkSerialized(data, papers);
   restoring = { vocabulary: restoreVocabulary(checked), lengths: checked.lengths };
   return new SearchIndex(papers, { weights: checked.weights, fuzzy: checked.fuzzy });
 }

@@ -6,7 +6,7 @@
 import { SearchIndexFormatError } from '../errors.js';
 import type { Paper } from '../model.js';
 import { fromBase64, toBase64 } from './base64.js';
-import { grow } from './postings.js';
+import { grow, type SavedGaps } from './postings.js';
 import { FIELDS, type SearchField } from './scoring.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -40,7 +40,8 @@ export interface CheckedIndex {
   fuzzy: boolean;
   terms: string[];
   counts: number[];
-  postings: Int32Array<ArrayBuffer>;
+  /** Version 1's postings, read; or version 2's and the binary form's, checked and still as saved. */
+  postings: Int32Array<ArrayBuffer> | SavedGaps;
   lengths: Uint16Array<ArrayBuffer>;
 }
 
@@ -53,8 +54,7 @@ export interface Restored {
 /** The vocabulary of a checked saved index: its terms in order, each with a view of its postings (no copy). */
 export function restoreVocabulary(checked: CheckedIndex): Vocabulary {
   const vocabulary = new Vocabulary(checked.fuzzy);
-  vocabulary.reserve(checked.terms.length);
-  for (const term of checked.terms) vocabulary.newTerm(term);
+  vocabulary.addAll(checked.terms);
   vocabulary.postings.adopt(checked.postings, checked.counts);
   vocabulary.changed();
   return vocabulary;
@@ -68,28 +68,7 @@ export function serialize(
   lengths: Uint16Array,
 ): SerializedSearchIndex {
   const order = vocabulary.sortedIds();
-  const { data, starts } = vocabulary.postings;
-  const counts = Array.from(order, (id) => vocabulary.postings.count(id));
-  // At most five bytes a posting; most take one or two.
-  let bytes = new Uint8Array(1024);
-  let at = 0;
-  for (const [k, id] of order.entries()) {
-    const count = counts[k] as number;
-    bytes = grow(bytes, at + count * 5);
-    let previous = -1;
-    for (let i = starts[id] as number, end = i + count; i < end; i++) {
-      const value = data[i] as number;
-      const doc = value >>> 5;
-      // The gap times 32 may pass 2^31: arithmetic, not bit shifts, until it is split into bytes.
-      let rest = (doc - previous) * 32 + (value & 31);
-      previous = doc;
-      while (rest >= 128) {
-        bytes[at++] = (rest % 128) | 128;
-        rest = Math.floor(rest / 128);
-      }
-      bytes[at++] = rest;
-    }
-  }
+  const { bytes, counts } = postingGaps(vocabulary, order);
   return {
     format: 'papertrend-search-index',
     version: 2,
@@ -97,15 +76,52 @@ export function serialize(
     ids: papers.map((paper) => paper.id),
     terms: Array.from(order, (id) => vocabulary.terms[id] as string),
     counts,
-    postings: toBase64(bytes.subarray(0, at)),
+    postings: toBase64(bytes),
     lengths: toBase64(new Uint8Array(lengths.buffer, 0, papers.length * FIELDS.length * 2)),
   };
+}
+
+/**
+ * Every term's postings in `order`, as LEB128 gaps (`(doc - previous doc) * 32 + fieldMask`, the first
+ * counting from -1), and how many each term has: the postings of both saved forms. A posting with no field
+ * is left out: only a loaded index whose buffer the caller overwrote has one (`PostingStore`).
+ */
+export function postingGaps(vocabulary: Vocabulary, order: Int32Array): { bytes: Uint8Array; counts: number[] } {
+  const postings = vocabulary.postings;
+  postings.readyAll();
+  const { data, starts } = postings;
+  const counts: number[] = [];
+  // At most five bytes a posting; most take one or two.
+  let bytes = new Uint8Array(1024);
+  let at = 0;
+  for (const id of order) {
+    const count = postings.count(id);
+    bytes = grow(bytes, at + count * 5);
+    let previous = -1;
+    let written = 0;
+    for (let i = starts[id] as number, end = i + count; i < end; i++) {
+      const value = data[i] as number;
+      if ((value & 31) === 0) continue;
+      const doc = value >>> 5;
+      // The gap times 32 may pass 2^31: arithmetic, not bit shifts, until it is split into bytes.
+      let rest = (doc - previous) * 32 + (value & 31);
+      previous = doc;
+      written++;
+      while (rest >= 128) {
+        bytes[at++] = (rest % 128) | 128;
+        rest = Math.floor(rest / 128);
+      }
+      bytes[at++] = rest;
+    }
+    counts.push(written);
+  }
+  return { bytes: bytes.subarray(0, at), counts };
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const fail = (problem: string): never => {
+export const fail = (problem: string): never => {
   throw new SearchIndexFormatError(problem);
 };
 
@@ -133,7 +149,7 @@ export function checkSerialized(data: unknown, papers: readonly Paper[]): Checke
   const postingBytes = decodeBase64(index.postings, 'postings');
   const postings =
     index.version === 2
-      ? readGaps(postingBytes, counts as number[], total, papers.length, fail)
+      ? checkGaps(postingBytes, counts as number[], total, papers.length, fail)
       : readInt32s(postingBytes, counts as number[], total, papers.length, fail);
   const lengthBytes = decodeBase64(index.lengths, 'lengths');
   if (lengthBytes.length !== papers.length * FIELDS.length * 2) {
@@ -149,7 +165,7 @@ export function checkSerialized(data: unknown, papers: readonly Paper[]): Checke
   };
 }
 
-function checkedWeights(raw: unknown): Record<SearchField, number> {
+export function checkedWeights(raw: unknown): Record<SearchField, number> {
   const rawWeights = isObject(raw) ? raw : fail('"options.weights" is missing');
   const weights = {} as Record<SearchField, number>;
   for (const field of FIELDS) {
@@ -163,7 +179,7 @@ function checkedWeights(raw: unknown): Record<SearchField, number> {
 }
 
 /** Version 2 writes terms in ascending order, which also makes them unique; version 1 wrote them as found. */
-function checkTerms(terms: unknown[], foundOrder: boolean): void {
+export function checkTerms(terms: unknown[], foundOrder: boolean): void {
   const seen = foundOrder ? new Set<string>() : undefined;
   let previous = '';
   for (const term of terms) {
@@ -221,25 +237,28 @@ function readInt32s(
 }
 
 /**
- * Version 2: LEB128 gaps, decoded and checked in one pass. A gap of 0 cannot be written (documents ascend),
- * a varint longer than five bytes is refused before it can overflow, and every byte must be used.
+ * Version 2 and the binary form: LEB128 gaps, checked in one pass without decoding them anywhere (a search
+ * decodes a term's postings when it first reads them: `PostingStore`). A gap of 0 cannot be written
+ * (documents ascend), a varint longer than five bytes is refused before it can overflow, and every byte must
+ * be used. Returns the bytes with where each term's postings start in them.
  */
-function readGaps(
+export function checkGaps(
   bytes: Uint8Array,
   counts: number[],
   total: number,
   papers: number,
   fail: (problem: string) => never,
-): Int32Array<ArrayBuffer> {
+): SavedGaps {
   // Each posting takes at least one byte: a larger count is refused before anything is allocated for it.
   if (total > bytes.length) fail(`the postings hold at most ${bytes.length} entries, the counts promise ${total}`);
-  const postings = new Int32Array(total);
+  const byteStarts = new Int32Array(counts.length + 1);
   const length = bytes.length;
   let read = 0;
   let at = 0;
-  for (const count of counts) {
+  for (let term = 0; term < counts.length; term++) {
+    byteStarts[term] = read;
     let previous = -1;
-    for (let end = at + count; at < end; at++) {
+    for (let end = at + (counts[term] as number); at < end; at++) {
       // Up to four bytes (28 bits: nearly every posting) in integer arithmetic, unrolled; a fifth in floating
       // point. A read past the end gives `undefined` (as 0, ending the varint) and is refused just after.
       let byte = bytes[read++] as number;
@@ -257,7 +276,6 @@ function readGaps(
         }
       }
       if (read > length) fail(`posting ${at} is cut short`);
-      // The field mask and the gap, in integer arithmetic while the value has at most 28 bits.
       let mask = value & 31;
       let gap = value >>> 5;
       if (byte >= 128) {
@@ -272,12 +290,12 @@ function readGaps(
       if (doc <= previous || doc >= papers || mask === 0) {
         fail(`posting ${at} points outside the ${papers} papers or at no field`);
       }
-      postings[at] = (doc << 5) | mask;
       previous = doc;
     }
   }
+  byteStarts[counts.length] = read;
   if (read !== bytes.length) fail(`the postings hold more bytes than the ${total} entries the counts promise`);
-  return postings;
+  return { bytes, byteStarts, papers };
 }
 
 function decodeBase64(value: unknown, name: string): Uint8Array<ArrayBuffer> {

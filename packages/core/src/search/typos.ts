@@ -67,7 +67,8 @@ export interface SortedTerms {
 }
 
 export function sortTerms(terms: readonly string[]): SortedTerms {
-  const ids = Int32Array.from(terms.keys());
+  const ids = new Int32Array(terms.length);
+  for (let id = 0; id < ids.length; id++) ids[id] = id;
   // A loaded index's terms come in order already: one pass says so, and nothing is sorted.
   let ordered = true;
   for (let i = 1; i < terms.length && ordered; i++) ordered = (terms[i - 1] as string) < (terms[i] as string);

@@ -145,10 +145,10 @@ export class Vocabulary {
     return id === -1 ? undefined : id;
   }
 
-  /** Make room for `count` more terms at once (a loaded index knows how many it brings): no rehashing. */
-  reserve(count: number): void {
-    this.#table.reserve(count);
-    this.#pending.reserve(this.terms.length + count);
+  /** Add terms known to be new and distinct, at once (a loaded index's). */
+  addAll(terms: readonly string[]): void {
+    this.#table.addAll(terms);
+    this.#pending.reserve(this.terms.length);
   }
 
   /** Add a term (its hash given when the caller has it); returns its id. */

@@ -73,10 +73,12 @@ export class WordScorer {
     const touched = this.#touched;
     let count = 0;
     const boosts = boostsOf(expansions, typing, docs, this.#vocabulary);
-    const { data, starts } = this.#vocabulary.postings;
+    const postings = this.#vocabulary.postings;
+    const { data, starts } = postings;
     for (let at = 0; at < expansions.length; at++) {
       const term = (expansions[at] as Expansion).term;
       if (term + 1 >= starts.length) continue;
+      postings.ready(term);
       const boost = boosts[at] as number;
       for (let i = starts[term] as number, end = starts[term + 1] as number; i < end; i++) {
         const posting = data[i] as number;
