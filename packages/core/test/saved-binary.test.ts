@@ -6,12 +6,13 @@ import {
   loadSearchIndex,
   type Paper,
   parseListing,
+  saveSearchIndex,
 } from '../src/entries/index.js';
 import { corpusDays, fixture } from './helpers.js';
 
 const papers = parseListing(fixture('hf-api/2026-08-21.json')).papers;
 const index = createSearchIndex(papers, { weights: { title: 7 }, fuzzy: true });
-const bytes = index.toBinary();
+const bytes = saveSearchIndex(index);
 const queries = ['agent', 'envharnes', 'video generation', 'reinforcement learning', 'taesiri', '"world model"', ''];
 
 function refusal(data: Uint8Array | ArrayBuffer, given: readonly Paper[] = papers): Error {
@@ -50,7 +51,7 @@ describe('the binary saved index', () => {
   it('loads to an index that answers exactly as the original, and saves to the same bytes and JSON', () => {
     const loaded = loadSearchIndex(bytes, papers);
     for (const query of queries) expect(loaded.search(query)).toEqual(index.search(query));
-    expect(loaded.toBinary()).toEqual(bytes);
+    expect(saveSearchIndex(loaded)).toEqual(bytes);
     expect(loaded.toJSON()).toEqual(index.toJSON());
   });
 
@@ -58,7 +59,7 @@ describe('the binary saved index', () => {
     expect(loadSearchIndex(bytes.slice().buffer, papers).search('agent')).toEqual(index.search('agent'));
     const pool = new Uint8Array(bytes.length + 3);
     pool.set(bytes, 1);
-    expect(loadSearchIndex(pool.subarray(1, 1 + bytes.length), papers).toBinary()).toEqual(bytes);
+    expect(saveSearchIndex(loadSearchIndex(pool.subarray(1, 1 + bytes.length), papers))).toEqual(bytes);
   });
 
   it('decodes postings as searches read them: adding papers to a loaded index equals building them all', () => {
@@ -67,7 +68,7 @@ describe('the binary saved index', () => {
     expect(loaded.search('video generation')).toEqual(index.search('video generation'));
     loaded.add(more);
     const built = createSearchIndex([...papers, ...more], { weights: { title: 7 } });
-    expect(loaded.toBinary()).toEqual(built.toBinary());
+    expect(saveSearchIndex(loaded)).toEqual(saveSearchIndex(built));
     for (const query of queries) expect(loaded.search(query)).toEqual(built.search(query));
   });
 
@@ -81,13 +82,13 @@ describe('the binary saved index', () => {
       for (const query of [...queries, 'the', 'a', 'model']) {
         for (const hit of loaded.search(query, { limit: Infinity })) expect(papers).toContain(hit.paper);
       }
-      expect(() => loadSearchIndex(loaded.toBinary(), papers)).not.toThrow();
+      expect(() => loadSearchIndex(saveSearchIndex(loaded), papers)).not.toThrow();
     }
   });
 
   it('keeps the options: weights and fuzzy', () => {
     const strict = createSearchIndex(papers, { fuzzy: false });
-    const loaded = loadSearchIndex(strict.toBinary(), papers);
+    const loaded = loadSearchIndex(saveSearchIndex(strict), papers);
     expect(loaded.search('envharnes')).toEqual(strict.search('envharnes'));
     expect(loaded.toJSON().options).toEqual({ ...strict.toJSON().options });
     expect(loadSearchIndex(bytes, papers).toJSON().options.weights.title).toBe(7);
@@ -99,15 +100,15 @@ describe('the binary saved index', () => {
       { ...(papers[1] as Paper), id: '🙂', title: 'Ångström' },
     ];
     const built = createSearchIndex(odd);
-    const loaded = loadSearchIndex(built.toBinary(), odd);
+    const loaded = loadSearchIndex(saveSearchIndex(built), odd);
     for (const query of ['jegou', 'cafe', '東京', 'angstrom', '𝔽'])
       expect(loaded.search(query)).toEqual(built.search(query));
-    expect(loadSearchIndex(createSearchIndex([]).toBinary(), []).size).toBe(0);
+    expect(loadSearchIndex(saveSearchIndex(createSearchIndex([])), []).size).toBe(0);
   });
 
   it('refuses to save a paper id with a lone surrogate (it could not be read back), saying to use toJSON', () => {
     const bad = [{ ...(papers[0] as Paper), id: 'a\ud800b' }];
-    expect(() => createSearchIndex(bad).toBinary()).toThrow(/not well-formed Unicode: save with toJSON/);
+    expect(() => saveSearchIndex(createSearchIndex(bad))).toThrow(/not well-formed Unicode: save with toJSON/);
   });
 
   it('builds the same bytes in one call over several posting batches as paper by paper, fewer than JSON', () => {
@@ -117,11 +118,11 @@ describe('the binary saved index', () => {
     const byChunks = createSearchIndex([]);
     for (let at = 0; at < corpus.length; at += 61) byChunks.add(corpus.slice(at, at + 61));
     const whole = createSearchIndex(corpus);
-    expect(byChunks.toBinary()).toEqual(whole.toBinary());
+    expect(saveSearchIndex(byChunks)).toEqual(saveSearchIndex(whole));
     // And it is the smaller form, before gzip and after.
     const json = JSON.stringify(whole.toJSON());
-    expect(whole.toBinary().length).toBeLessThan(json.length * 0.8);
-    expect(gzipSync(whole.toBinary()).length).toBeLessThan(gzipSync(json).length);
+    expect(saveSearchIndex(whole).length).toBeLessThan(json.length * 0.8);
+    expect(gzipSync(saveSearchIndex(whole)).length).toBeLessThan(gzipSync(json).length);
   });
 });
 
@@ -171,7 +172,7 @@ describe('a tampered binary index is refused with one typed error', () => {
     // Each byte of a small index flipped in turn: the load is refused, or (a change the checks cannot see,
     // such as one field bit or a weight) gives an index that still answers.
     const tiny = createSearchIndex(papers.slice(0, 3));
-    const saved = tiny.toBinary();
+    const saved = saveSearchIndex(tiny);
     let refused = 0;
     for (let at = 0; at < saved.length; at++) {
       const copy = saved.slice();

@@ -14,6 +14,7 @@ export {
   type QueryClause,
   type QueryField,
 } from '../search/query.js';
+export { saveSearchIndex } from '../search/saved-bytes.js';
 export type { SearchField } from '../search/scoring.js';
 export {
   createSearchIndex,

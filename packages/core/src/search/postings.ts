@@ -18,79 +18,24 @@ export class PostingStore {
     return term + 1 < this.starts.length ? (this.starts[term + 1] as number) - (this.starts[term] as number) : 0;
   }
 
-  /**
-   * A loaded index's postings as saved (LEB128 gaps, checked whole when it was loaded), decoded into `data` a
-   * term at a time when a search first reads the term: a load writes, and the system maps, only the postings
-   * searches use (at 100,000 papers, writing all 86 MB of them was most of a load).
-   */
-  #saved: SavedGaps | undefined;
-  #decoded = new Uint8Array(0);
-
-  /**
-   * Take these postings of terms with these counts, term after term (a loaded index): decoded ones as they
-   * are, saved ones to decode as they are read.
-   */
-  adopt(postings: Int32Array | SavedGaps, counts: readonly number[]): void {
+  /** Take `data` as the postings of terms with these counts, term after term (a loaded index: nothing copied). */
+  adopt(data: Int32Array, counts: readonly number[]): void {
     const starts = new Int32Array(counts.length + 1);
     for (let term = 0; term < counts.length; term++) {
       starts[term + 1] = (starts[term] as number) + (counts[term] as number);
     }
+    this.data = data;
     this.starts = starts;
-    if (postings instanceof Int32Array) {
-      this.data = postings;
-      return;
-    }
-    this.data = new Int32Array(starts[counts.length] as number);
-    this.#saved = postings;
-    this.#decoded = new Uint8Array(counts.length);
-  }
-
-  /** Make sure term `term`'s postings are in `data` (call before reading them). */
-  ready(term: number): void {
-    if (this.#saved !== undefined && this.#decoded[term] === 0) this.#decode(this.#saved, term);
-  }
-
-  /** Every term's postings in `data`, and the saved bytes let go. */
-  readyAll(): void {
-    const saved = this.#saved;
-    if (saved === undefined) return;
-    for (let term = 0; term + 1 < this.starts.length; term++) if (this.#decoded[term] === 0) this.#decode(saved, term);
-    this.#saved = undefined;
-    this.#decoded = new Uint8Array(0);
   }
 
   /**
-   * Decode term `term`'s saved postings into `data`. They were checked when loaded, but the bytes are the
-   * caller's and may have changed since: anything that no longer checks out (a varint past the term's bytes
-   * or five bytes long, documents not ascending or past the papers) ends the term's postings there, and the
-   * rest stay 0, which matches no field. Wrong bytes lose matches; they cannot reach outside the papers.
+   * Make sure term `term`'s postings are in `data` (call before reading them). Built postings always are; a
+   * loaded index's are decoded when first read (`SavedPostings`, in `serialize.ts`, which widgets never load).
    */
-  #decode({ bytes, byteStarts, papers }: SavedGaps, term: number): void {
-    this.#decoded[term] = 1;
-    const data = this.data;
-    let read = byteStarts[term] as number;
-    const last = byteStarts[term + 1] as number;
-    let previous = -1;
-    for (let at = this.starts[term] as number, end = this.starts[term + 1] as number; at < end; at++) {
-      let byte = bytes[read++] as number;
-      let value = byte & 127;
-      for (let scale = 128; byte >= 128 && scale <= 2 ** 28; scale *= 128) {
-        byte = bytes[read++] as number;
-        value += (byte & 127) * scale;
-      }
-      const doc = previous + Math.floor(value / 32);
-      if (byte >= 128 || read > last || doc <= previous || doc >= papers) return;
-      data[at] = (doc << 5) | (value & 31);
-      previous = doc;
-    }
-  }
-}
+  ready(_term: number): void {}
 
-/** Postings as saved (LEB128 gaps, terms one after another), where each term's start in the bytes, and how many papers they index. */
-export interface SavedGaps {
-  bytes: Uint8Array;
-  byteStarts: Int32Array;
-  papers: number;
+  /** Every term's postings in `data`. */
+  readyAll(): void {}
 }
 
 /** `array` if it holds `size` items, else a copy at least twice as large. */

@@ -25,7 +25,7 @@ import {
   type RequiredPhrase,
   requiredPhrases,
 } from './query-words.js';
-import { checkSavedBytes, savedBytes } from './saved-bytes.js';
+import { checkSavedBytes } from './saved-bytes.js';
 import { FIELDS, fieldNorms, popcount, type SearchField, TopScores } from './scoring.js';
 import {
   checkSerialized,
@@ -341,14 +341,6 @@ export class SearchIndex {
   toJSON(): SerializedSearchIndex {
     return serialize({ weights: this.#weights, fuzzy: this.#fuzzy }, this.#papers, this.#vocabulary, this.#lengths);
   }
-
-  /**
-   * A binary form of the index, three quarters of `toJSON()`'s size and quicker to load: what to ship beside
-   * a page's papers (`fetch(…).arrayBuffer()` → `loadSearchIndex(bytes, papers)`).
-   */
-  toBinary(): Uint8Array<ArrayBuffer> {
-    return savedBytes({ weights: this.#weights, fuzzy: this.#fuzzy }, this.#papers, this.#vocabulary, this.#lengths);
-  }
 }
 
 /** Build a search index over papers, synchronously. */
@@ -357,7 +349,7 @@ export function createSearchIndex(papers: readonly Paper[], options?: SearchInde
 }
 
 /**
- * Load an index saved with `index.toBinary()` (its bytes) or `index.toJSON()`; `papers` must be the same
+ * Load an index saved with `saveSearchIndex(index)` (its bytes) or `index.toJSON()`; `papers` must be the same
  * papers in the same order. The data is checked whole (shape, version, counts, bounds, the papers' ids)
  * before use, so a tampered or truncated index fails with `SearchIndexFormatError` instead of wrong results
  * or a crash. A term's postings are decoded when a search first reads them, from the bytes given: keep them

@@ -6,7 +6,8 @@
 import { SearchIndexFormatError } from '../errors.js';
 import type { Paper } from '../model.js';
 import { fromBase64, toBase64 } from './base64.js';
-import { grow, type SavedGaps } from './postings.js';
+import { grow, PostingStore } from './postings.js';
+import { checkGaps, type SavedGaps, SavedPostings } from './saved-postings.js';
 import { FIELDS, type SearchField } from './scoring.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -51,11 +52,13 @@ export interface Restored {
   lengths: Uint16Array<ArrayBuffer>;
 }
 
-/** The vocabulary of a checked saved index: its terms in order, each with a view of its postings (no copy). */
+/** The vocabulary of a checked saved index: its terms in order, each with its postings (not copied). */
 export function restoreVocabulary(checked: CheckedIndex): Vocabulary {
-  const vocabulary = new Vocabulary(checked.fuzzy);
+  const { postings, counts } = checked;
+  const store = postings instanceof Int32Array ? new PostingStore() : new SavedPostings(postings, counts);
+  if (postings instanceof Int32Array) store.adopt(postings, counts);
+  const vocabulary = new Vocabulary(checked.fuzzy, store);
   vocabulary.addAll(checked.terms);
-  vocabulary.postings.adopt(checked.postings, checked.counts);
   vocabulary.changed();
   return vocabulary;
 }
@@ -234,68 +237,6 @@ function readInt32s(
     }
   }
   return postings;
-}
-
-/**
- * Version 2 and the binary form: LEB128 gaps, checked in one pass without decoding them anywhere (a search
- * decodes a term's postings when it first reads them: `PostingStore`). A gap of 0 cannot be written
- * (documents ascend), a varint longer than five bytes is refused before it can overflow, and every byte must
- * be used. Returns the bytes with where each term's postings start in them.
- */
-export function checkGaps(
-  bytes: Uint8Array,
-  counts: number[],
-  total: number,
-  papers: number,
-  fail: (problem: string) => never,
-): SavedGaps {
-  // Each posting takes at least one byte: a larger count is refused before anything is allocated for it.
-  if (total > bytes.length) fail(`the postings hold at most ${bytes.length} entries, the counts promise ${total}`);
-  const byteStarts = new Int32Array(counts.length + 1);
-  const length = bytes.length;
-  let read = 0;
-  let at = 0;
-  for (let term = 0; term < counts.length; term++) {
-    byteStarts[term] = read;
-    let previous = -1;
-    for (let end = at + (counts[term] as number); at < end; at++) {
-      // Up to four bytes (28 bits: nearly every posting) in integer arithmetic, unrolled; a fifth in floating
-      // point. A read past the end gives `undefined` (as 0, ending the varint) and is refused just after.
-      let byte = bytes[read++] as number;
-      let value = byte & 127;
-      if (byte >= 128) {
-        byte = bytes[read++] as number;
-        value |= (byte & 127) << 7;
-        if (byte >= 128) {
-          byte = bytes[read++] as number;
-          value |= (byte & 127) << 14;
-          if (byte >= 128) {
-            byte = bytes[read++] as number;
-            value |= (byte & 127) << 21;
-          }
-        }
-      }
-      if (read > length) fail(`posting ${at} is cut short`);
-      let mask = value & 31;
-      let gap = value >>> 5;
-      if (byte >= 128) {
-        if (read === length) fail(`posting ${at} is cut short`);
-        byte = bytes[read++] as number;
-        if (byte >= 128) fail(`posting ${at} is longer than five bytes`);
-        const whole = value + byte * 2 ** 28;
-        mask = whole % 32;
-        gap = Math.floor(whole / 32);
-      }
-      const doc = previous + gap;
-      if (doc <= previous || doc >= papers || mask === 0) {
-        fail(`posting ${at} points outside the ${papers} papers or at no field`);
-      }
-      previous = doc;
-    }
-  }
-  byteStarts[counts.length] = read;
-  if (read !== bytes.length) fail(`the postings hold more bytes than the ${total} entries the counts promise`);
-  return { bytes, byteStarts, papers };
 }
 
 function decodeBase64(value: unknown, name: string): Uint8Array<ArrayBuffer> {

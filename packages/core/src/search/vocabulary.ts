@@ -38,7 +38,7 @@ const EXPANSION_CACHE_SIZE = 512;
 export class Vocabulary {
   readonly #table = new TermTable();
   readonly terms: string[] = this.#table.terms;
-  readonly postings = new PostingStore();
+  readonly postings: PostingStore;
   readonly #pending = new PendingPostings();
   readonly #fuzzy: boolean;
   /** The terms in code-unit order: for prefixes (a binary search) and typos (a walk). */
@@ -48,8 +48,9 @@ export class Vocabulary {
   /** One token's start, hash, whether it has capitals and its whole FNV state (`nextAsciiToken`), reused. */
   readonly #token = new Int32Array(4);
 
-  constructor(fuzzy: boolean) {
+  constructor(fuzzy: boolean, postings = new PostingStore()) {
     this.#fuzzy = fuzzy;
+    this.postings = postings;
   }
 
   /** Forget cached lookups after terms or postings changed (and put pending postings in their lists). */
