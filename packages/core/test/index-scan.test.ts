@@ -58,6 +58,13 @@ describe('the ASCII scan of the index', () => {
     );
   });
 
+  it('records a hyphen chain that ends the text after a last hyphen (found by the property below, seed 1953439710)', () => {
+    for (const text of ['0-0-', 'pre-trained-', 'a-b-', 'Scaling pre-Trained-']) {
+      expect(indexedTerms(text)).toEqual(new Set(tokens(text)));
+    }
+    expect(indexedTerms('pre-trained-')).toContain('pretrained');
+  });
+
   it('finds words whatever their case, and folds capitals only (not the characters next to them)', () => {
     // `@` and `[` are one code below `A` and one above `Z`; `` ` `` and `{` frame `a`–`z`; \x10–\x19 OR 32
     // would read as digits. None of them is a letter or digit, and none becomes one.

@@ -66,12 +66,14 @@ export interface SortedTerms {
   nextLower: Int32Array;
 }
 
-export function sortTerms(terms: readonly string[]): SortedTerms {
+/** The terms laid out in order; `inOrder`: the caller knows they are (a loaded index, checked when loaded). */
+export function sortTerms(terms: readonly string[], inOrder = false): SortedTerms {
   const ids = new Int32Array(terms.length);
   for (let id = 0; id < ids.length; id++) ids[id] = id;
-  // A loaded index's terms come in order already: one pass says so, and nothing is sorted.
+  // Terms added in order need no sort: one pass says so, or the caller does.
   let ordered = true;
-  for (let i = 1; i < terms.length && ordered; i++) ordered = (terms[i - 1] as string) < (terms[i] as string);
+  for (let i = 1; i < terms.length && ordered && !inOrder; i++)
+    ordered = (terms[i - 1] as string) < (terms[i] as string);
   if (!ordered) ids.sort((a, b) => ((terms[a] as string) < (terms[b] as string) ? -1 : 1));
   const starts = new Int32Array(ids.length + 1);
   let total = 0;
@@ -82,16 +84,16 @@ export function sortTerms(terms: readonly string[]): SortedTerms {
   starts[ids.length] = total;
   const chars = new Uint16Array(total);
   const shared = new Uint8Array(ids.length);
-  let previous = '';
   for (let i = 0; i < ids.length; i++) {
     const term = terms[ids[i] as number] as string;
     const at = starts[i] as number;
     for (let k = 0; k < term.length; k++) chars[at + k] = term.charCodeAt(k);
+    // Shared with the term before, read in the laid-out characters rather than the strings.
+    const before = i === 0 ? at : (starts[i - 1] as number);
+    const limit = Math.min(at - before, term.length, 255);
     let common = 0;
-    const limit = Math.min(previous.length, term.length, 255);
-    while (common < limit && previous.charCodeAt(common) === term.charCodeAt(common)) common++;
+    while (common < limit && chars[before + common] === chars[at + common]) common++;
     shared[i] = common;
-    previous = term;
   }
   // Each term waits on a stack until a later term shares less: that one is its `nextLower`.
   const nextLower = new Int32Array(ids.length).fill(ids.length);
