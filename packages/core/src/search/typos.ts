@@ -66,14 +66,12 @@ export interface SortedTerms {
   nextLower: Int32Array;
 }
 
-/** The terms laid out in order; `inOrder`: the caller knows they are (a loaded index, checked when loaded). */
-export function sortTerms(terms: readonly string[], inOrder = false): SortedTerms {
+export function sortTerms(terms: readonly string[]): SortedTerms {
   const ids = new Int32Array(terms.length);
   for (let id = 0; id < ids.length; id++) ids[id] = id;
-  // Terms added in order need no sort: one pass says so, or the caller does.
+  // A loaded index's terms come in order already: one pass says so, and nothing is sorted.
   let ordered = true;
-  for (let i = 1; i < terms.length && ordered && !inOrder; i++)
-    ordered = (terms[i - 1] as string) < (terms[i] as string);
+  for (let i = 1; i < terms.length && ordered; i++) ordered = (terms[i - 1] as string) < (terms[i] as string);
   if (!ordered) ids.sort((a, b) => ((terms[a] as string) < (terms[b] as string) ? -1 : 1));
   const starts = new Int32Array(ids.length + 1);
   let total = 0;

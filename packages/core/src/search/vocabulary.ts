@@ -47,8 +47,6 @@ export class Vocabulary {
   readonly #expansionCache = new Map<string, Expansion[]>();
   /** One token's start, hash, whether it has capitals and its whole FNV state (`nextAsciiToken`), reused. */
   readonly #token = new Int32Array(4);
-  /** Every term came through `addAll`, in order: sorting them needs no check. */
-  #addedInOrder = false;
 
   constructor(fuzzy: boolean, postings = new PostingStore()) {
     this.#fuzzy = fuzzy;
@@ -151,16 +149,14 @@ export class Vocabulary {
     return id === -1 ? undefined : id;
   }
 
-  /** Add terms known to be new, distinct and in order, at once (a loaded index's, checked when loaded). */
+  /** Add terms known to be new and distinct, at once (a loaded index's). */
   addAll(terms: readonly string[]): void {
-    this.#addedInOrder = this.terms.length === 0;
     this.#table.addAll(terms);
     this.#pending.reserve(this.terms.length);
   }
 
   /** Add a term (its hash given when the caller has it); returns its id. */
   newTerm(token: string, hash?: number): number {
-    this.#addedInOrder = false;
     const id = this.#table.add(token, hash);
     this.#pending.reserve(id + 1);
     return id;
@@ -172,7 +168,7 @@ export class Vocabulary {
   }
 
   #sortedTerms(): SortedTerms {
-    this.#sorted ??= sortTerms(this.terms, this.#addedInOrder);
+    this.#sorted ??= sortTerms(this.terms);
     return this.#sorted;
   }
 
