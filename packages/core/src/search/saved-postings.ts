@@ -59,7 +59,7 @@ export class SavedPostings extends PostingStore {
   }
 }
 
-/** Postings as saved (LEB128 gaps, terms one after another), where each term's start in the bytes, and how many papers they index. */
+/** Postings as saved (LEB128 gaps, term after term), where each term starts in the bytes, and how many papers they index. */
 export interface SavedGaps {
   bytes: Uint8Array;
   byteStarts: Int32Array;
@@ -68,7 +68,7 @@ export interface SavedGaps {
 
 /**
  * Version 2 and the binary form: LEB128 gaps, checked in one pass without decoding them anywhere (a search
- * decodes a term's postings when it first reads them: `PostingStore`). A gap of 0 cannot be written
+ * decodes a term's postings when it first reads them: `SavedPostings`). A gap of 0 cannot be written
  * (documents ascend), a varint longer than five bytes is refused before it can overflow, and every byte must
  * be used. Returns the bytes with where each term's postings start in them.
  */
