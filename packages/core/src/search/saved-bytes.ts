@@ -3,7 +3,7 @@
  * rebuilt. The JSON form spends most of its load in `JSON.parse` and base64; this one is read where it lies.
  * It is checked as whole as the JSON form: a tampered or truncated file fails with `SearchIndexFormatError`.
  *
- * Layout, little-endian: a header, then seven sections laid end to end, their sizes in the header.
+ * Layout, little-endian: a header, then six sections laid end to end, their sizes in the header.
  *
  * | bytes | what |
  * | --- | --- |
@@ -21,7 +21,7 @@ import { fromBase64 } from './base64.js';
 import { checkGaps } from './saved-postings.js';
 import { FIELDS } from './scoring.js';
 import type { SearchIndex } from './search-index.js';
-import { type CheckedIndex, checkedWeights, checkTerms, fail } from './serialize.js';
+import { type CheckedIndex, checkedWeights, checkTerms, fail, writeVarint } from './serialize.js';
 
 const MAGIC = [0x50, 0x54, 0x53, 0x49];
 const VERSION = 3;
@@ -156,13 +156,7 @@ function utf8(bytes: Uint8Array, name: string): string {
 function varints(values: readonly number[]): Uint8Array {
   const out = new Uint8Array(values.length * 5);
   let at = 0;
-  for (let value of values) {
-    while (value >= 128) {
-      out[at++] = (value % 128) | 128;
-      value = Math.floor(value / 128);
-    }
-    out[at++] = value;
-  }
+  for (const value of values) at = writeVarint(out, at, value);
   return out.subarray(0, at);
 }
 

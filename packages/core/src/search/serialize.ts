@@ -55,8 +55,13 @@ export interface Restored {
 /** The vocabulary of a checked saved index: its terms in order, each with its postings (not copied). */
 export function restoreVocabulary(checked: CheckedIndex): Vocabulary {
   const { postings, counts } = checked;
-  const store = postings instanceof Int32Array ? new PostingStore() : new SavedPostings(postings, counts);
-  if (postings instanceof Int32Array) store.adopt(postings, counts);
+  let store: PostingStore;
+  if (postings instanceof Int32Array) {
+    store = new PostingStore();
+    store.adopt(postings, counts);
+  } else {
+    store = new SavedPostings(postings, counts);
+  }
   const vocabulary = new Vocabulary(checked.fuzzy, store);
   vocabulary.addAll(checked.terms);
   vocabulary.changed();
@@ -87,7 +92,7 @@ export function serialize(
 /**
  * Every term's postings in `order`, as LEB128 gaps (`(doc - previous doc) * 32 + fieldMask`, the first
  * counting from -1), and how many each term has: the postings of both saved forms. A posting with no field
- * is left out: only a loaded index whose buffer the caller overwrote has one (`PostingStore`).
+ * is left out: only a loaded index whose buffer the caller overwrote has one (`SavedPostings`).
  */
 export function postingGaps(vocabulary: Vocabulary, order: Int32Array): { bytes: Uint8Array; counts: number[] } {
   const postings = vocabulary.postings;
@@ -107,18 +112,25 @@ export function postingGaps(vocabulary: Vocabulary, order: Int32Array): { bytes:
       if ((value & 31) === 0) continue;
       const doc = value >>> 5;
       // The gap times 32 may pass 2^31: arithmetic, not bit shifts, until it is split into bytes.
-      let rest = (doc - previous) * 32 + (value & 31);
+      const rest = (doc - previous) * 32 + (value & 31);
       previous = doc;
       written++;
-      while (rest >= 128) {
-        bytes[at++] = (rest % 128) | 128;
-        rest = Math.floor(rest / 128);
-      }
-      bytes[at++] = rest;
+      at = writeVarint(bytes, at, rest);
     }
     counts.push(written);
   }
   return { bytes: bytes.subarray(0, at), counts };
+}
+
+/** `value` (a whole number ≥ 0, up to 2^53) as LEB128 into `bytes` at `at`; returns where the next goes. */
+export function writeVarint(bytes: Uint8Array, at: number, value: number): number {
+  // Arithmetic, not bit shifts: a posting's gap times 32 may pass 2^31.
+  while (value >= 128) {
+    bytes[at++] = (value % 128) | 128;
+    value = Math.floor(value / 128);
+  }
+  bytes[at++] = value;
+  return at;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
