@@ -7,6 +7,8 @@ import {
   loadSearchIndex,
   type Paper,
   parseListing,
+  type SearchIndex,
+  saveSearchIndex,
 } from '../src/entries/index.js';
 import type { SerializedSearchIndex } from '../src/entries/search.js';
 import { runChild } from './child-process.js';
@@ -402,6 +404,71 @@ describe('search index: the compact saved form', () => {
           .map((hit) => [hit.paper.id, hit.score]),
       ).toEqual(expected);
     }
+  });
+  it('reads version 1 with its terms in the order found, not sorted, and adds to it', () => {
+    // Version 1 kept terms in the order the build met them: reversed here, each with its own postings.
+    const values = savedPostings(saved);
+    const blocks: Int32Array[] = [];
+    let at = 0;
+    for (const count of saved.counts) {
+      blocks.push(values.subarray(at, at + count));
+      at += count;
+    }
+    blocks.reverse();
+    const reversed = new Int32Array(values.length);
+    at = 0;
+    for (const block of blocks) {
+      reversed.set(block, at);
+      at += block.length;
+    }
+    const version1 = {
+      ...saved,
+      version: 1 as const,
+      terms: [...saved.terms].reverse(),
+      counts: [...saved.counts].reverse(),
+      postings: btoa(String.fromCharCode(...new Uint8Array(reversed.buffer))),
+    };
+    const loaded = loadSearchIndex(version1, papers);
+    for (const query of ['agent', 'video gen', 'reinforcment learning', '-video agent']) {
+      expect(loaded.search(query).map((hit) => [hit.paper.id, hit.score])).toEqual(
+        index.search(query).map((hit) => [hit.paper.id, hit.score]),
+      );
+    }
+    const more = parseListing(fixture('hf-api/2026-04-03.json')).papers.filter(
+      (paper) => !papers.some((known) => known.id === paper.id),
+    );
+    expect(more.length).toBeGreaterThan(0);
+    loaded.add(more);
+    expect(loaded.toJSON()).toEqual(createSearchIndex([...papers, ...more]).toJSON());
+  });
+  it('finds a loaded index terms by binary search, and hashes them before papers are added', () => {
+    // Terms of every kind a search looks up, before and after an add: exact, excluded, typed, non-ASCII.
+    const loaded = loadSearchIndex(saveSearchIndex(index), papers);
+    const nonAscii = saved.terms.find((term) => [...term].some((char) => char.charCodeAt(0) > 127));
+    expect(nonAscii).toBeDefined();
+    const queries = [
+      'agent',
+      '-agent video',
+      'reinforcment',
+      'vid',
+      'zzzz',
+      saved.terms[0],
+      saved.terms.at(-1),
+      nonAscii,
+    ];
+    const answers = (target: SearchIndex) =>
+      queries.map((query) => target.search(`${query}`).map((hit) => hit.paper.id));
+    expect(answers(loaded)).toEqual(answers(index));
+    const fresh = parseListing(fixture('hf-api/2026-04-03.json')).papers.filter(
+      (paper) => !papers.some((known) => known.id === paper.id),
+    );
+    // The first word added is one the index has: a table not hashed by then would add it a second time.
+    const more = [{ ...(fresh[0] as Paper), id: 'known-words-first', title: 'Agent video' }, ...fresh];
+    loaded.add(more);
+    const built = createSearchIndex([...papers, ...more]);
+    expect(answers(loaded)).toEqual(answers(built));
+    // No term was added twice: the saved forms are the same, term for term.
+    expect(loaded.toJSON().terms).toEqual(built.toJSON().terms);
   });
   it('round-trips an index whose terms span many papers', () => {
     const many = Array.from({ length: 3 }, () => papers)

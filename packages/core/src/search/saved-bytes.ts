@@ -114,9 +114,7 @@ export function checkSavedBytes(data: Uint8Array | ArrayBuffer, papers: readonly
   const terms = termCount === 0 && termText.length === 0 ? [] : utf8(termText, 'terms').split('\n');
   if (terms.length !== termCount) fail(`it promises ${termCount} terms and holds ${terms.length}`);
   checkTerms(terms, false);
-  const counts = varintsOf(countBytes, termCount, 'counts');
-  let total = 0;
-  for (const count of counts) total += count;
+  const { values: counts, total } = varintsOf(countBytes, termCount, 'counts');
   // Not copied: the index decodes a term's postings when a search first reads it, and that decoding stays
   // safe (it drops what no longer checks out) if the caller has reused its buffer since.
   const postings = checkGaps(postingBytes, counts, total, papers.length, fail);
@@ -125,12 +123,12 @@ export function checkSavedBytes(data: Uint8Array | ArrayBuffer, papers: readonly
   }
   // Copied: a uint16 view needs an even offset, which a file read into a larger buffer may not give.
   const lengths = new Uint16Array(lengthBytes.slice().buffer);
-  return { weights, fuzzy: flags === 1, terms, counts, postings, lengths };
+  return { weights, fuzzy: flags === 1, terms, sorted: true, counts, postings, lengths };
 }
 
 /** The saved ids (their lengths in UTF-16 units as LEB128, their text as UTF-8) are the papers' ids, in order. */
 function checkIds(lengthBytes: Uint8Array, textBytes: Uint8Array, papers: readonly Paper[]): void {
-  const lengths = varintsOf(lengthBytes, papers.length, 'ids');
+  const lengths = varintsOf(lengthBytes, papers.length, 'ids').values;
   const text = utf8(textBytes, 'ids');
   let from = 0;
   for (let k = 0; k < papers.length; k++) {
@@ -160,11 +158,12 @@ function varints(values: readonly number[]): Uint8Array {
   return out.subarray(0, at);
 }
 
-/** Exactly `count` LEB128 numbers that fill `bytes`, each at most five bytes and below 2^32. */
-function varintsOf(bytes: Uint8Array, count: number, name: string): number[] {
+/** Exactly `count` LEB128 numbers that fill `bytes`, each at most five bytes and below 2^32, and their sum. */
+function varintsOf(bytes: Uint8Array, count: number, name: string): { values: number[]; total: number } {
   // Each takes at least one byte: a larger count is refused before anything is allocated for it.
   if (count > bytes.length) fail(`the ${name} hold at most ${bytes.length} numbers, ${count} are promised`);
   const out = new Array<number>(count);
+  let total = 0;
   let read = 0;
   for (let k = 0; k < count; k++) {
     let value = 0;
@@ -179,7 +178,8 @@ function varintsOf(bytes: Uint8Array, count: number, name: string): number[] {
     }
     if (value >= 2 ** 32) fail(`a number of the ${name} is too large`);
     out[k] = value;
+    total += value;
   }
   if (read !== bytes.length) fail(`the ${name} hold more bytes than the ${count} numbers promised`);
-  return out;
+  return { values: out, total };
 }

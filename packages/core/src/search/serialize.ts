@@ -8,6 +8,7 @@ import type { Paper } from '../model.js';
 import { fromBase64, toBase64 } from './base64.js';
 import { grow, PostingStore } from './postings.js';
 import { checkGaps, type SavedGaps, SavedPostings } from './saved-postings.js';
+import { SavedTerms } from './saved-terms.js';
 import { FIELDS, type SearchField } from './scoring.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -40,6 +41,8 @@ export interface CheckedIndex {
   weights: Record<SearchField, number>;
   fuzzy: boolean;
   terms: string[];
+  /** Are the terms in code-unit order (all but version 1, which kept them in the order found)? */
+  sorted: boolean;
   counts: number[];
   /** Version 1's postings, read; or version 2's and the binary form's, checked and still as saved. */
   postings: Int32Array<ArrayBuffer> | SavedGaps;
@@ -62,8 +65,7 @@ export function restoreVocabulary(checked: CheckedIndex): Vocabulary {
   } else {
     store = new SavedPostings(postings, counts);
   }
-  const vocabulary = new Vocabulary(checked.fuzzy, store);
-  vocabulary.addAll(checked.terms);
+  const vocabulary = new Vocabulary(checked.fuzzy, store, new SavedTerms(checked.terms, checked.sorted));
   vocabulary.changed();
   return vocabulary;
 }
@@ -173,7 +175,9 @@ export function checkSerialized(data: unknown, papers: readonly Paper[]): Checke
   return {
     weights,
     fuzzy: options.fuzzy as boolean,
-    terms: terms as string[],
+    // A copy: the index keeps its terms and adds to them, and must not change the caller's data.
+    terms: (terms as string[]).slice(),
+    sorted: index.version !== 1,
     counts: counts as number[],
     postings,
     lengths: new Uint16Array(lengthBytes.buffer, 0, papers.length * FIELDS.length),

@@ -45,12 +45,14 @@ export class TermTable {
   #reads(text: string, start: number, end: number, at: number, reading: number): boolean {
     const chars = this.#chars;
     let k = this.#slots[at + 2] as number;
+    if (reading === AS_IS) {
+      for (let i = start; i < end; i++) if (text.charCodeAt(i) !== chars[k++]) return false;
+      return true;
+    }
     for (let i = start; i < end; i++) {
       let code = text.charCodeAt(i);
-      if (reading !== AS_IS) {
-        if (code === 45 && reading === JOINED) continue;
-        if (code >= 65 && code <= 90) code |= 32;
-      }
+      if (code === 45 && reading === JOINED) continue;
+      if (code >= 65 && code <= 90) code |= 32;
       if (code !== chars[k++]) return false;
     }
     return true;
@@ -83,14 +85,11 @@ export class TermTable {
     return id;
   }
 
-  /** Add terms known to be new and distinct (a loaded index's), with the table and characters sized once. */
-  addAll(terms: readonly string[]): void {
-    let total = this.#used;
-    for (const term of terms) total += term.length;
-    this.reserve(terms.length);
-    this.#chars = grow(this.#chars, total);
-    for (const term of terms) this.add(term);
-  }
+  /**
+   * Make sure every term is in the table before a build looks tokens up. Here they always are; a loaded
+   * index's terms are hashed only then (`SavedTerms`, which widgets never load).
+   */
+  hashAll(): void {}
 
   /** Make room for `count` more terms at once (a loaded index knows how many it brings): no rehashing. */
   reserve(count: number): void {

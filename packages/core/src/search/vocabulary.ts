@@ -36,8 +36,8 @@ const NEAR_SPELLING_OF_A_REAL_WORD = 0.4;
 const EXPANSION_CACHE_SIZE = 512;
 
 export class Vocabulary {
-  readonly #table = new TermTable();
-  readonly terms: string[] = this.#table.terms;
+  readonly #table: TermTable;
+  readonly terms: string[];
   readonly postings: PostingStore;
   readonly #pending = new PendingPostings();
   readonly #fuzzy: boolean;
@@ -48,9 +48,13 @@ export class Vocabulary {
   /** One token's start, hash, whether it has capitals and its whole FNV state (`nextAsciiToken`), reused. */
   readonly #token = new Int32Array(4);
 
-  constructor(fuzzy: boolean, postings = new PostingStore()) {
+  /** A loaded index brings its terms and postings (`SavedTerms`, `SavedPostings`); a build starts empty. */
+  constructor(fuzzy: boolean, postings = new PostingStore(), table = new TermTable()) {
     this.#fuzzy = fuzzy;
     this.postings = postings;
+    this.#table = table;
+    this.terms = table.terms;
+    this.#pending.reserve(this.terms.length);
   }
 
   /** Forget cached lookups after terms or postings changed (and put pending postings in their lists). */
@@ -81,6 +85,8 @@ export class Vocabulary {
    * tokenizer's too, delimited by ASCII on both sides, and recording a token twice changes nothing.
    */
   scanAscii(text: string, doc: number, bit: number): number {
+    // Every value of a paper being added is scanned here first: a loaded index's terms are hashed now.
+    this.#table.hashAll();
     const token = this.#token;
     let count = 0;
     // The current hyphen chain: where it starts, where its last part ends, how many parts it has, and its
@@ -147,12 +153,6 @@ export class Vocabulary {
   idOf(term: string): number | undefined {
     const id = this.#table.idOf(term);
     return id === -1 ? undefined : id;
-  }
-
-  /** Add terms known to be new and distinct, at once (a loaded index's). */
-  addAll(terms: readonly string[]): void {
-    this.#table.addAll(terms);
-    this.#pending.reserve(this.terms.length);
   }
 
   /** Add a term (its hash given when the caller has it); returns its id. */
