@@ -45,14 +45,12 @@ export class TermTable {
   #reads(text: string, start: number, end: number, at: number, reading: number): boolean {
     const chars = this.#chars;
     let k = this.#slots[at + 2] as number;
-    if (reading === AS_IS) {
-      for (let i = start; i < end; i++) if (text.charCodeAt(i) !== chars[k++]) return false;
-      return true;
-    }
     for (let i = start; i < end; i++) {
       let code = text.charCodeAt(i);
-      if (code === 45 && reading === JOINED) continue;
-      if (code >= 65 && code <= 90) code |= 32;
+      if (reading !== AS_IS) {
+        if (code === 45 && reading === JOINED) continue;
+        if (code >= 65 && code <= 90) code |= 32;
+      }
       if (code !== chars[k++]) return false;
     }
     return true;
