@@ -479,6 +479,24 @@ describe('search index: the compact saved form', () => {
   });
 });
 
+describe('search index: a word typed, then finished', () => {
+  const papers = parseListing(fixture('hf-api/2026-08-21.json')).papers;
+  // Words with one and two typos: their near-spellings are found once, while typed, and reused finished.
+  const words = ['agnet', 'reinforcment', 'lenguage', 'modle', 'benchmrak'];
+  it('answers the finished word as an index that never saw it typed', () => {
+    const typed = createSearchIndex(papers);
+    const fresh = createSearchIndex(papers);
+    for (const word of words) {
+      const answers = (index: SearchIndex, query: string) =>
+        index.search(query).map((hit) => [hit.paper.id, hit.score, hit.matches.map((match) => match.field)]);
+      // While typing: every prefix, as a reader types it.
+      for (let end = 1; end <= word.length; end++) typed.search(word.slice(0, end));
+      expect(answers(typed, `${word} `)).toEqual(answers(fresh, `${word} `));
+      expect(answers(typed, `${word} `).length).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe('search index: one page and the total', () => {
   const papers = corpusDays()
     .slice(0, 40)

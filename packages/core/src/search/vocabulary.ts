@@ -18,6 +18,12 @@ export interface Expansion {
   prefix?: number;
 }
 
+/** A vocabulary term within a few typos of a word, and how many. */
+interface TypoCandidate {
+  term: number;
+  distance: number;
+}
+
 /** How many vocabulary terms one query word may expand to (most frequent first): bounds work per keystroke. */
 const MAX_PREFIX_EXPANSIONS = 40;
 /** Words already finished (a space typed after them) still match their plural and other short suffixes. */
@@ -45,6 +51,12 @@ export class Vocabulary {
   #sorted: SortedTerms | undefined;
   readonly #typoWalk = new TypoWalk();
   readonly #expansionCache = new Map<string, Expansion[]>();
+  /**
+   * Typo candidates per word, kept apart from its expansions: the word being typed and the same word
+   * finished (a space later) expand differently but have the same near-spellings, and a walk for two typos
+   * is the slowest part of a keystroke the first time.
+   */
+  readonly #typoCache = new Map<string, TypoCandidate[]>();
   /** One token's start, hash, whether it has capitals and its whole FNV state (`nextAsciiToken`), reused. */
   readonly #token = new Int32Array(4);
 
@@ -64,6 +76,7 @@ export class Vocabulary {
     this.#sorted = undefined;
     this.#sortedTerms();
     this.#expansionCache.clear();
+    this.#typoCache.clear();
   }
 
   /** Record that `doc` has term `id` in the field `bit`: one posting per (document, term), fields as a mask. */
@@ -270,14 +283,19 @@ export class Vocabulary {
    * one slip away stays a candidate (a short word can have dozens of neighbours, and the rare one meant must
    * not fall off the end); terms two slips away fill up to the usual cap.
    */
-  #typoCandidates(word: string, max: number): { term: number; distance: number }[] {
-    const found: { term: number; distance: number; frequency: number }[] = [];
+  #typoCandidates(word: string, max: number): TypoCandidate[] {
+    const cached = this.#typoCache.get(word);
+    if (cached) return cached;
+    const found: (TypoCandidate & { frequency: number })[] = [];
     this.#typoWalk.walk(word, max, this.#sortedTerms(), (term, distance) => {
       if (distance > 0) found.push({ term, distance, frequency: this.documentCount(term) });
     });
     found.sort((a, b) => a.distance - b.distance || b.frequency - a.frequency);
     let oneSlip = 0;
     while (oneSlip < found.length && (found[oneSlip] as { distance: number }).distance === 1) oneSlip++;
-    return found.slice(0, Math.max(MAX_FUZZY_EXPANSIONS, Math.min(oneSlip, MAX_ONE_SLIP_EXPANSIONS)));
+    const kept = found.slice(0, Math.max(MAX_FUZZY_EXPANSIONS, Math.min(oneSlip, MAX_ONE_SLIP_EXPANSIONS)));
+    if (this.#typoCache.size >= EXPANSION_CACHE_SIZE) this.#typoCache.clear();
+    this.#typoCache.set(word, kept);
+    return kept;
   }
 }
