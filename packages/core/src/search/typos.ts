@@ -144,6 +144,13 @@ export class TypoWalk {
       const start = starts[i] as number;
       const length = (starts[i + 1] as number) - start;
       const common = shared[i] as number;
+      if (length > depthLimit || length + max < m) {
+        // Too long or too short to be within `max` edits, whatever its letters: no rows are computed for it.
+        // The rows kept stay valid for what it shares with the term they were computed for.
+        if (valid > common) valid = common;
+        i++;
+        continue;
+      }
       let depth = Math.min(valid, common);
       let pruned = 0;
       const last = Math.min(length, depthLimit);
