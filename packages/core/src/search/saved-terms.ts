@@ -33,7 +33,14 @@ export class SavedTerms extends TermTable {
     return terms[low] === term ? low : -1;
   }
 
-  override hashAll(): void {
+  /** A build looks tokens up: every term must be in the table first. */
+  override lookup(text: string, start: number, end: number, hash: number, reading?: number, length?: number): number {
+    this.hashAll();
+    return super.lookup(text, start, end, hash, reading, length);
+  }
+
+  /** Put every term in the table (once), each keeping its id. */
+  hashAll(): void {
     if (!this.#unhashed) return;
     this.#unhashed = false;
     // Taken out and added again through `add`, in order, so each keeps its id.

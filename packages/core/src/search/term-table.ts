@@ -83,12 +83,6 @@ export class TermTable {
     return id;
   }
 
-  /**
-   * Make sure every term is in the table before a build looks tokens up. Here they always are; a loaded
-   * index's terms are hashed only then (`SavedTerms`, which widgets never load).
-   */
-  hashAll(): void {}
-
   /** Make room for `count` more terms at once (a loaded index knows how many it brings): no rehashing. */
   reserve(count: number): void {
     const needed = (this.terms.length + count) * 2;

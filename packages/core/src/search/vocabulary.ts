@@ -98,8 +98,6 @@ export class Vocabulary {
    * tokenizer's too, delimited by ASCII on both sides, and recording a token twice changes nothing.
    */
   scanAscii(text: string, doc: number, bit: number): number {
-    // Every value of a paper being added is scanned here first: a loaded index's terms are hashed now.
-    this.#table.hashAll();
     const token = this.#token;
     let count = 0;
     // The current hyphen chain: where it starts, where its last part ends, how many parts it has, and its
