@@ -15,7 +15,9 @@ export class SavedPostings extends PostingStore {
 
   constructor(saved: SavedGaps, counts: readonly number[]) {
     super();
-    this.adopt(new Int32Array(counts.reduce((sum, count) => sum + count, 0)), counts);
+    // The offsets first; their last is the number of postings, the size of `data` to decode into.
+    this.adopt(new Int32Array(0), counts);
+    this.data = new Int32Array(this.starts[counts.length] as number);
     this.#saved = saved;
     this.#decoded = new Uint8Array(counts.length);
   }

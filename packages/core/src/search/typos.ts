@@ -153,8 +153,7 @@ export class TypoWalk {
       }
       let depth = Math.min(valid, common);
       let pruned = 0;
-      const last = Math.min(length, depthLimit);
-      for (let d = depth + 1; d <= last; d++) {
+      for (let d = depth + 1; d <= length; d++) {
         const row = d * width;
         const above = row - width;
         const ch = chars[start + d - 1] as number;
@@ -187,11 +186,9 @@ export class TypoWalk {
         }
       }
       valid = depth;
-      if (pruned === 0 && length > depthLimit) pruned = depthLimit + 1;
       i++;
       if (pruned === 0) {
-        // The last cell is in the band only for a term within `max` of the word's length.
-        if (length + max < m) continue;
+        // Its length is within `max` of the word's (checked above), so the last cell is in the band.
         const distance = rows[length * width + m] as number;
         if (distance <= max) found(ids[i - 1] as number, distance);
         continue;
