@@ -470,6 +470,14 @@ describe('search index: the compact saved form', () => {
     // No term was added twice: the saved forms are the same, term for term.
     expect(loaded.toJSON().terms).toEqual(built.toJSON().terms);
   });
+  it("leaves the caller's saved object as it was when papers are added to what it loaded", () => {
+    const data = index.toJSON();
+    const before = structuredClone(data);
+    const loaded = loadSearchIndex(data, papers);
+    loaded.add([{ ...(papers[0] as Paper), id: 'a-new-paper', title: 'Zyxwvut quantised agent' }]);
+    expect(loaded.search('zyxwvut').map((hit) => hit.paper.id)).toEqual(['a-new-paper']);
+    expect(data).toEqual(before);
+  });
   it('round-trips an index whose terms span many papers', () => {
     const many = Array.from({ length: 3 }, () => papers)
       .flat()
