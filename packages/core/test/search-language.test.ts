@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseListing } from '../src/entries/parse.js';
-import { createSearchIndex, parseSearchQuery } from '../src/entries/search.js';
+import { createSearchIndex, parseSearchQuery, type QueryClause } from '../src/entries/search.js';
 import type { Paper } from '../src/model.js';
 import { corpusDays } from './helpers.js';
 
@@ -184,6 +184,47 @@ describe('the query language', () => {
     expect(parseSearchQuery('state-of-the-art ').clauses).toEqual([
       { words: ['stateoftheart'], phrase: false, exclude: false },
     ]);
+  });
+
+  // The parser classes ASCII by character code and only the rest by Unicode regexes: these are the cases
+  // where the two meet.
+  it('reads spaces, exclusions, fields and an unfinished word past ASCII as it does within it', () => {
+    const plain = (words: string, extra: Partial<QueryClause> = {}) => ({
+      words: [words],
+      phrase: false,
+      exclude: false,
+      ...extra,
+    });
+    expect(parseSearchQuery('vision\u00a0language\u3000model').clauses).toEqual([
+      plain('vision'),
+      plain('language'),
+      plain('model'),
+    ]);
+    expect(parseSearchQuery('agents\t-survey\ntitle:plan').clauses).toEqual([
+      plain('agents'),
+      plain('survey', { exclude: true }),
+      plain('plan', { field: 'title' }),
+    ]);
+    expect(parseSearchQuery('-Ünal -½ -\u{1d400}x -é').clauses).toEqual([
+      plain('unal', { exclude: true }),
+      plain('1', { exclude: true }),
+      plain('2', { exclude: true }),
+      plain('ax', { exclude: true }),
+      plain('e', { exclude: true }),
+    ]);
+    expect(parseSearchQuery('AUTHOR:Ünal Keywords:"world model" summary:').clauses).toEqual([
+      plain('unal', { field: 'authors' }),
+      { words: ['world', 'model'], phrase: true, exclude: false, field: 'keywords' },
+      plain('summary'),
+    ]);
+    // Not fields: an unknown or over-long name, a name of Object's own, nothing after the colon.
+    for (const query of ['abstracts:x', 'constructor:x', 'tostring:x', 'title: x', 'título:x']) {
+      expect(parseSearchQuery(query).clauses.every((item) => item.field === undefined)).toBe(true);
+    }
+    expect(parseSearchQuery('e\u0301').typingLast).toBe(true);
+    expect(parseSearchQuery('\u{1d400}').typingLast).toBe(true);
+    expect(parseSearchQuery('Ünal\u00a0').typingLast).toBe(false);
+    expect(parseSearchQuery('model-').typingLast).toBe(false);
   });
 
   const papers = [

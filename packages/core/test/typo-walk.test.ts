@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { boundedEditDistance, parseListing } from '../src/entries/index.js';
-import { sortTerms, TypoWalk } from '../src/search/typos.js';
+import { layOutLines, sortTerms } from '../src/search/sorted-terms.js';
+import { TypoWalk } from '../src/search/typos.js';
 import { corpusDays } from './helpers.js';
 
 function walked(walk: TypoWalk, word: string, max: number, terms: string[]): Map<string, number> {
@@ -60,5 +61,49 @@ describe('typo walk over the sorted vocabulary', () => {
       ),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('the sorted vocabulary, as built and as loaded', () => {
+  // Units from both ends of UTF-16, where code-unit order and code-point order part: a surrogate half (part of
+  // an astral letter) sorts before U+FA0E, a compatibility ideograph that folding leaves as it is.
+  const unit = fc.constantFrom('a', 'b', 'é', '\u{1d400}', '\ufa0e');
+  const term = fc.array(unit, { minLength: 1, maxLength: 6 }).map((units) => units.join(''));
+
+  it('lays out terms saved one a line exactly as sorting them does, from any order they were found in', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(term, { maxLength: 40 }), (found) => {
+        const ascending = [...found].sort();
+        const built = sortTerms(found);
+        // The same layout, ids aside: a build's ids are its found order, a loaded index's its sorted order.
+        const loaded = layOutLines(ascending.join('\n'), ascending.length, 1_000);
+        expect(loaded).toEqual({ ...sortTerms(ascending), ids: loaded?.ids });
+        expect(Array.from(built.ids, (id) => found[id])).toEqual(ascending);
+        expect(loaded?.chars).toEqual(built.chars);
+        expect(loaded?.shared).toEqual(built.shared);
+        expect(Array.from(loaded?.ids ?? [])).toEqual(ascending.map((_, id) => id));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses lines out of order, repeated, empty, too long, or not as many as promised', () => {
+    expect(layOutLines('a\nab\nb', 3, 2)).toBeDefined();
+    for (const [text, count] of [
+      ['b\na', 2],
+      ['ab\na', 2],
+      ['a\na', 2],
+      ['\ufa0e\n\u{1d400}', 2],
+      ['a\n\nb', 3],
+      ['a\nb\n', 3],
+      ['abc\nb', 2],
+      ['a\nb', 3],
+      ['a\nb\nc', 2],
+      ['', 1],
+      ['a', 0],
+    ] as const) {
+      expect(layOutLines(text, count, 2), JSON.stringify(text)).toBeUndefined();
+    }
+    expect(layOutLines('', 0, 2)?.ids).toEqual(new Int32Array(0));
   });
 });

@@ -21,7 +21,8 @@ import { fromBase64 } from './base64.js';
 import { checkGaps } from './saved-postings.js';
 import { FIELDS } from './scoring.js';
 import type { SearchIndex } from './search-index.js';
-import { type CheckedIndex, checkedWeights, checkTerms, fail, writeVarint } from './serialize.js';
+import { type CheckedIndex, checkedWeights, fail, failTerms, MAX_TERM_LENGTH, writeVarint } from './serialize.js';
+import { layOutLines } from './sorted-terms.js';
 
 const MAGIC = [0x50, 0x54, 0x53, 0x49];
 const VERSION = 3;
@@ -111,9 +112,11 @@ export function checkSavedBytes(data: Uint8Array | ArrayBuffer, papers: readonly
   if (paperCount !== papers.length)
     fail('the papers given are not the ones it was built from (same papers, same order)');
   checkIds(idLengths, idText, papers);
-  const terms = termCount === 0 && termText.length === 0 ? [] : utf8(termText, 'terms').split('\n');
+  // The terms are checked and laid out for searching in one pass over their text, before it is split.
+  const termLines = utf8(termText, 'terms');
+  const terms = termCount === 0 && termLines === '' ? [] : termLines.split('\n');
   if (terms.length !== termCount) fail(`it promises ${termCount} terms and holds ${terms.length}`);
-  checkTerms(terms, false);
+  const sortedTerms = layOutLines(termLines, termCount, MAX_TERM_LENGTH) ?? failTerms(terms);
   const { values: counts, total } = varintsOf(countBytes, termCount, 'counts');
   // Not copied: the index decodes a term's postings when a search first reads it, and that decoding stays
   // safe (it drops what no longer checks out) if the caller has reused its buffer since.
@@ -123,7 +126,7 @@ export function checkSavedBytes(data: Uint8Array | ArrayBuffer, papers: readonly
   }
   // Copied: a uint16 view needs an even offset, which a file read into a larger buffer may not give.
   const lengths = new Uint16Array(lengthBytes.slice().buffer);
-  return { weights, fuzzy: flags === 1, terms, sorted: true, counts, postings, lengths };
+  return { weights, fuzzy: flags === 1, terms, sortedTerms, counts, postings, lengths };
 }
 
 /** The saved ids (their lengths in UTF-16 units as LEB128, their text as UTF-8) are the papers' ids, in order. */

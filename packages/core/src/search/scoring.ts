@@ -53,12 +53,17 @@ export function idf(docs: number, count: number): number {
  * only as far as they fill: a keystroke offers it thousands of documents, and pushing them must not allocate.
  */
 export class TopScores {
-  readonly #capacity: number;
+  #capacity: number;
   #docs = new Int32Array(64);
   #scores = new Float64Array(64);
   #size = 0;
   constructor(capacity: number) {
     this.#capacity = capacity;
+  }
+  /** Empty, to hold up to `capacity` again: one heap serves every keystroke, its arrays kept. */
+  reset(capacity: number): void {
+    this.#capacity = capacity;
+    this.#size = 0;
   }
   #worse(i: number, j: number): boolean {
     const a = this.#scores[i] as number;

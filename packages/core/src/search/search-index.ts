@@ -95,6 +95,8 @@ export class SearchIndex {
   /** The documents some query word matched, `#touchedCount` of them, in the order met. */
   #touched = new Int32Array(0);
   #touchedCount = 0;
+  /** The best candidates of a search so far (emptied by each). */
+  readonly #best = new TopScores(0);
 
   constructor(papers: readonly Paper[] = [], options: SearchIndexOptions = {}) {
     const restored = restoring;
@@ -110,10 +112,7 @@ export class SearchIndex {
     }
     this.#papers.push(...papers);
     this.#lengths = restored.lengths;
-    for (let at = 0; at < this.#lengths.length; at++) {
-      const field = at % FIELDS.length;
-      this.#totalLength[field] = (this.#totalLength[field] as number) + (this.#lengths[at] as number);
-    }
+    sumFieldLengths(this.#lengths, this.#totalLength);
     this.#prepare();
   }
 
@@ -243,7 +242,11 @@ export class SearchIndex {
     if (this.#isDense()) this.#fieldsTwice.fill(0, 0, this.#papers.length);
     else for (let k = 0; k < this.#touchedCount; k++) this.#fieldsTwice[this.#touched[k] as number] = 0;
     this.#phrases.clear();
-    const hitsOf = candidates.map(({ doc, score }) => ({ paper: this.#papers[doc] as Paper, score }));
+    // Ranked by relevance, the candidates past the limit are only there for the phrase reward.
+    const hitsOf = (bySort ? candidates : candidates.slice(0, limit)).map(({ doc, score }) => ({
+      paper: this.#papers[doc] as Paper,
+      score,
+    }));
     const ranked = bySort ? sortRelevant(hitsOf, options.sort as 'upvotes' | 'date') : hitsOf;
     const highlightTerms = highlightTermsOf(expansionsByWord, words, this.#vocabulary.terms);
     const hits = ranked.slice(0, limit).map(({ paper, score }) => lazyHit(paper, score, highlightTerms));
@@ -297,7 +300,8 @@ export class SearchIndex {
   ): { candidates: Candidate[]; total: number } {
     const scores = this.#scores;
     const matched = this.#matched;
-    const best = new TopScores(keep);
+    const best = this.#best;
+    best.reset(keep);
     let total = 0;
     const touched = this.#touched;
     // When most papers were touched (a common word, a short prefix), reading them in order is cheaper than
@@ -350,6 +354,17 @@ export class SearchIndex {
  */
 function sortedBest(best: TopScores): Candidate[] {
   return best.sorted();
+}
+
+/**
+ * Every document's field lengths added up per field, into `totals`. A function of its own: the loop in the
+ * constructor was compiled while it ran, and thrown away at every load by the call after it.
+ */
+function sumFieldLengths(lengths: Uint16Array, totals: Float64Array): void {
+  for (let at = 0; at < lengths.length; at++) {
+    const field = at % FIELDS.length;
+    totals[field] = (totals[field] as number) + (lengths[at] as number);
+  }
 }
 
 /** Build a search index over papers, synchronously. */

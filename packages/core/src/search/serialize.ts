@@ -10,6 +10,7 @@ import { grow, PostingStore } from './postings.js';
 import { checkGaps, type SavedGaps, SavedPostings } from './saved-postings.js';
 import { SavedTerms } from './saved-terms.js';
 import { FIELDS, type SearchField } from './scoring.js';
+import { layOutLines, type SortedTerms } from './sorted-terms.js';
 import { Vocabulary } from './vocabulary.js';
 
 /**
@@ -41,8 +42,11 @@ export interface CheckedIndex {
   weights: Record<SearchField, number>;
   fuzzy: boolean;
   terms: string[];
-  /** Are the terms in code-unit order (all but version 1, which kept them in the order found)? */
-  sorted: boolean;
+  /**
+   * The terms laid out in code-unit order, as checked: all but version 1's, which kept them in the order
+   * found (undefined: the vocabulary sorts them).
+   */
+  sortedTerms: SortedTerms | undefined;
   counts: number[];
   /** Version 1's postings, read; or version 2's and the binary form's, checked and still as saved. */
   postings: Int32Array<ArrayBuffer> | SavedGaps;
@@ -65,8 +69,15 @@ export function restoreVocabulary(checked: CheckedIndex): Vocabulary {
   } else {
     store = new SavedPostings(postings, counts);
   }
-  const vocabulary = new Vocabulary(checked.fuzzy, store, new SavedTerms(checked.terms, checked.sorted));
-  vocabulary.changed();
+  const { terms, sortedTerms } = checked;
+  const vocabulary = new Vocabulary(
+    checked.fuzzy,
+    store,
+    new SavedTerms(terms, sortedTerms !== undefined),
+    sortedTerms,
+  );
+  // Terms in the order found are sorted now, as part of loading.
+  if (sortedTerms === undefined) vocabulary.changed();
   return vocabulary;
 }
 
@@ -161,7 +172,7 @@ export function checkSerialized(data: unknown, papers: readonly Paper[]): Checke
   if (!Array.isArray(terms) || !Array.isArray(counts) || terms.length !== counts.length) {
     fail('"terms" and "counts" are not two arrays of one length');
   }
-  checkTerms(terms as unknown[], index.version === 1);
+  const sortedTerms = checkTerms(terms as unknown[], index.version === 1);
   const total = checkedTotal(counts as unknown[]);
   const postingBytes = decodeBase64(index.postings, 'postings');
   const postings =
@@ -177,7 +188,7 @@ export function checkSerialized(data: unknown, papers: readonly Paper[]): Checke
     fuzzy: options.fuzzy as boolean,
     // A copy: the index keeps its terms and adds to them, and must not change the caller's data.
     terms: (terms as string[]).slice(),
-    sorted: index.version !== 1,
+    sortedTerms,
     counts: counts as number[],
     postings,
     lengths: new Uint16Array(lengthBytes.buffer, 0, papers.length * FIELDS.length),
@@ -197,20 +208,45 @@ export function checkedWeights(raw: unknown): Record<SearchField, number> {
   return weights;
 }
 
-/** Version 2 writes terms in ascending order, which also makes them unique; version 1 wrote them as found. */
-export function checkTerms(terms: unknown[], foundOrder: boolean): void {
-  const seen = foundOrder ? new Set<string>() : undefined;
-  let previous = '';
+/** The longest term a saved index may hold (the tokenizer makes none this long; a hostile file might). */
+export const MAX_TERM_LENGTH = 1_000;
+
+/**
+ * Version 2 writes terms in ascending order, which also makes them unique: that is checked while they are
+ * laid out for searching, and the layout returned. Version 1 wrote them as found (undefined is returned).
+ */
+export function checkTerms(terms: unknown[], foundOrder: boolean): SortedTerms | undefined {
+  checkEachTerm(terms, foundOrder ? new Set<string>() : undefined);
+  if (foundOrder) return undefined;
+  return layOutLines(terms.join('\n'), terms.length, MAX_TERM_LENGTH) ?? failTerms(terms as string[]);
+}
+
+/** Strings, neither empty nor too long, and (when `seen` is given) each new. */
+function checkEachTerm(terms: unknown[], seen: Set<string> | undefined): void {
   for (const term of terms) {
-    const repeated = seen ? seen.has(term as string) : (term as string) <= previous;
-    if (typeof term !== 'string' || term === '' || term.length > 1_000 || repeated) {
-      fail(
-        `the term ${JSON.stringify(String(term).slice(0, 40))} is empty, too long, repeated, out of order or not a string`,
-      );
+    if (typeof term !== 'string' || term === '' || term.length > MAX_TERM_LENGTH || seen?.has(term)) {
+      failTerm(term);
     }
-    seen?.add(term as string);
-    previous = term as string;
+    seen?.add(term);
   }
+}
+
+/** Fail naming the first term that is empty, too long, holds a line break or is not after the one before. */
+export function failTerms(terms: readonly string[]): never {
+  const bad = terms.find(
+    (term, at) =>
+      term === '' ||
+      term.length > MAX_TERM_LENGTH ||
+      term.includes('\n') ||
+      (at > 0 && term <= (terms[at - 1] as string)),
+  );
+  return bad === undefined ? fail('the terms are not one a line') : failTerm(bad);
+}
+
+function failTerm(term: unknown): never {
+  return fail(
+    `the term ${JSON.stringify(String(term).slice(0, 40))} is empty, too long, repeated, out of order or not a string`,
+  );
 }
 
 function checkedTotal(counts: unknown[]): number {

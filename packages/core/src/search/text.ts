@@ -39,8 +39,6 @@ const isHyphen = (char: string | undefined): boolean => char === '-' || char ===
  */
 export function tokenSpans(text: string): TokenSpan[] {
   const out: TokenSpan[] = [];
-  const ascii = ASCII.test(text);
-  const source = ascii ? text.toLowerCase() : text;
   let chain: TokenSpan[] = [];
   const endChain = (): void => {
     if (chain.length >= 2) {
@@ -56,18 +54,36 @@ export function tokenSpans(text: string): TokenSpan[] {
     }
     chain = [];
   };
-  for (const match of source.matchAll(UNICODE_TOKEN)) {
-    const start = match.index;
-    const end = start + match[0].length;
+  const take = (start: number, end: number, pieces: string[]): void => {
     const previous = chain[chain.length - 1];
     if (previous && !(previous.end + 1 === start && isHyphen(text[previous.end]))) endChain();
-    const pieces = ascii ? [match[0]] : (foldToken(match[0]).match(UNICODE_TOKEN) ?? []);
     for (const token of pieces) out.push({ token, start, end });
     if (pieces.length === 1) chain.push({ token: pieces[0] as string, start, end });
     else endChain();
+  };
+  if (ASCII.test(text)) {
+    // Letters and digits, read by code: a query is usually ASCII, and the Unicode regex below costs its
+    // first search a millisecond to compile when no paper needed it.
+    const source = text.toLowerCase();
+    for (let at = 0; at < source.length; at++) {
+      if (!isAsciiLetterOrDigit(source.charCodeAt(at))) continue;
+      let end = at + 1;
+      while (end < source.length && isAsciiLetterOrDigit(source.charCodeAt(end))) end++;
+      take(at, end, [source.slice(at, end)]);
+      at = end;
+    }
+  } else {
+    for (const match of text.matchAll(UNICODE_TOKEN)) {
+      take(match.index, match.index + match[0].length, foldToken(match[0]).match(UNICODE_TOKEN) ?? []);
+    }
   }
   endChain();
   return out;
+}
+
+/** `[a-zA-Z0-9]`: what the Unicode token pattern matches within ASCII. */
+export function isAsciiLetterOrDigit(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
 }
 
 /** The folded tokens of a text, hyphen chains joined too. */

@@ -2,6 +2,7 @@
  * Typo distance, and the walk that finds every vocabulary term within one or two typos of a word without
  * comparing the word with each term.
  */
+import type { SortedTerms } from './sorted-terms.js';
 
 /** Optimal-string-alignment distance between `a` and `b`, or `max + 1` as soon as it must exceed `max`. */
 export function boundedEditDistance(a: string, b: string, max: number): number {
@@ -44,67 +45,6 @@ export function allowedTypos(length: number): number {
   return length >= 8 ? 2 : length >= 4 ? 1 : 0;
 }
 export const MAX_TYPO_WORD = 32;
-
-/**
- * The vocabulary in code-unit order, laid out for walking: every term's characters in one array, and for
- * each term how many leading characters it shares with the one before it. Consecutive sorted terms are the
- * branches of a trie, so the shared length says how much of the previous term's work still holds, and the
- * terms under a prefix of length `p` are the run that follows while the shared length stays at least `p`.
- */
-export interface SortedTerms {
-  /** Term ids in code-unit order of their text. */
-  ids: Int32Array;
-  /** Characters of the sorted terms, one after another; term `i` is `chars[starts[i]…starts[i + 1])`. */
-  chars: Uint16Array;
-  starts: Int32Array;
-  /** Leading characters term `i` shares with term `i - 1` (at most 255). */
-  shared: Uint8Array;
-  /**
-   * The first term after `i` that shares fewer characters with its predecessor than term `i` does (`ids.length`
-   * when none): the terms between share at least as much, so a walk that drops a prefix hops over them.
-   */
-  nextLower: Int32Array;
-}
-
-export function sortTerms(terms: readonly string[]): SortedTerms {
-  const ids = new Int32Array(terms.length);
-  for (let id = 0; id < ids.length; id++) ids[id] = id;
-  // A loaded index's terms come in order already: one pass says so, and nothing is sorted.
-  let ordered = true;
-  for (let i = 1; i < terms.length && ordered; i++) ordered = (terms[i - 1] as string) < (terms[i] as string);
-  if (!ordered) ids.sort((a, b) => ((terms[a] as string) < (terms[b] as string) ? -1 : 1));
-  const starts = new Int32Array(ids.length + 1);
-  let total = 0;
-  for (let i = 0; i < ids.length; i++) {
-    starts[i] = total;
-    total += (terms[ids[i] as number] as string).length;
-  }
-  starts[ids.length] = total;
-  const chars = new Uint16Array(total);
-  const shared = new Uint8Array(ids.length);
-  for (let i = 0; i < ids.length; i++) {
-    const term = terms[ids[i] as number] as string;
-    const at = starts[i] as number;
-    for (let k = 0; k < term.length; k++) chars[at + k] = term.charCodeAt(k);
-    // Shared with the term before, read in the laid-out characters rather than the strings.
-    const before = i === 0 ? at : (starts[i - 1] as number);
-    const limit = Math.min(at - before, term.length, 255);
-    let common = 0;
-    while (common < limit && chars[before + common] === chars[at + common]) common++;
-    shared[i] = common;
-  }
-  // Each term waits on a stack until a later term shares less: that one is its `nextLower`.
-  const nextLower = new Int32Array(ids.length).fill(ids.length);
-  const waiting = new Int32Array(ids.length);
-  let top = 0;
-  for (let i = 0; i < ids.length; i++) {
-    while (top > 0 && (shared[waiting[top - 1] as number] as number) > (shared[i] as number)) {
-      nextLower[waiting[--top] as number] = i;
-    }
-    waiting[top++] = i;
-  }
-  return { ids, chars, starts, shared, nextLower };
-}
 
 /**
  * Every term within `max` edits (optimal string alignment: a swapped pair is one edit) of a word, found by

@@ -4,9 +4,10 @@
  * prefix of a word being typed, with a short suffix (`model` → `models`), or within one or two typos.
  */
 import { PendingPostings, PostingStore } from './postings.js';
+import { type SortedTerms, sortTerms } from './sorted-terms.js';
 import { AS_IS, continueHash, JOINED, nextAsciiToken, TermTable } from './term-table.js';
 import { HASH_MASK, MAX_JOINED_LENGTH } from './text.js';
-import { allowedTypos, type SortedTerms, sortTerms, TypoWalk } from './typos.js';
+import { allowedTypos, TypoWalk } from './typos.js';
 
 /** A term a query word may mean, and how much a match on it counts. */
 export interface Expansion {
@@ -60,11 +61,15 @@ export class Vocabulary {
   /** One token's start, hash, whether it has capitals and its whole FNV state (`nextAsciiToken`), reused. */
   readonly #token = new Int32Array(4);
 
-  /** A loaded index brings its terms and postings (`SavedTerms`, `SavedPostings`); a build starts empty. */
-  constructor(fuzzy: boolean, postings = new PostingStore(), table = new TermTable()) {
+  /**
+   * A loaded index brings its terms and postings (`SavedTerms`, `SavedPostings`), and its terms laid out in
+   * order when they were saved so; a build starts empty.
+   */
+  constructor(fuzzy: boolean, postings = new PostingStore(), table = new TermTable(), sorted?: SortedTerms) {
     this.#fuzzy = fuzzy;
     this.postings = postings;
     this.#table = table;
+    this.#sorted = sorted;
     this.terms = table.terms;
     this.#pending.reserve(this.terms.length);
   }
