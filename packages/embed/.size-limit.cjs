@@ -25,12 +25,13 @@
 // Raised on purpose to 54.25 kB (+0.3 kB measured) for index builds 20-35 % faster at 100,000 papers and a
 // seventh of the garbage per keystroke (packed term characters, hyphen chains hashed as read, typed-array heap).
 // Raised on purpose to 54.4 kB (+0.12 kB measured) for a first keystroke 2 ms sooner: the query parser and
-// tokenizer class ASCII by character code, compiling no `\p{…}` regex before a first result.
+// tokenizer class ASCII by character code, compiling no `\p{…}` regex before a first result. Then to 54.55 kB
+// (+0.16 kB measured) for 100,000-paper builds a sixth to a fifth faster: postings kept in segments.
 module.exports = [
   {
     name: '<trending-papers> script tag, everything included',
     path: 'dist/papertrend.global.js',
-    limit: '54.4 kB',
+    limit: '54.55 kB',
     gzip: true,
   },
 ];

@@ -183,6 +183,22 @@ describe('search index: postings are written in batches', () => {
       expect(ids(byChunks.search(query, { limit: 20 }))).toEqual(ids(whole.search(query, { limit: 20 })));
     }
   });
+
+  it('answers alike from a large build kept in segments and from its saved form, read as one', () => {
+    // Ten copies: ~5 million postings, past what a build lays out as one segment, so its batches stay
+    // segments that every reader (scores, exclusions, the saved form) walks in turn.
+    const corpus = corpusDays().flatMap((day) => parseListing(day.text).papers);
+    const papers = Array.from({ length: 10 }, (_, copy) =>
+      corpus.map((paper) => ({ ...paper, id: `${copy}:${paper.id}` })),
+    );
+    const built = createSearchIndex(papers.flat());
+    const loaded = loadSearchIndex(saveSearchIndex(built), papers.flat());
+    for (const query of ['diffusion', 'agent -survey', 'title:video -diffusion', 'reinforcement lear', 'atention']) {
+      const page = built.searchPage(query, { limit: 40 });
+      expect(page.total).toBeGreaterThan(40);
+      expect(loaded.searchPage(query, { limit: 40 })).toEqual(page);
+    }
+  });
 });
 
 describe('search index: a tampered saved index is refused with one typed error', () => {

@@ -1,40 +1,59 @@
 /**
  * Postings: which documents have a term, and in which fields, as `doc << 5 | fieldMask` in document order.
- * Every term's postings live in one array, term after term, found through one array of offsets: hundreds of
+ * A segment's postings live in one array, term after term, found through one array of offsets: hundreds of
  * thousands of terms, most of them in one or two papers, would otherwise be as many small arrays and
  * objects to allocate, grow and collect (the bench showed a tenth of a large build in growing them).
  * While an index is built, postings are written into a batch first and counting-sorted by term when it is
- * full; the sorted batches are laid end to end per term once, when the build is done.
+ * full; a sorted batch is a segment, and a small index's segments are laid end to end per term as one.
  */
 
-/** The postings of every term: term `t`'s are `data[starts[t]]` … `data[starts[t + 1] - 1]`. */
+/**
+ * Some documents' postings, term after term: term `t`'s are `data[starts[t]]` … `data[starts[t + 1] - 1]`
+ * (a term added since has none in it: `starts` ends before it).
+ */
+export interface Segment {
+  data: Int32Array;
+  starts: Int32Array;
+}
+
+/**
+ * The postings of every term, in segments of documents, earlier documents first: a term's postings are its
+ * run in each segment, in order. A large build keeps its sorted batches as they are: laying them out again
+ * term by term, into 86 MB of fresh memory at 100,000 papers, was a sixth of the build. A small index (a
+ * widget's) has one segment, and many segments are laid out as one (`PendingPostings.finish`).
+ */
 export class PostingStore {
-  data: Int32Array = new Int32Array(0);
-  /** Offsets into `data`, one per term and one past the last; a term added since has none yet. */
-  starts: Int32Array = new Int32Array(1);
+  segments: Segment[] = [];
+  /** Per term, how many postings in all (a term added since the last finish has none yet). */
+  counts: Int32Array = new Int32Array(0);
 
   /** How many postings (documents) a term has. */
   count(term: number): number {
-    return term + 1 < this.starts.length ? (this.starts[term + 1] as number) - (this.starts[term] as number) : 0;
+    return term < this.counts.length ? (this.counts[term] as number) : 0;
   }
 
-  /** Take `data` as the postings of terms with these counts, term after term (a loaded index: nothing copied). */
-  adopt(data: Int32Array, counts: readonly number[]): void {
+  /**
+   * One segment of `data` (or, without it, zeros to decode into) as the postings of terms with these counts,
+   * term after term (a loaded index: nothing copied). Returns the segment.
+   */
+  adopt(data: Int32Array | undefined, counts: readonly number[]): Segment {
     const starts = new Int32Array(counts.length + 1);
     for (let term = 0; term < counts.length; term++) {
       starts[term + 1] = (starts[term] as number) + (counts[term] as number);
     }
-    this.data = data;
-    this.starts = starts;
+    const segment = { data: data ?? new Int32Array(starts[counts.length] as number), starts };
+    this.segments = [segment];
+    this.counts = Int32Array.from(counts);
+    return segment;
   }
 
   /**
-   * Make sure term `term`'s postings are in `data` (call before reading them). Built postings always are; a
-   * loaded index's are decoded when first read (`SavedPostings`, in `serialize.ts`, which widgets never load).
+   * Make sure term `term`'s postings are in the segments (call before reading them). Built postings always
+   * are; a loaded index's are decoded when first read (`SavedPostings`, which widgets never load).
    */
   ready(_term: number): void {}
 
-  /** Every term's postings in `data`. */
+  /** Every term's postings in the segments. */
   readyAll(): void {}
 }
 
@@ -50,25 +69,19 @@ export function grow<T extends Int32Array | Uint8Array | Float32Array | Float64A
 }
 
 /**
- * Postings held back per batch before they are sorted by term: at most this many (term ids and values: two
+ * Postings held back per batch before they are sorted by term: at first this many (term ids and values: two
  * Int32Arrays of this length, released after the build). The buffers start at `PENDING_START` and grow only
  * as far as a build needs, so indexing a listing of 20 papers allocates a few kilobytes. A megabyte of
- * postings stays in the CPU's cache while it is sorted: larger batches, or none, measured slower.
+ * postings stays in the CPU's cache while it is sorted: larger first batches measured slower. A large build's
+ * batches then grow with it, to a quarter of what was sorted before them and at most `MAX_BATCH`: each batch
+ * is a segment of the store, and each costs a search a step per term and the store an offset per term
+ * (100,000 papers: 16 segments, not 82; 2.6 MB of offsets, not 13.6 MB).
  */
 const PENDING_BATCH = 1 << 18;
 const PENDING_START = 1 << 12;
+const MAX_BATCH = 1 << 21;
 
-/**
- * One full batch, sorted by term id: term `t`'s postings in it are `postings[offsets[t]…offsets[t + 1])`
- * (terms past `offsets.length - 2` were new after the batch and have none). Ordered by term, every batch is
- * read front to back once when the batches are laid out, and the store is written front to back too.
- */
-interface SortedBatch {
-  postings: Int32Array;
-  offsets: Int32Array;
-}
-
-/** The postings of documents being added, until they are laid out in the store. */
+/** The postings of documents being added, until they are segments of the store. */
 export class PendingPostings {
   /** While adding a document: per term, the document it was last seen in (+1) and the fields so far. */
   #lastDoc = new Int32Array(0);
@@ -83,7 +96,11 @@ export class PendingPostings {
   #terms = new Int32Array(PENDING_START);
   #values = new Int32Array(PENDING_START);
   #pending = 0;
-  readonly #batches: SortedBatch[] = [];
+  /** How many postings a batch holds: `PENDING_BATCH`, growing to `MAX_BATCH` as a large build goes on. */
+  #batchSize = PENDING_BATCH;
+  #sorted = 0;
+  /** Full batches, sorted by term id (terms new since a batch have none in it). */
+  readonly #batches: Segment[] = [];
   /** Scratch of `#sortBatch`: per term, where its next posting goes. */
   #cursor = new Int32Array(0);
 
@@ -112,8 +129,8 @@ export class PendingPostings {
     if (needed > this.#terms.length) {
       // Small builds grow the batch (a 20-paper widget never allocates the full size); large ones sort it
       // away when it is full. A document with more distinct terms than a batch gets one its size.
-      if (needed > PENDING_BATCH) this.#sortBatch(termCount);
-      const size = Math.max(this.#pending + docTermCount, Math.min(PENDING_BATCH, this.#terms.length * 2));
+      if (needed > this.#batchSize) this.#sortBatch(termCount);
+      const size = Math.max(this.#pending + docTermCount, Math.min(this.#batchSize, this.#terms.length * 2));
       this.#terms = grow(this.#terms, size);
       this.#values = grow(this.#values, size);
     }
@@ -156,52 +173,74 @@ export class PendingPostings {
       postings[to] = values[i] as number;
       cursor[id] = to + 1;
     }
-    this.#batches.push({ postings, offsets });
+    this.#batches.push({ data: postings, starts: offsets });
+    this.#sorted += pending;
+    this.#batchSize = Math.min(MAX_BATCH, Math.max(PENDING_BATCH, 2 ** Math.floor(Math.log2(this.#sorted / 4))));
     this.#pending = 0;
   }
 
   /**
-   * Lay the store's postings and every batch end to end per term, in document order (the store holds the
-   * earliest documents, and each batch earlier ones than the next), as the store's new arrays; then release
-   * the batch buffers after a large build. Term by term, each batch is read front to back and the new array
-   * written front to back (a few per cent faster at 100,000 papers than scattering each batch's runs, and
-   * simpler). What remains of its time on a fresh VM is the first touch of the new array's pages.
+   * Add the batches to the store as segments, and each term's count to its total. Then, when the store is
+   * small (under `LAY_OUT_UP_TO` postings) or has more than `MAX_SEGMENTS` segments, lay them all out as one,
+   * term by term: a widget's index keeps one segment however often papers are added to it, and a large one
+   * never pays more than a copy every `MAX_SEGMENTS` batches. The batch buffers are released after a large build.
    */
   finish(store: PostingStore, termCount: number): void {
     this.#sortBatch(termCount);
     const batches = this.#batches.splice(0);
     if (batches.length === 0) return;
     store.readyAll();
-    let total = store.data.length;
-    for (const { postings } of batches) total += postings.length;
-    const data = new Int32Array(total);
-    const starts = new Int32Array(termCount + 1);
-    const old = store.data;
-    const oldStarts = store.starts;
-    const oldTerms = oldStarts.length - 1;
-    let at = 0;
-    for (let term = 0; term < termCount; term++) {
-      starts[term] = at;
-      if (term < oldTerms) {
-        for (let i = oldStarts[term] as number, end = oldStarts[term + 1] as number; i < end; i++) {
-          data[at++] = old[i] as number;
-        }
-      }
-      for (let b = 0; b < batches.length; b++) {
-        const { postings, offsets } = batches[b] as SortedBatch;
-        if (term + 1 >= offsets.length) continue;
-        for (let i = offsets[term] as number, end = offsets[term + 1] as number; i < end; i++) {
-          data[at++] = postings[i] as number;
-        }
-      }
+    const counts = grow(store.counts, termCount);
+    for (const batch of batches) {
+      addCounts(batch.starts, counts);
+      store.segments.push(batch);
     }
-    starts[termCount] = at;
-    store.data = data;
-    store.starts = starts;
+    store.counts = counts;
+    let total = 0;
+    for (const { data } of store.segments) total += data.length;
+    if (store.segments.length > 1 && (total <= LAY_OUT_UP_TO || store.segments.length > MAX_SEGMENTS)) {
+      store.segments = [layOut(store.segments, termCount, total)];
+    }
+    this.#sorted = 0;
+    this.#batchSize = PENDING_BATCH;
     if (this.#terms.length > PENDING_START) {
       this.#terms = new Int32Array(PENDING_START);
       this.#values = new Int32Array(PENDING_START);
       this.#cursor = new Int32Array(0);
     }
   }
+}
+
+/**
+ * Stores of up to this many postings (16 MB; 10,000 papers have half as many) are one segment: what a search
+ * pays per segment stays out of every index but the largest.
+ */
+const LAY_OUT_UP_TO = 1 << 22;
+/** A store of more segments than this is laid out as one. */
+const MAX_SEGMENTS = 512;
+
+/** Each term's postings in a batch (from its offsets), added to its count. */
+function addCounts(offsets: Int32Array, counts: Int32Array): void {
+  for (let term = 0; term + 1 < offsets.length; term++) {
+    counts[term] = (counts[term] as number) + (offsets[term + 1] as number) - (offsets[term] as number);
+  }
+}
+
+/** Segments laid end to end per term, in order: term by term, each read front to back and one written so. */
+function layOut(segments: Segment[], termCount: number, total: number): Segment {
+  const data = new Int32Array(total);
+  const starts = new Int32Array(termCount + 1);
+  let at = 0;
+  for (let term = 0; term < termCount; term++) {
+    starts[term] = at;
+    for (let k = 0; k < segments.length; k++) {
+      const { data: from, starts: offsets } = segments[k] as Segment;
+      if (term + 1 >= offsets.length) continue;
+      for (let i = offsets[term] as number, end = offsets[term + 1] as number; i < end; i++) {
+        data[at++] = from[i] as number;
+      }
+    }
+  }
+  starts[termCount] = at;
+  return { data, starts };
 }

@@ -85,12 +85,14 @@ export function markExcluded(parsed: ParsedQuery, vocabulary: Vocabulary, exclud
     const allowed = fieldBits(clause.field);
     for (const word of clause.words) {
       const term = vocabulary.idOf(word);
-      const { data, starts } = vocabulary.postings;
-      if (term === undefined || term + 1 >= starts.length) continue;
+      if (term === undefined) continue;
       vocabulary.postings.ready(term);
-      for (let i = starts[term] as number, end = starts[term + 1] as number; i < end; i++) {
-        const posting = data[i] as number;
-        if (posting & allowed) excluded[posting >>> 5] = 1;
+      for (const { data, starts } of vocabulary.postings.segments) {
+        if (term + 1 >= starts.length) continue;
+        for (let i = starts[term] as number, end = starts[term + 1] as number; i < end; i++) {
+          const posting = data[i] as number;
+          if (posting & allowed) excluded[posting >>> 5] = 1;
+        }
       }
     }
   }

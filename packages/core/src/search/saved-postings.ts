@@ -2,7 +2,7 @@
  * A saved index's postings (LEB128 gaps, as both saved forms hold them): checked whole when it is loaded,
  * then decoded a term at a time as searches read them.
  */
-import { PostingStore } from './postings.js';
+import { PostingStore, type Segment } from './postings.js';
 
 /**
  * A loaded index's postings as saved (LEB128 gaps, checked whole when it was loaded), decoded into `data` a
@@ -12,12 +12,13 @@ import { PostingStore } from './postings.js';
 export class SavedPostings extends PostingStore {
   #saved: SavedGaps | undefined;
   #decoded: Uint8Array;
+  /** The one segment, decoded into a term at a time. */
+  readonly #segment: Segment;
 
   constructor(saved: SavedGaps, counts: readonly number[]) {
     super();
-    // The offsets first; their last is the number of postings, the size of `data` to decode into.
-    this.adopt(new Int32Array(0), counts);
-    this.data = new Int32Array(this.starts[counts.length] as number);
+    // Sized from the offsets, whose last is the number of postings: nothing written until a term is read.
+    this.#segment = this.adopt(undefined, counts);
     this.#saved = saved;
     this.#decoded = new Uint8Array(counts.length);
   }
@@ -29,24 +30,24 @@ export class SavedPostings extends PostingStore {
   override readyAll(): void {
     const saved = this.#saved;
     if (saved === undefined) return;
-    for (let term = 0; term + 1 < this.starts.length; term++) if (this.#decoded[term] === 0) this.#decode(saved, term);
+    for (let term = 0; term < this.#decoded.length; term++) if (this.#decoded[term] === 0) this.#decode(saved, term);
     this.#saved = undefined;
     this.#decoded = new Uint8Array(0);
   }
 
   /**
-   * Decode term `term`'s saved postings into `data`. They were checked when loaded, but the bytes are the
-   * caller's and may have changed since: anything that no longer checks out (a varint past the term's bytes
-   * or five bytes long, documents not ascending or past the papers) ends the term's postings there, and the
-   * rest stay 0, which matches no field. Wrong bytes lose matches; they cannot reach outside the papers.
+   * Decode term `term`'s saved postings into the segment. They were checked when loaded, but the bytes are
+   * the caller's and may have changed since: anything that no longer checks out (a varint past the term's
+   * bytes or five bytes long, documents not ascending or past the papers) ends the term's postings there,
+   * and the rest stay 0, which matches no field. Wrong bytes lose matches; they cannot reach outside the papers.
    */
   #decode({ bytes, byteStarts, papers }: SavedGaps, term: number): void {
     this.#decoded[term] = 1;
-    const data = this.data;
+    const { data, starts } = this.#segment;
     let read = byteStarts[term] as number;
     const last = byteStarts[term + 1] as number;
     let previous = -1;
-    for (let at = this.starts[term] as number, end = this.starts[term + 1] as number; at < end; at++) {
+    for (let at = starts[term] as number, end = starts[term + 1] as number; at < end; at++) {
       let byte = bytes[read++] as number;
       let value = byte & 127;
       for (let scale = 128; byte >= 128 && scale <= 2 ** 28; scale *= 128) {

@@ -110,7 +110,6 @@ export function serialize(
 export function postingGaps(vocabulary: Vocabulary, order: Int32Array): { bytes: Uint8Array; counts: number[] } {
   const postings = vocabulary.postings;
   postings.readyAll();
-  const { data, starts } = postings;
   const counts: number[] = [];
   // At most five bytes a posting; most take one or two.
   let bytes = new Uint8Array(1024);
@@ -120,15 +119,18 @@ export function postingGaps(vocabulary: Vocabulary, order: Int32Array): { bytes:
     bytes = grow(bytes, at + count * 5);
     let previous = -1;
     let written = 0;
-    for (let i = starts[id] as number, end = i + count; i < end; i++) {
-      const value = data[i] as number;
-      if ((value & 31) === 0) continue;
-      const doc = value >>> 5;
-      // The gap times 32 may pass 2^31: arithmetic, not bit shifts, until it is split into bytes.
-      const rest = (doc - previous) * 32 + (value & 31);
-      previous = doc;
-      written++;
-      at = writeVarint(bytes, at, rest);
+    for (const { data, starts } of postings.segments) {
+      if (id + 1 >= starts.length) continue;
+      for (let i = starts[id] as number, end = starts[id + 1] as number; i < end; i++) {
+        const value = data[i] as number;
+        if ((value & 31) === 0) continue;
+        const doc = value >>> 5;
+        // The gap times 32 may pass 2^31: arithmetic, not bit shifts, until it is split into bytes.
+        const rest = (doc - previous) * 32 + (value & 31);
+        previous = doc;
+        written++;
+        at = writeVarint(bytes, at, rest);
+      }
     }
     counts.push(written);
   }

@@ -79,30 +79,26 @@ export class WordScorer {
     let count = 0;
     const boosts = boostsOf(expansions, typing, docs, this.#vocabulary);
     const postings = this.#vocabulary.postings;
-    const { data, starts } = postings;
     for (let at = 0; at < expansions.length; at++) {
       const term = (expansions[at] as Expansion).term;
-      if (term + 1 >= starts.length) continue;
       postings.ready(term);
       const boost = boosts[at] as number;
-      for (let i = starts[term] as number, end = starts[term + 1] as number; i < end; i++) {
-        const posting = data[i] as number;
-        const mask = posting & allowed;
-        if (mask === 0) continue;
-        const doc = posting >>> 5;
-        const base = doc * 5;
-        // Unrolled over the five fields of FIELDS, in order.
-        let fields = 0;
-        if (mask & 1) fields += norms[base] as number;
-        if (mask & 2) fields += norms[base + 1] as number;
-        if (mask & 4) fields += norms[base + 2] as number;
-        if (mask & 8) fields += norms[base + 3] as number;
-        if (mask & 16) fields += norms[base + 4] as number;
-        const value = boost * fields;
-        // A document scores each query word once, by its best expansion.
-        if (termScores[doc] === 0) touched[count++] = doc;
-        if (value > (termScores[doc] as number)) termScores[doc] = value;
-        wordFields[doc] = (wordFields[doc] as number) | mask;
+      // A term's postings are its run in each segment (one for most indexes; a large build's batches).
+      for (const { data, starts } of postings.segments) {
+        if (term + 1 >= starts.length) continue;
+        const from = starts[term] as number;
+        count = scoreRun(
+          data,
+          from,
+          starts[term + 1] as number,
+          allowed,
+          boost,
+          norms,
+          termScores,
+          wordFields,
+          touched,
+          count,
+        );
       }
     }
     // The scratch arrays' documents as a compact result, leaving the scratch at zero.
@@ -122,6 +118,46 @@ export class WordScorer {
     if (keep) remember(cache, key, scored);
     return scored;
   }
+}
+
+/**
+ * One run of a term's postings scored into the scorer's scratch: each document's value is the term's `boost`
+ * times the weights of the fields it matched in (`allowed` ones), kept when it beats the document's best so
+ * far. Returns how many documents the word has touched, `count` before.
+ */
+function scoreRun(
+  data: Int32Array,
+  from: number,
+  to: number,
+  allowed: number,
+  boost: number,
+  norms: Float32Array,
+  termScores: Float64Array,
+  wordFields: Uint8Array,
+  touched: Int32Array,
+  count: number,
+): number {
+  let touchedCount = count;
+  for (let i = from; i < to; i++) {
+    const posting = data[i] as number;
+    const mask = posting & allowed;
+    if (mask === 0) continue;
+    const doc = posting >>> 5;
+    const base = doc * 5;
+    // Unrolled over the five fields of FIELDS, in order.
+    let fields = 0;
+    if (mask & 1) fields += norms[base] as number;
+    if (mask & 2) fields += norms[base + 1] as number;
+    if (mask & 4) fields += norms[base + 2] as number;
+    if (mask & 8) fields += norms[base + 3] as number;
+    if (mask & 16) fields += norms[base + 4] as number;
+    const value = boost * fields;
+    // A document scores each query word once, by its best expansion.
+    if (termScores[doc] === 0) touched[touchedCount++] = doc;
+    if (value > (termScores[doc] as number)) termScores[doc] = value;
+    wordFields[doc] = (wordFields[doc] as number) | mask;
+  }
+  return touchedCount;
 }
 
 /**
