@@ -4,6 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { parseListing } from '../dist/index.js';
+import { random } from './random.mjs';
+
+export { random };
 
 export const sharedFixtures =
   process.env.PAPERTREND_SHARED_FIXTURES ?? fileURLToPath(new URL('../../../../shared/fixtures', import.meta.url));
@@ -32,18 +35,6 @@ export function vendoredCorpus() {
   const byId = new Map();
   for (const line of lines) for (const paper of parseListing(JSON.parse(line).text).papers) byId.set(paper.id, paper);
   return [...byId.values()];
-}
-
-// mulberry32: a tiny seeded PRNG, so every run builds the same corpus.
-export function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** `size` papers: each title joins halves of two real titles, each abstract ~1,500 chars of real sentences. */

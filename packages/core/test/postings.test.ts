@@ -5,21 +5,10 @@
  * arrays, on random documents large enough to make the store keep its batches.
  */
 import { describe, expect, it } from 'vitest';
+import { random } from '../bench/random.mjs';
 import { PendingPostings, PostingStore } from '../src/search/postings.js';
 
 const TERMS = 5_000;
-
-/** mulberry32, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Documents from `first` on, each seeing `tokens` terms (a few common, most rare) in random fields. */
 function addDocuments(
