@@ -54,6 +54,8 @@ export function tokenSpans(text: string): TokenSpan[] {
     }
     chain = [];
   };
+  // A token at [start, end) folded into `pieces` (one, unless folding split it): it extends the hyphen chain
+  // when a hyphen joins it to the token before, and otherwise ends it.
   const take = (start: number, end: number, pieces: string[]): void => {
     const previous = chain[chain.length - 1];
     if (previous && !(previous.end + 1 === start && isHyphen(text[previous.end]))) endChain();
