@@ -36,29 +36,18 @@ export class SavedPostings extends PostingStore {
   }
 
   /**
-   * Decode term `term`'s saved postings into the segment. They were checked when loaded, but the bytes are
-   * the caller's and may have changed since: anything that no longer checks out (a varint past the term's
-   * bytes or five bytes long, documents not ascending or past the papers) ends the term's postings there,
-   * and the rest stay 0, which matches no field. Wrong bytes lose matches; they cannot reach outside the papers.
+   * Decode term `term`'s saved postings into the segment, with the check the load made. They were checked
+   * then, but the bytes are the caller's and may have changed since: anything that no longer checks out (a
+   * varint past the term's bytes or five bytes long, documents not ascending or past the papers, no field)
+   * ends the term's postings there, and the rest stay 0, which matches no field. Wrong bytes lose matches;
+   * they cannot reach outside the papers.
    */
   #decode({ bytes, byteStarts, papers }: SavedGaps, term: number): void {
     this.#decoded[term] = 1;
     const { data, starts } = this.#segment;
-    let read = byteStarts[term] as number;
-    const last = byteStarts[term + 1] as number;
-    let previous = -1;
-    for (let at = starts[term] as number, end = starts[term + 1] as number; at < end; at++) {
-      let byte = bytes[read++] as number;
-      let value = byte & 127;
-      for (let scale = 128; byte >= 128 && scale <= 2 ** 28; scale *= 128) {
-        byte = bytes[read++] as number;
-        value += (byte & 127) * scale;
-      }
-      const doc = previous + Math.floor(value / 32);
-      if (byte >= 128 || read > last || doc <= previous || doc >= papers) return;
-      data[at] = (doc << 5) | (value & 31);
-      previous = doc;
-    }
+    const from = starts[term] as number;
+    const count = (starts[term + 1] as number) - from;
+    readTermGaps(bytes, byteStarts[term] as number, byteStarts[term + 1] as number, count, papers, data, from);
   }
 }
 
@@ -90,7 +79,7 @@ export function checkGaps(
   for (let term = 0; term < counts.length; term++) {
     byteStarts[term] = read;
     const count = counts[term] as number;
-    read = readTermGaps(bytes, read, count, papers);
+    read = readTermGaps(bytes, read, bytes.length, count, papers);
     if (read < 0) fail(`the postings of term ${term} ${TERM_PROBLEMS[-read - 1]} (postings ${at}…${at + count - 1})`);
     at += count;
   }
@@ -106,13 +95,22 @@ const TERM_PROBLEMS = [
 ];
 
 /**
- * Check `count` postings from `bytes[read]` on: where they end, or minus 1 + the `TERM_PROBLEMS` index. A
+ * Check `count` postings from `bytes[from]` on, read no further than `limit`: where they end, or minus 1 + the
+ * `TERM_PROBLEMS` index. With `into`, each posting that checks out is also written there from `at` on (a
+ * search's first read of a loaded term: what no longer checks out ends the term's postings there). A
  * function per term, not a loop inside `checkGaps`'s: V8 compiles a small function called 40,000 times once
  * and well, where the long loop was compiled while it ran (on stack replacement), thrown away at its end
  * for code after it that had no type feedback yet, and compiled again three times slower.
  */
-function readTermGaps(bytes: Uint8Array, from: number, count: number, papers: number): number {
-  const length = bytes.length;
+function readTermGaps(
+  bytes: Uint8Array,
+  from: number,
+  limit: number,
+  count: number,
+  papers: number,
+  into?: Int32Array,
+  at = 0,
+): number {
   let read = from;
   let previous = -1;
   for (let k = 0; k < count; k++) {
@@ -124,11 +122,11 @@ function readTermGaps(bytes: Uint8Array, from: number, count: number, papers: nu
       byte = bytes[read++] as number;
       value |= (byte & 127) << shift;
     }
-    if (read > length) return -1;
+    if (read > limit) return -1;
     let mask = value & 31;
     let gap = value >>> 5;
     if (byte >= 128) {
-      if (read === length) return -1;
+      if (read === limit) return -1;
       byte = bytes[read++] as number;
       if (byte >= 128) return -2;
       const whole = value + byte * 2 ** 28;
@@ -137,6 +135,7 @@ function readTermGaps(bytes: Uint8Array, from: number, count: number, papers: nu
     }
     const doc = previous + gap;
     if (doc <= previous || doc >= papers || mask === 0) return -3;
+    if (into) into[at + k] = (doc << 5) | mask;
     previous = doc;
   }
   return read;
