@@ -86,10 +86,9 @@ export class WordScorer {
       // A term's postings are its run in each segment (one for most indexes; a large build's batches).
       for (const { data, starts } of postings.segments) {
         if (term + 1 >= starts.length) continue;
-        const from = starts[term] as number;
         count = scoreRun(
           data,
-          from,
+          starts[term] as number,
           starts[term + 1] as number,
           allowed,
           boost,
