@@ -161,7 +161,8 @@ describe('html-embed: the script tag in chromium', () => {
       (window as any).handle.update({ papers, query: 'video', limit: 2 });
     });
     await expect.poll(() => mounted.getByRole('searchbox').inputValue()).toBe('video');
-    expect(await mounted.locator('.pt-item').count()).toBeGreaterThan(0);
+    // The new papers are taken in an effect, a commit after the query: wait for the hits, not just the box.
+    await expect.poll(() => mounted.locator('.pt-item').count()).toBeGreaterThan(0);
     // biome-ignore lint/suspicious/noExplicitAny: the page's global handle
     await page.evaluate(() => (window as any).handle.destroy());
     expect(await mounted.evaluate((host) => host.shadowRoot?.childNodes.length)).toBe(0);

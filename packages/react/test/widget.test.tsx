@@ -9,6 +9,7 @@ import {
 } from '@papertrend/core';
 import { snapshot } from '@papertrend/core/snapshot';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { useLayoutEffect } from 'react';
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { takeConsoleCalls, waitForConsoleCalls } from '../../../test/no-console.js';
@@ -17,6 +18,16 @@ import { highlightPieces, PaperCard, safeHref, TrendingPapers, toPaperView } fro
 afterEach(cleanup);
 const papers = snapshot.daily.papers;
 const NOW = Date.parse('2026-08-24T00:00:00Z');
+
+/** Records what each commit put on screen, read in a layout effect: after the DOM changed, before any paint. */
+function CommitRecorder(props: { seen: string[]; papers: readonly Paper[]; query: string }) {
+  useLayoutEffect(() => {
+    const titles = [...document.querySelectorAll('.pt-list .pt-title')].map((title) => title.textContent);
+    const state = titles.length > 0 ? titles[0] : document.querySelector('.pt-empty, .pt-no-match')?.className;
+    props.seen.push(`${props.papers.length}:${state}`);
+  });
+  return <TrendingPapers papers={props.papers} query={props.query} now={NOW} />;
+}
 
 describe('view helpers', () => {
   it('shortens long author lists, leaves hidden authors to core, and keeps only http(s) links', () => {
@@ -107,6 +118,13 @@ describe('in the DOM', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Clear search' }));
     expect((input as HTMLInputElement).value).toBe('');
     expect(screen.getAllByRole('article')).toHaveLength(17);
+  });
+
+  it('shows new papers in the same commit as the query that came with them (no frame of the old ones)', () => {
+    const seen: string[] = [];
+    const { rerender } = render(<CommitRecorder seen={seen} papers={[]} query="" />);
+    rerender(<CommitRecorder seen={seen} papers={papers} query="envharness" />);
+    expect(seen).toEqual(['0:pt-empty', '17:EnvHarness: Awakening Static Worlds for Agent Learning']);
   });
 
   it('reads the query language as typed: phrases, exclusions and fields', () => {

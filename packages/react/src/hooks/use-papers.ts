@@ -1,5 +1,5 @@
 import type { Paper } from '@papertrend/core';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type Period, periodRequest } from '../view.js';
 import { loadSrc } from './load-src.js';
 
@@ -74,20 +74,17 @@ export function usePapers(options: UsePapersOptions): PapersState & { retry: () 
   latest.current = options;
   const kind = options.load ? 'load' : options.client ? 'client' : src ? 'src' : 'none';
   const [attempt, setAttempt] = useState(0);
-  const [state, setState] = useState<PapersState>(() =>
-    papers ? readyState(papers, saved) : { status: 'loading', papers: EMPTY },
+  // Papers given are shown in the same render as the props that brought them: taken in an effect, they would
+  // trail a new query by a commit, and a reader would see one frame of the old papers (or none) under it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `saved` is a new object each render; its date is what counts
+  const given = useMemo(
+    () => (papers ? readyState(papers, saved) : undefined),
+    [papers, saved?.date, saved === undefined],
   );
+  const [state, setState] = useState<PapersState>({ status: 'loading', papers: EMPTY });
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on what loads (see `loadKey`); `attempt` is how retry() asks again
   useEffect(() => {
-    if (papers) {
-      // Same papers as the first render: keep the state object, so mounting does not render the list twice.
-      setState((previous) =>
-        previous.status === 'ready' && previous.papers === papers && previous.saved?.date === saved?.date
-          ? previous
-          : readyState(papers, saved),
-      );
-      return;
-    }
+    if (papers) return;
     const loader = loaderFor(latest.current, period);
     if (!loader) {
       setState({ status: 'ready', papers: EMPTY });
@@ -112,7 +109,7 @@ export function usePapers(options: UsePapersOptions): PapersState & { retry: () 
     return () => controller.abort();
   }, [papers, src, kind, loadKey, period, attempt, saved?.date, saved === undefined]);
   const retry = useCallback(() => setAttempt((value) => value + 1), []);
-  return { ...state, retry, periods };
+  return { ...(given ?? state), retry, periods };
 }
 
 /** The saved-copy note of a listing's `meta`: set when the client answered from its snapshot. */
