@@ -12,7 +12,7 @@ import { grow } from './postings.js';
 import type { QueryClause } from './query.js';
 import { FIELD_BIT, fieldBits, type RequiredPhrase } from './query-words.js';
 import { FIELDS, type SearchField, TopScores } from './scoring.js';
-import { AS_IS, nextAsciiToken, TermTable } from './term-table.js';
+import { AS_IS, ENCODER, nextByteToken, TermTable } from './term-table.js';
 import { hashOf, plainTokens, STOP_WORDS } from './text.js';
 import type { Expansion, Vocabulary } from './vocabulary.js';
 
@@ -50,6 +50,8 @@ export class PhraseRuns {
    */
   #tokenMasks = new Int32Array(1 << 13);
   readonly #token = new Int32Array(4);
+  /** The field value being read, as bytes, reused. */
+  #bytes = new Uint8Array(1 << 13);
   /** The tokens of field values that are not ASCII, by value (a few hundred at most). */
   readonly #unicodeTokens = new Map<string, string[]>();
 
@@ -100,14 +102,21 @@ export class PhraseRuns {
     // A token takes a character and the one that ends it: at most half the text, rounded up.
     if (this.#tokenMasks.length <= value.length >> 1) this.#tokenMasks = new Int32Array(value.length);
     const masks = this.#tokenMasks;
-    const token = this.#token;
-    let count = 0;
-    let end = nextAsciiToken(value, 0, token);
-    for (; end >= 0; end = nextAsciiToken(value, end, token)) {
-      masks[count++] = this.#maskOf(value, token[0] as number, end, token[1] as number, token[2] as number);
+    const length = value.length;
+    if (this.#bytes.length < length) this.#bytes = new Uint8Array(Math.max(length, this.#bytes.length * 2));
+    const bytes = this.#bytes;
+    // Read as bytes, as the index's build reads it (`Vocabulary.scanAscii`), when it is ASCII.
+    const { read, written } = ENCODER.encodeInto(value, bytes);
+    if (read === length && written === length) {
+      const token = this.#token;
+      let count = 0;
+      for (let end = nextByteToken(bytes, 0, length, token); end >= 0; end = nextByteToken(bytes, end, length, token)) {
+        const id = this.#queryTerms.lookupBytes(bytes, token[0] as number, end, token[1] as number);
+        masks[count++] = id === -1 ? 0 : (this.#masks[id] as number);
+      }
+      return count;
     }
-    if (end === -1) return count;
-    // Not ASCII after all: the tokenizer reads it whole (folding, marks), as the index did. Its tokens are
+    // Not ASCII: the tokenizer reads it whole (folding, marks), as the index did. Its tokens are
     // kept: the same candidates are read again at the next keystroke, and tokenizing allocates.
     let tokens = this.#unicodeTokens.get(value);
     if (!tokens) {
@@ -116,7 +125,7 @@ export class PhraseRuns {
       this.#unicodeTokens.set(value, tokens);
     }
     if (masks.length < tokens.length) this.#tokenMasks = new Int32Array(tokens.length);
-    count = 0;
+    let count = 0;
     for (const text of tokens) this.#tokenMasks[count++] = this.#maskOf(text, 0, text.length, hashOf(text), AS_IS);
     return count;
   }

@@ -39,6 +39,11 @@ export class SavedTerms extends TermTable {
     return super.lookup(text, start, end, hash, reading, length);
   }
 
+  override lookupBytes(bytes: Uint8Array, start: number, end: number, hash: number): number {
+    this.hashAll();
+    return super.lookupBytes(bytes, start, end, hash);
+  }
+
   /** Put every term in the table (once), each keeping its id. */
   hashAll(): void {
     if (!this.#unhashed) return;
