@@ -6,7 +6,7 @@
 import { grow } from './postings.js';
 import { FNV_OFFSET, FNV_PRIME, HASH_MASK, hashOf } from './text.js';
 
-/** How `TermTable.lookup` reads a range of text: as it is, or as a hyphen chain (capitals as small letters, hyphens dropped). */
+/** How `TermTable.lookup` reads a range of text: as it is, or as a hyphen chain (hyphens dropped, capitals folded). */
 export const AS_IS = 0;
 export const JOINED = 1;
 
@@ -18,13 +18,14 @@ export class TermTable {
    * cache: the first read of a slot was the build's largest single cost at 100,000 papers.
    */
   #slots = new Int32Array(2 << 12);
-  /** Every term's characters (UTF-16 code units), term after term: term `t`'s from `#starts[t]` to `#starts[t + 1]`. */
+  /** Every term's characters (UTF-16 code units), term after term: term `t`'s are `#starts[t]` up to `#starts[t + 1]`. */
   #chars = new Uint16Array(1 << 14);
   #starts = new Int32Array(1 << 12);
 
   /**
    * The id of `text.slice(start, end)` (its hash given), or -1, read as `reading` says: as it is, or as a
-   * hyphen chain's joined form `length` characters long (hyphens skipped, ASCII capitals as small letters). The text is compared in place, never lower-cased or joined into a copy first.
+   * hyphen chain's joined form `length` characters long (hyphens skipped, ASCII capitals as small letters).
+   * The text is compared in place, never lower-cased or joined into a copy first.
    */
   lookup(text: string, start: number, end: number, hash: number, reading = AS_IS, length = end - start): number {
     const slots = this.#slots;
