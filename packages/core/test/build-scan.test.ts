@@ -1,0 +1,104 @@
+/**
+ * The build reads ASCII text as bytes (`Vocabulary.scanAscii`), and any other text through the tokenizer; the
+ * two must index the same terms, with the same documents, fields and token counts. Checked on random text
+ * dense in what the byte scanner decides by bit tricks: both cases, digits, hyphens and their chains, the
+ * bytes whose `| 32` lands near letters or digits (`@`, `[`, `` ` ``, `{`, control characters), and text outside
+ * ASCII, against an index built from the tokenizer's own reading of the same papers.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Paper } from '../src/model.js';
+import { fromBase64 } from '../src/search/base64.js';
+import { FIELD_BIT } from '../src/search/query-words.js';
+import { FIELDS } from '../src/search/scoring.js';
+import { createSearchIndex } from '../src/search/search-index.js';
+import { tokenSpans } from '../src/search/text.js';
+
+const pieces = [
+  'a',
+  'Z',
+  'q',
+  'M',
+  '0',
+  '9',
+  '-',
+  '-',
+  ' ',
+  '@',
+  '[',
+  '`',
+  '{',
+  '\x10',
+  '\x19',
+  '\x7f',
+  '.',
+  'é',
+  'Ω',
+  '\u2013',
+];
+const text = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((chars) => chars.join(''));
+
+const paperOf = (title: string, abstract: string, i: number): Paper => ({
+  id: `p${i}`,
+  title,
+  abstract,
+  authors: [],
+  links: {},
+  metrics: {},
+  source: 'test',
+});
+
+/** What the tokenizer reads: each term's postings as `doc:fields`, and each paper's token counts. */
+function tokenizerReading(papers: Paper[]) {
+  const postings = new Map<string, Map<number, number>>();
+  const lengths: number[][] = [];
+  papers.forEach((paper, doc) => {
+    const counts: number[] = [];
+    for (const [bit, value] of [
+      [FIELD_BIT.title, paper.title],
+      [FIELD_BIT.abstract, paper.abstract ?? ''],
+    ] as const) {
+      let count = 0;
+      for (const span of tokenSpans(value)) {
+        const docs = postings.get(span.token) ?? new Map<number, number>();
+        docs.set(doc, (docs.get(doc) ?? 0) | bit);
+        postings.set(span.token, docs);
+        if (!span.joined) count++;
+      }
+      counts.push(count);
+    }
+    lengths.push(counts);
+  });
+  return { postings, lengths };
+}
+
+describe('the build reads text as the tokenizer does', () => {
+  it('indexes the same terms, documents and fields from bytes as from the tokenizer', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, text), { minLength: 1, maxLength: 8 }), (pairs) => {
+        const papers = pairs.map(([title, abstract], i) => paperOf(title, abstract, i));
+        const saved = createSearchIndex(papers).toJSON();
+        const expected = tokenizerReading(papers);
+        expect([...saved.terms].sort()).toEqual([...expected.postings.keys()].sort());
+        // Each term's document count, and the results of searching it as a field-restricted word.
+        expect(saved.counts).toEqual(saved.terms.map((term) => expected.postings.get(term)?.size));
+        // Each paper's title and abstract length in tokens (joined chains not counted).
+        const bytes = fromBase64(saved.lengths);
+        const lengths = new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length / 2);
+        const [title, abstract] = [FIELDS.indexOf('title'), FIELDS.indexOf('abstract')];
+        const got = papers.map((_, doc) => [
+          lengths[doc * FIELDS.length + title],
+          lengths[doc * FIELDS.length + abstract],
+        ]);
+        expect(got).toEqual(expected.lengths);
+        const index = createSearchIndex(papers);
+        for (const [term, docs] of expected.postings) {
+          const inTitles = [...docs].filter(([, fields]) => fields & FIELD_BIT.title).map(([doc]) => `p${doc}`);
+          const found = index.search(`title:"${term}"`, { limit: Number.POSITIVE_INFINITY }).map((hit) => hit.paper.id);
+          for (const id of inTitles) expect(found).toContain(id);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
