@@ -12,7 +12,7 @@ import { grow } from './postings.js';
 import type { QueryClause } from './query.js';
 import { FIELD_BIT, fieldBits, type RequiredPhrase } from './query-words.js';
 import { FIELDS, type SearchField, TopScores } from './scoring.js';
-import { AS_IS, ENCODER, nextByteToken, TermTable } from './term-table.js';
+import { AS_IS, AsciiBytes, nextByteToken, TermTable } from './term-table.js';
 import { hashOf, plainTokens, STOP_WORDS } from './text.js';
 import type { Expansion, Vocabulary } from './vocabulary.js';
 
@@ -51,7 +51,7 @@ export class PhraseRuns {
   #tokenMasks = new Int32Array(1 << 13);
   readonly #token = new Int32Array(4);
   /** The field value being read, as bytes, reused. */
-  #bytes = new Uint8Array(1 << 13);
+  readonly #value = new AsciiBytes(1 << 13);
   /** The tokens of field values that are not ASCII, by value (a few hundred at most). */
   readonly #unicodeTokens = new Map<string, string[]>();
 
@@ -102,12 +102,10 @@ export class PhraseRuns {
     // A token takes a character and the one that ends it: at most half the text, rounded up.
     if (this.#tokenMasks.length <= value.length >> 1) this.#tokenMasks = new Int32Array(value.length);
     const masks = this.#tokenMasks;
-    const length = value.length;
-    if (this.#bytes.length < length) this.#bytes = new Uint8Array(Math.max(length, this.#bytes.length * 2));
-    const bytes = this.#bytes;
     // Read as bytes, as the index's build reads it (`Vocabulary.scanAscii`), when it is ASCII.
-    const { read, written } = ENCODER.encodeInto(value, bytes);
-    if (read === length && written === length) {
+    if (this.#value.read(value)) {
+      const length = value.length;
+      const bytes = this.#value.bytes;
       const token = this.#token;
       let count = 0;
       for (let end = nextByteToken(bytes, 0, length, token); end >= 0; end = nextByteToken(bytes, end, length, token)) {

@@ -146,10 +146,27 @@ export function continueHash(hash: number, text: string, start: number, end: num
 }
 
 /** UTF-8, the platform's: `encodeInto` copies a text into bytes and says whether it was ASCII on the way. */
-export const ENCODER = new TextEncoder();
+const ENCODER = new TextEncoder();
+
+/** A reused buffer of the text last read into it, as bytes: what `nextByteToken` and `lookupBytes` read. */
+export class AsciiBytes {
+  bytes: Uint8Array;
+
+  constructor(size: number) {
+    this.bytes = new Uint8Array(size);
+  }
+
+  /** Copy `text` into `bytes` (grown as needed); whether it is ASCII (every character became one byte). */
+  read(text: string): boolean {
+    const length = text.length;
+    if (this.bytes.length < length) this.bytes = new Uint8Array(Math.max(length, this.bytes.length * 2));
+    const { read, written } = ENCODER.encodeInto(text, this.bytes);
+    return read === length && written === length;
+  }
+}
 
 /**
- * The next token at or after `from` of ASCII text held as bytes (`ENCODER`) up to `length`: a run of letters
+ * The next token at or after `from` of ASCII text held as bytes (`AsciiBytes`) up to `length`: a run of letters
  * and digits, capitals counting as small letters. Its start and the hash of its lower-case form (`hashOf`) go
  * into `token[0]` and `token[1]`, the whole FNV state into `token[2]` (to continue a hyphen chain's hash), and
  * its end is returned; -1 when there is none. Nothing is allocated, not even a lower-cased copy of the text,

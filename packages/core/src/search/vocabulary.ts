@@ -5,7 +5,7 @@
  */
 import { PendingPostings, PostingStore } from './postings.js';
 import { type SortedTerms, sortTerms } from './sorted-terms.js';
-import { continueHash, ENCODER, JOINED, nextByteToken, TermTable } from './term-table.js';
+import { AsciiBytes, continueHash, JOINED, nextByteToken, TermTable } from './term-table.js';
 import { HASH_MASK, MAX_JOINED_LENGTH } from './text.js';
 import { allowedTypos, TypoWalk } from './typos.js';
 
@@ -61,7 +61,7 @@ export class Vocabulary {
   /** One token's start, hash and whole FNV state (`nextByteToken`), reused. */
   readonly #token = new Int32Array(4);
   /** The text being scanned, as bytes (`scanAscii`), reused. */
-  #bytes = new Uint8Array(1024);
+  readonly #text = new AsciiBytes(1024);
 
   /**
    * A loaded index brings its terms and postings (`SavedTerms`, `SavedPostings`), and its terms laid out in
@@ -109,12 +109,9 @@ export class Vocabulary {
    * build went from 3.5–3.8 s to 3.0–3.2 s.
    */
   scanAscii(text: string, doc: number, bit: number): number {
+    if (!this.#text.read(text)) return -1;
     const length = text.length;
-    if (this.#bytes.length < length) this.#bytes = new Uint8Array(Math.max(length, this.#bytes.length * 2));
-    const bytes = this.#bytes;
-    // All ASCII exactly when every character became one byte.
-    const { read, written } = ENCODER.encodeInto(text, bytes);
-    if (read !== length || written !== length) return -1;
+    const bytes = this.#text.bytes;
     const token = this.#token;
     let count = 0;
     // The current hyphen chain: where it starts, where its last part ends, how many parts it has, and its
