@@ -12,7 +12,7 @@ import { grow } from './postings.js';
 import type { QueryClause } from './query.js';
 import { FIELD_BIT, fieldBits, type RequiredPhrase } from './query-words.js';
 import { FIELDS, type SearchField, TopScores } from './scoring.js';
-import { AS_IS, AsciiBytes, nextByteToken, TermTable } from './term-table.js';
+import { AsciiBytes, nextByteToken, TermTable } from './term-table.js';
 import { hashOf, plainTokens, STOP_WORDS } from './text.js';
 import type { Expansion, Vocabulary } from './vocabulary.js';
 
@@ -91,9 +91,9 @@ export class PhraseRuns {
     if (mask !== -1) this.#masks[id] = (old === -1 ? 0 : old) | mask;
   }
 
-  /** The mask of `text[start, end)` (read as `reading` says: `TermTable.lookup`), 0 for a token no query word is. */
-  #maskOf(text: string, start: number, end: number, hash: number, reading: number): number {
-    const id = this.#queryTerms.lookup(text, start, end, hash, reading);
+  /** The mask of a token, 0 for a token no query word is. */
+  #maskOf(token: string): number {
+    const id = this.#queryTerms.idOf(token);
     return id === -1 ? 0 : (this.#masks[id] as number);
   }
 
@@ -102,7 +102,7 @@ export class PhraseRuns {
     // A token takes a character and the one that ends it: at most half the text, rounded up.
     if (this.#tokenMasks.length <= value.length >> 1) this.#tokenMasks = new Int32Array(value.length);
     const masks = this.#tokenMasks;
-    // Read as bytes, as the index's build reads it (`Vocabulary.scanAscii`), when it is ASCII.
+    // Read as bytes, as the index's build reads it (`Vocabulary.scan`), when it is ASCII.
     if (this.#value.read(value)) {
       const length = value.length;
       const bytes = this.#value.bytes;
@@ -124,7 +124,7 @@ export class PhraseRuns {
     }
     if (masks.length < tokens.length) this.#tokenMasks = new Int32Array(tokens.length);
     let count = 0;
-    for (const text of tokens) this.#tokenMasks[count++] = this.#maskOf(text, 0, text.length, hashOf(text), AS_IS);
+    for (const text of tokens) this.#tokenMasks[count++] = this.#maskOf(text);
     return count;
   }
 

@@ -34,14 +34,14 @@ export class SavedTerms extends TermTable {
   }
 
   /** A build looks tokens up: every term must be in the table first. */
-  override lookup(text: string, start: number, end: number, hash: number, reading?: number, length?: number): number {
+  override lookup(text: string, start: number, end: number, hash: number): number {
     this.hashAll();
-    return super.lookup(text, start, end, hash, reading, length);
+    return super.lookup(text, start, end, hash);
   }
 
-  override lookupBytes(bytes: Uint8Array, start: number, end: number, hash: number): number {
+  override lookupBytes(bytes: Uint8Array, start: number, end: number, hash: number, length?: number): number {
     this.hashAll();
-    return super.lookupBytes(bytes, start, end, hash);
+    return super.lookupBytes(bytes, start, end, hash, length);
   }
 
   /** Put every term in the table (once), each keeping its id. */

@@ -13,7 +13,7 @@
  */
 import type { Paper } from '../model.js';
 import { limitOf, type SearchFilter, type SearchSort, sortPapers, sortRelevant, toPredicate } from './filters.js';
-import { fieldValues, highlightTermsOf, lazyHit, type SearchHit } from './highlight.js';
+import { fieldValueAt, highlightTermsOf, lazyHit, type SearchHit } from './highlight.js';
 import { type Candidate, PhraseRuns } from './phrases.js';
 import { grow } from './postings.js';
 import { parseSearchQuery, type QueryClause, scoredClauses } from './query.js';
@@ -34,7 +34,6 @@ import {
   type SerializedSearchIndex,
   serialize,
 } from './serialize.js';
-import { tokenSpans } from './text.js';
 import { type Expansion, Vocabulary } from './vocabulary.js';
 import { WordScorer } from './word-scores.js';
 
@@ -141,16 +140,10 @@ export class SearchIndex {
         const bit = FIELD_BIT[field];
         // The field's length in tokens (joined hyphen forms not counted).
         let count = 0;
-        for (const value of fieldValues(paper, field)) {
-          const scanned = vocabulary.scanAscii(value, doc, bit);
-          if (scanned >= 0) {
-            count += scanned;
-            continue;
-          }
-          for (const span of tokenSpans(value)) {
-            vocabulary.see(vocabulary.idOf(span.token) ?? vocabulary.newTerm(span.token), doc, bit);
-            if (!span.joined) count++;
-          }
+        for (let k = 0; ; k++) {
+          const value = fieldValueAt(paper, field, k);
+          if (value === undefined) break;
+          count += vocabulary.scan(value, doc, bit);
         }
         this.#lengths[doc * FIELDS.length + fieldIndex] = Math.min(count, 65_535);
         this.#totalLength[fieldIndex] = (this.#totalLength[fieldIndex] as number) + count;

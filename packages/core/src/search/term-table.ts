@@ -6,10 +6,6 @@
 import { grow } from './postings.js';
 import { FNV_OFFSET, FNV_PRIME, HASH_MASK, hashOf } from './text.js';
 
-/** How `TermTable.lookup` reads a range of text: as it is, or as a hyphen chain (hyphens dropped, capitals folded). */
-export const AS_IS = 0;
-export const JOINED = 1;
-
 export class TermTable {
   readonly terms: string[] = [];
   /**
@@ -22,44 +18,8 @@ export class TermTable {
   #chars = new Uint16Array(1 << 14);
   #starts = new Int32Array(1 << 12);
 
-  /**
-   * The id of `text.slice(start, end)` (its hash given), or -1, read as `reading` says: as it is, or as a
-   * hyphen chain's joined form `length` characters long (hyphens skipped, ASCII capitals as small letters).
-   * The text is compared in place, never lower-cased or joined into a copy first.
-   */
-  lookup(text: string, start: number, end: number, hash: number, reading = AS_IS, length = end - start): number {
-    const slots = this.#slots;
-    const starts = this.#starts;
-    const mask = (slots.length >> 1) - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = slots[slot << 1] as number;
-      if (entry === 0) return -1;
-      if (slots[(slot << 1) + 1] !== hash) continue;
-      const from = starts[entry - 1] as number;
-      if ((starts[entry] as number) - from === length && this.#reads(text, start, end, from, reading)) return entry - 1;
-    }
-  }
-
-  /** Does `text.slice(start, end)`, read as `reading` says, spell the term whose characters start at `k`? */
-  #reads(text: string, start: number, end: number, k: number, reading: number): boolean {
-    const chars = this.#chars;
-    for (let i = start; i < end; i++) {
-      let code = text.charCodeAt(i);
-      if (reading === JOINED) {
-        if (code === 45) continue;
-        if (code >= 65 && code <= 90) code |= 32;
-      }
-      if (code !== chars[k++]) return false;
-    }
-    return true;
-  }
-
-  /**
-   * `lookup` for a token of ASCII letters and digits held as bytes (`bytes[start]` … `bytes[end - 1]`, its
-   * hash given): the build reads each text as bytes once, since a typed array is read faster than a string's
-   * characters. Setting bit 5 (`| 32`) makes such a token's capitals small letters and leaves the rest alone.
-   */
-  lookupBytes(bytes: Uint8Array, start: number, end: number, hash: number): number {
+  /** The id of `text.slice(start, end)` (its hash given), or -1: compared in place, never copied first. */
+  lookup(text: string, start: number, end: number, hash: number): number {
     const slots = this.#slots;
     const starts = this.#starts;
     const chars = this.#chars;
@@ -71,7 +31,33 @@ export class TermTable {
       if (slots[(slot << 1) + 1] !== hash) continue;
       let k = starts[entry - 1] as number;
       if ((starts[entry] as number) - k !== length) continue;
-      for (let i = start; i < end; i++) if (((bytes[i] as number) | 32) !== chars[k++]) continue probe;
+      for (let i = start; i < end; i++) if (text.charCodeAt(i) !== chars[k++]) continue probe;
+      return entry - 1;
+    }
+  }
+
+  /**
+   * `lookup` for a token of ASCII letters and digits held as bytes (`bytes[start]` … `bytes[end - 1]`, its
+   * hash given): the build reads each text as bytes once, since a typed array is read faster than a string's
+   * characters. Setting bit 5 (`| 32`) makes such a token's capitals small letters and leaves the rest alone.
+   * A hyphen chain's joined form (`pre-Trained` as `pretrained`) is looked up in place too: its hyphens are
+   * skipped and `length` is its length without them (a token has none: the branch costs it nothing).
+   */
+  lookupBytes(bytes: Uint8Array, start: number, end: number, hash: number, length = end - start): number {
+    const slots = this.#slots;
+    const starts = this.#starts;
+    const chars = this.#chars;
+    const mask = (slots.length >> 1) - 1;
+    probe: for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = slots[slot << 1] as number;
+      if (entry === 0) return -1;
+      if (slots[(slot << 1) + 1] !== hash) continue;
+      let k = starts[entry - 1] as number;
+      if ((starts[entry] as number) - k !== length) continue;
+      for (let i = start; i < end; i++) {
+        const byte = bytes[i] as number;
+        if (byte !== 45 && (byte | 32) !== chars[k++]) continue probe;
+      }
       return entry - 1;
     }
   }
@@ -134,19 +120,20 @@ export class TermTable {
 }
 
 /**
- * `hash`, a whole FNV-1a state (`token[3]` of the scanner), continued over `text.slice(start, end)` with its
- * ASCII capitals folded; `& HASH_MASK` makes it a term's hash.
+ * `hash`, a whole FNV-1a state (`token[2]` of `nextByteToken`), continued over the token `bytes[start]` …
+ * `bytes[end - 1]` (ASCII letters and digits) with its capitals folded; `& HASH_MASK` makes it a term's hash.
+ * A hyphen chain's joined form is hashed so, part after part, without becoming a string.
  */
-export function continueHash(hash: number, text: string, start: number, end: number): number {
-  for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
-    hash = Math.imul(hash ^ (code >= 65 && code <= 90 ? code | 32 : code), FNV_PRIME);
-  }
+export function continueByteHash(hash: number, bytes: Uint8Array, start: number, end: number): number {
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ ((bytes[i] as number) | 32), FNV_PRIME);
   return hash;
 }
 
 /** UTF-8, the platform's: `encodeInto` copies a text into bytes and says whether it was ASCII on the way. */
 const ENCODER = new TextEncoder();
+
+/** What `AsciiBytes.readEach` puts for a character outside ASCII: neither a letter, a digit nor a hyphen. */
+export const NOT_ASCII = 0x80;
 
 /** A reused buffer of the text last read into it, as bytes: what `nextByteToken` and `lookupBytes` read. */
 export class AsciiBytes {
@@ -162,6 +149,18 @@ export class AsciiBytes {
     if (this.bytes.length < length) this.bytes = new Uint8Array(Math.max(length, this.bytes.length * 2));
     const { read, written } = ENCODER.encodeInto(text, this.bytes);
     return read === length && written === length;
+  }
+
+  /**
+   * After `read` said `text` is not ASCII: its characters one byte each, those outside ASCII as `NOT_ASCII`,
+   * so that byte `i` is character `i` (UTF-8 would move every byte after the first such character).
+   */
+  readEach(text: string): void {
+    const bytes = this.bytes;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      bytes[i] = code < 128 ? code : NOT_ASCII;
+    }
   }
 }
 

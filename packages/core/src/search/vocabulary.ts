@@ -4,9 +4,9 @@
  * prefix of a word being typed, with a short suffix (`model` → `models`), or within one or two typos.
  */
 import { PendingPostings, PostingStore } from './postings.js';
+import { TextScanner } from './scan.js';
 import { type SortedTerms, sortTerms } from './sorted-terms.js';
-import { AsciiBytes, continueHash, JOINED, nextByteToken, TermTable } from './term-table.js';
-import { HASH_MASK, MAX_JOINED_LENGTH } from './text.js';
+import { TermTable } from './term-table.js';
 import { allowedTypos, TypoWalk } from './typos.js';
 
 /** A term a query word may mean, and how much a match on it counts. */
@@ -58,10 +58,7 @@ export class Vocabulary {
    * is the slowest part of a keystroke the first time.
    */
   readonly #typoCache = new Map<string, TypoCandidate[]>();
-  /** One token's start, hash and whole FNV state (`nextByteToken`), reused. */
-  readonly #token = new Int32Array(4);
-  /** The text being scanned, as bytes (`scanAscii`), reused. */
-  readonly #text = new AsciiBytes(1024);
+  readonly #scanner: TextScanner;
 
   /**
    * A loaded index brings its terms and postings (`SavedTerms`, `SavedPostings`), and its terms laid out in
@@ -74,6 +71,7 @@ export class Vocabulary {
     this.#sorted = sorted;
     this.terms = table.terms;
     this.#pending.reserve(this.terms.length);
+    this.#scanner = new TextScanner(table, this.#pending);
   }
 
   /** Forget cached lookups after terms or postings changed (and put pending postings in their lists). */
@@ -86,103 +84,23 @@ export class Vocabulary {
     this.#typoCache.clear();
   }
 
-  /** Record that `doc` has term `id` in the field `bit`: one posting per (document, term), fields as a mask. */
-  see(id: number, doc: number, bit: number): void {
-    this.#pending.see(id, doc, bit);
-  }
-
   /** Write the postings of the document `doc` (after every field was seen). */
   flush(doc: number): void {
     this.#pending.flush(doc, this.terms.length);
   }
 
   /**
-   * Tokenise ASCII text and look every token up without allocating it, nor a lower-cased copy of the text
-   * (only new terms become strings). This is where index build time goes: millions of tokens at 10,000
-   * papers. A hyphen chain (`pre-trained`) is also recorded joined (`pretrained`); it does not count as a
-   * token. Returns how many tokens the text has, or -1 when it has a character outside ASCII: the text is
-   * then the tokenizer's to read whole, and nothing was recorded.
-   *
-   * The text is read as bytes, copied once by the platform's UTF-8 encoder: a typed array is read faster
-   * than a string's characters, and the copy says whether the text is ASCII (one byte per character) before
-   * any token is read. Measured at 100,000 papers with the table's smaller slots and the one-read `see`, the
-   * build went from 3.5–3.8 s to 3.0–3.2 s.
+   * Tokenise a text and record each of its tokens as seen in `doc`'s field `bit` (`TextScanner`); returns
+   * how many tokens it has.
    */
-  scanAscii(text: string, doc: number, bit: number): number {
-    if (!this.#text.read(text)) return -1;
-    const length = text.length;
-    const bytes = this.#text.bytes;
-    const token = this.#token;
-    let count = 0;
-    // The current hyphen chain: where it starts, where its last part ends, how many parts it has, and its
-    // joined form's hash and length so far (hashed as the parts come, so a chain costs no string).
-    let chainStart = -1;
-    let chainParts = 0;
-    let chainEnd = 0;
-    let chainHash = 0;
-    let chainLength = 0;
-    let end = nextByteToken(bytes, 0, length, token);
-    for (; end >= 0; end = nextByteToken(bytes, end, length, token)) {
-      const start = token[0] as number;
-      const hash = token[1] as number;
-      this.#pending.see(this.#lookupBytes(bytes, text, start, end, hash), doc, bit);
-      count++;
-      // A token right after `part-` extends the hyphen chain; anything else ends it. Most tokens are in no
-      // chain, and cost two comparisons here.
-      if (chainParts > 0 && start - 1 === chainEnd) {
-        chainParts++;
-        chainHash = continueHash(chainHash, text, start, end);
-        chainLength += end - start;
-      } else {
-        if (chainParts >= 2) this.#seeJoined(text, chainStart, chainEnd, chainHash & HASH_MASK, chainLength, doc, bit);
-        chainStart = start;
-        chainParts = 1;
-        chainHash = token[2] as number;
-        chainLength = end - start;
-      }
-      chainEnd = end;
-      if (end >= length || bytes[end] !== 45) {
-        if (chainParts >= 2) this.#seeJoined(text, chainStart, chainEnd, chainHash & HASH_MASK, chainLength, doc, bit);
-        chainParts = 0;
-      }
-    }
-    // A chain the text ends in, after a last hyphen (`0-0-`): still a chain, as the tokenizer reads it.
-    if (chainParts >= 2) this.#seeJoined(text, chainStart, chainEnd, chainHash & HASH_MASK, chainLength, doc, bit);
-    return count;
-  }
-
-  /**
-   * The id of the token `bytes[start]` … `bytes[end - 1]` of `text` in lower case (its hash given), adding
-   * the term when it is new.
-   */
-  #lookupBytes(bytes: Uint8Array, text: string, start: number, end: number, hash: number): number {
-    const id = this.#table.lookupBytes(bytes, start, end, hash);
-    if (id !== -1) return id;
-    return this.newTerm(text.slice(start, end).toLowerCase(), hash);
-  }
-
-  /**
-   * A hyphen chain's parts joined (`pre-trained` → `pretrained`), recorded as a term of its own: looked up
-   * in place, hyphens skipped, like any token (only a new joined term becomes a string).
-   */
-  #seeJoined(text: string, start: number, end: number, hash: number, length: number, doc: number, bit: number): void {
-    if (length > MAX_JOINED_LENGTH) return;
-    let id = this.#table.lookup(text, start, end, hash, JOINED, length);
-    if (id === -1) id = this.newTerm(text.slice(start, end).replaceAll('-', '').toLowerCase(), hash);
-    this.#pending.see(id, doc, bit);
+  scan(text: string, doc: number, bit: number): number {
+    return this.#scanner.scan(text, doc, bit);
   }
 
   /** The id of a term, if the papers have it. */
   idOf(term: string): number | undefined {
     const id = this.#table.idOf(term);
     return id === -1 ? undefined : id;
-  }
-
-  /** Add a term (its hash given when the caller has it); returns its id. */
-  newTerm(token: string, hash?: number): number {
-    const id = this.#table.add(token, hash);
-    this.#pending.reserve(id + 1);
-    return id;
   }
 
   /** Term ids in the terms' code-unit order. */
