@@ -25,25 +25,6 @@ export interface SearchHit {
   matches: SearchMatch[];
 }
 
-/**
- * The `k`-th searchable value of one field of a paper, or undefined after the last: `fieldValues` without
- * an array per paper and field (the index's build reads half a million fields at 100,000 papers).
- */
-export function fieldValueAt(paper: Paper, field: SearchField, k: number): string | undefined {
-  switch (field) {
-    case 'title':
-      return k === 0 ? paper.title : undefined;
-    case 'abstract':
-      return k === 0 ? paper.abstract || undefined : undefined;
-    case 'summary':
-      return k === 0 ? paper.aiSummary || undefined : undefined;
-    case 'keywords':
-      return paper.keywords?.[k];
-    case 'authors':
-      return paper.authors?.[k]?.name;
-  }
-}
-
 /** The searchable values of one field of a paper. */
 export function fieldValues(paper: Paper, field: SearchField): readonly string[] {
   switch (field) {

@@ -11,8 +11,8 @@ import { fieldValues } from './highlight.js';
 import { grow } from './postings.js';
 import type { QueryClause } from './query.js';
 import { FIELD_BIT, fieldBits, type RequiredPhrase } from './query-words.js';
-import { FIELDS, type SearchField, TopScores } from './scoring.js';
-import { AsciiBytes, nextByteToken, TermTable } from './term-table.js';
+import { bestFirst, FIELDS, type SearchField, TopScores } from './scoring.js';
+import { AsciiBytes, NOT_ASCII, nextByteToken, stretchEnd, stretchStart, TermTable } from './term-table.js';
 import { hashOf, plainTokens, STOP_WORDS } from './text.js';
 import type { Expansion, Vocabulary } from './vocabulary.js';
 
@@ -25,9 +25,9 @@ const TITLE_RUN = 2.5;
 const TEXT_RUN = 2.5;
 /** Every query word somewhere in the title, not next to each other: a smaller reward than a run. */
 const ALL_IN_TITLE = 0.5;
+/** A run's reward in field `field` (0: the title). */
+const runBonus = (field: number): number => (field === 0 ? TITLE_RUN : TEXT_RUN);
 /** The stop words and their hashes, computed once. */
-/** How many field values outside ASCII keep their tokens between searches. */
-const UNICODE_TOKENS_KEPT = 256;
 const STOP_WORD_HASHES = [...STOP_WORDS].map((word) => [word, hashOf(word)] as const);
 
 /** A candidate document and its score, as the best-k heap gives them. */
@@ -52,8 +52,8 @@ export class PhraseRuns {
   readonly #token = new Int32Array(4);
   /** The field value being read, as bytes, reused. */
   readonly #value = new AsciiBytes(1 << 13);
-  /** The tokens of field values that are not ASCII, by value (a few hundred at most). */
-  readonly #unicodeTokens = new Map<string, string[]>();
+  /** The rewarded candidates' best, one heap for every keystroke. */
+  readonly #top = new TopScores(0);
 
   constructor(papers: readonly Paper[], vocabulary: Vocabulary) {
     this.#papers = papers;
@@ -99,32 +99,40 @@ export class PhraseRuns {
 
   /** The masks of a field value's tokens into `#tokenMasks`; returns how many. */
   #readValue(value: string): number {
+    const length = value.length;
     // A token takes a character and the one that ends it: at most half the text, rounded up.
-    if (this.#tokenMasks.length <= value.length >> 1) this.#tokenMasks = new Int32Array(value.length);
-    const masks = this.#tokenMasks;
-    // Read as bytes, as the index's build reads it (`Vocabulary.scan`), when it is ASCII.
-    if (this.#value.read(value)) {
-      const length = value.length;
-      const bytes = this.#value.bytes;
-      const token = this.#token;
-      let count = 0;
-      for (let end = nextByteToken(bytes, 0, length, token); end >= 0; end = nextByteToken(bytes, end, length, token)) {
-        const id = this.#queryTerms.lookupBytes(bytes, token[0] as number, end, token[1] as number);
-        masks[count++] = id === -1 ? 0 : (this.#masks[id] as number);
-      }
-      return count;
-    }
-    // Not ASCII: the tokenizer reads it whole (folding, marks), as the index did. Its tokens are
-    // kept: the same candidates are read again at the next keystroke, and tokenizing allocates.
-    let tokens = this.#unicodeTokens.get(value);
-    if (!tokens) {
-      if (this.#unicodeTokens.size >= UNICODE_TOKENS_KEPT) this.#unicodeTokens.clear();
-      tokens = plainTokens(value);
-      this.#unicodeTokens.set(value, tokens);
-    }
-    if (masks.length < tokens.length) this.#tokenMasks = new Int32Array(tokens.length);
+    if (this.#tokenMasks.length <= length >> 1) this.#tokenMasks = new Int32Array(length);
+    // Read as bytes, as the index's build reads it (`TextScanner`), and outside ASCII the same way too: only
+    // the stretches around such characters go to the tokenizer (folding, marks), so nothing is kept.
+    if (this.#value.read(value)) return this.#readBytes(0, length, 0);
+    this.#value.readEach(value);
+    const bytes = this.#value.bytes;
     let count = 0;
-    for (const text of tokens) this.#tokenMasks[count++] = this.#maskOf(text);
+    let from = 0;
+    for (let at = 0; at < length; at++) {
+      if (bytes[at] !== NOT_ASCII) continue;
+      const start = stretchStart(bytes, from, at);
+      const end = stretchEnd(bytes, at + 1, length);
+      count = this.#readBytes(from, start, count);
+      // Folding can make more tokens than characters (`½` is `1`, `2`).
+      const tokens = plainTokens(value.slice(start, end));
+      this.#tokenMasks = grow(this.#tokenMasks, count + tokens.length + (length >> 1) + 1);
+      for (const token of tokens) this.#tokenMasks[count++] = this.#maskOf(token);
+      from = end;
+      at = end;
+    }
+    return this.#readBytes(from, length, count);
+  }
+
+  /** The masks of the tokens of `#value`'s bytes `from` … `to - 1` into `#tokenMasks` after the first `count`; returns how many now. */
+  #readBytes(from: number, to: number, count: number): number {
+    const bytes = this.#value.bytes;
+    const masks = this.#tokenMasks;
+    const token = this.#token;
+    for (let end = nextByteToken(bytes, from, to, token); end >= 0; end = nextByteToken(bytes, end, to, token)) {
+      const id = this.#queryTerms.lookupBytes(bytes, token[0] as number, end, token[1] as number);
+      masks[count++] = id === -1 ? 0 : (this.#masks[id] as number);
+    }
     return count;
   }
 
@@ -170,18 +178,18 @@ export class PhraseRuns {
     meeting: Uint8Array,
   ): void {
     const head = candidates.slice(0, pool);
-    const bonus = (field: number): number => (field === 0 ? TITLE_RUN : TEXT_RUN);
     const largest = 1 + Math.max(TITLE_RUN, TEXT_RUN, ALL_IN_TITLE);
-    const top = new TopScores(bySort ? 0 : limit);
+    const top = this.#top;
+    top.reset(bySort ? 0 : limit);
     for (const candidate of head) {
       if (!bySort && top.full() && candidate.score * largest < top.lowest()) break;
       const fields = meeting[candidate.doc] as number;
-      if (fields !== 0) candidate.score *= this.#runs(candidate.doc, fields, count, 0, bonus);
+      if (fields !== 0) candidate.score *= this.#runs(candidate.doc, fields, count, 0, runBonus);
       if (!bySort) top.push(candidate.doc, candidate.score);
     }
     // The unread rest kept its score, below every rewarded hit that can be returned: one sort orders all.
-    head.sort((a, b) => b.score - a.score || a.doc - b.doc);
-    candidates.splice(0, head.length, ...head);
+    head.sort(bestFirst);
+    for (let k = 0; k < head.length; k++) candidates[k] = head[k] as Candidate;
   }
 
   /**

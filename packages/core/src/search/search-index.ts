@@ -13,7 +13,7 @@
  */
 import type { Paper } from '../model.js';
 import { limitOf, type SearchFilter, type SearchSort, sortPapers, sortRelevant, toPredicate } from './filters.js';
-import { fieldValueAt, highlightTermsOf, lazyHit, type SearchHit } from './highlight.js';
+import { fieldValues, highlightTermsOf, lazyHit, type SearchHit } from './highlight.js';
 import { type Candidate, PhraseRuns } from './phrases.js';
 import { grow } from './postings.js';
 import { parseSearchQuery, type QueryClause, scoredClauses } from './query.js';
@@ -140,11 +140,7 @@ export class SearchIndex {
         const bit = FIELD_BIT[field];
         // The field's length in tokens (joined hyphen forms not counted).
         let count = 0;
-        for (let k = 0; ; k++) {
-          const value = fieldValueAt(paper, field, k);
-          if (value === undefined) break;
-          count += vocabulary.scan(value, doc, bit);
-        }
+        for (const value of fieldValues(paper, field)) count += vocabulary.scan(value, doc, bit);
         this.#lengths[doc * FIELDS.length + fieldIndex] = Math.min(count, 65_535);
         this.#totalLength[fieldIndex] = (this.#totalLength[fieldIndex] as number) + count;
       }

@@ -4,7 +4,7 @@
  * string; only new terms do.
  */
 import { grow } from './postings.js';
-import { FNV_OFFSET, FNV_PRIME, HASH_MASK, hashOf } from './text.js';
+import { FNV_OFFSET, FNV_PRIME, HASH_MASK, hashOf, isAsciiLetterOrDigit } from './text.js';
 
 export class TermTable {
   readonly terms: string[] = [];
@@ -134,6 +134,30 @@ const ENCODER = new TextEncoder();
 
 /** What `AsciiBytes.readEach` puts for a character outside ASCII: neither a letter, a digit nor a hyphen. */
 export const NOT_ASCII = 0x80;
+
+/**
+ * Text with characters outside ASCII (after `AsciiBytes.readEach`) is read as bytes except for the stretch
+ * around each such character, which is the tokenizer's (folding, marks, other hyphens). A stretch reaches
+ * from the last ASCII character before it that is neither a letter, a digit nor a hyphen to the first one
+ * after it: no token or hyphen chain crosses such a character, so the two readings meet exactly where the
+ * tokenizer's reading of the whole text would split it anyway. Where the stretch around `bytes[at]` starts
+ * (not before `from`):
+ */
+export function stretchStart(bytes: Uint8Array, from: number, at: number): number {
+  while (at > from && !endsTokens(bytes[at - 1] as number)) at--;
+  return at;
+}
+
+/** Where the stretch around `bytes[at - 1]` ends (`stretchStart`), at most at `length`. */
+export function stretchEnd(bytes: Uint8Array, at: number, length: number): number {
+  while (at < length && !endsTokens(bytes[at] as number)) at++;
+  return at;
+}
+
+/** An ASCII byte no token or hyphen chain reads past: neither a letter, a digit, a hyphen nor `NOT_ASCII`. */
+function endsTokens(byte: number): boolean {
+  return byte !== 45 && byte !== NOT_ASCII && !isAsciiLetterOrDigit(byte);
+}
 
 /** A reused buffer of the text last read into it, as bytes: what `nextByteToken` and `lookupBytes` read. */
 export class AsciiBytes {
