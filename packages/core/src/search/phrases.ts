@@ -12,7 +12,7 @@ import { grow } from './postings.js';
 import type { QueryClause } from './query.js';
 import { FIELD_BIT, fieldBits, type RequiredPhrase } from './query-words.js';
 import { bestFirst, FIELDS, type SearchField, TopScores } from './scoring.js';
-import { AsciiBytes, NOT_ASCII, nextByteToken, stretchEnd, stretchStart, TermTable } from './term-table.js';
+import { AsciiBytes, nextByteToken, splitMixed, TermTable } from './term-table.js';
 import { hashOf, plainTokens, STOP_WORDS } from './text.js';
 import type { Expansion, Vocabulary } from './vocabulary.js';
 
@@ -106,22 +106,21 @@ export class PhraseRuns {
     // the stretches around such characters go to the tokenizer (folding, marks), so nothing is kept.
     if (this.#value.read(value)) return this.#readBytes(0, length, 0);
     this.#value.readEach(value);
-    const bytes = this.#value.bytes;
     let count = 0;
-    let from = 0;
-    for (let at = 0; at < length; at++) {
-      if (bytes[at] !== NOT_ASCII) continue;
-      const start = stretchStart(bytes, from, at);
-      const end = stretchEnd(bytes, at + 1, length);
-      count = this.#readBytes(from, start, count);
-      // Folding can make more tokens than characters (`½` is `1`, `2`).
-      const tokens = plainTokens(value.slice(start, end));
-      this.#tokenMasks = grow(this.#tokenMasks, count + tokens.length + (length >> 1) + 1);
-      for (const token of tokens) this.#tokenMasks[count++] = this.#maskOf(token);
-      from = end;
-      at = end;
-    }
-    return this.#readBytes(from, length, count);
+    splitMixed(
+      this.#value.bytes,
+      length,
+      (from, to) => {
+        count = this.#readBytes(from, to, count);
+      },
+      (start, end) => {
+        // Folding can make more tokens than characters (`½` is `1`, `2`).
+        const tokens = plainTokens(value.slice(start, end));
+        this.#tokenMasks = grow(this.#tokenMasks, count + tokens.length + (length >> 1) + 1);
+        for (const token of tokens) this.#tokenMasks[count++] = this.#maskOf(token);
+      },
+    );
+    return count;
   }
 
   /** The masks of the tokens of `#value`'s bytes `from` … `to - 1` into `#tokenMasks` after the first `count`; returns how many now. */

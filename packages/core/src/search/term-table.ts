@@ -136,22 +136,32 @@ const ENCODER = new TextEncoder();
 export const NOT_ASCII = 0x80;
 
 /**
- * Text with characters outside ASCII (after `AsciiBytes.readEach`) is read as bytes except for the stretch
- * around each such character, which is the tokenizer's (folding, marks, other hyphens). A stretch reaches
- * from the last ASCII character before it that is neither a letter, a digit nor a hyphen to the first one
- * after it: no token or hyphen chain crosses such a character, so the two readings meet exactly where the
- * tokenizer's reading of the whole text would split it anyway. Where the stretch around `bytes[at]` starts
- * (not before `from`):
+ * Text with characters outside ASCII, as `AsciiBytes.readEach` put it in `bytes`, split where two readings
+ * meet: `asBytes(from, to)` for each part read as bytes, `asText(start, end)` for each stretch the tokenizer
+ * reads (folding, marks, other hyphens), in the text's order. A stretch reaches from the last ASCII character
+ * before a character outside ASCII that is neither a letter, a digit nor a hyphen to the first one after it:
+ * no token or hyphen chain crosses such a character, so the readings meet exactly where the tokenizer's
+ * reading of the whole text would split it anyway.
  */
-export function stretchStart(bytes: Uint8Array, from: number, at: number): number {
-  while (at > from && !endsTokens(bytes[at - 1] as number)) at--;
-  return at;
-}
-
-/** Where the stretch around `bytes[at - 1]` ends (`stretchStart`), at most at `length`. */
-export function stretchEnd(bytes: Uint8Array, at: number, length: number): number {
-  while (at < length && !endsTokens(bytes[at] as number)) at++;
-  return at;
+export function splitMixed(
+  bytes: Uint8Array,
+  length: number,
+  asBytes: (from: number, to: number) => void,
+  asText: (start: number, end: number) => void,
+): void {
+  let from = 0;
+  for (let at = 0; at < length; at++) {
+    if (bytes[at] !== NOT_ASCII) continue;
+    let start = at;
+    while (start > from && !endsTokens(bytes[start - 1] as number)) start--;
+    let end = at + 1;
+    while (end < length && !endsTokens(bytes[end] as number)) end++;
+    asBytes(from, start);
+    asText(start, end);
+    from = end;
+    at = end;
+  }
+  asBytes(from, length);
 }
 
 /** An ASCII byte no token or hyphen chain reads past: neither a letter, a digit, a hyphen nor `NOT_ASCII`. */
