@@ -134,4 +134,25 @@ describe('the build reads text as the tokenizer does', () => {
       { numRuns: 500 },
     );
   });
+
+  it.each([
+    ['a stretch at every word', 'é a '],
+    ['one hyphen chain through them all', 'é-a-'],
+    ['marks and ligatures between ASCII words', 'x\u0301 ﬁ ½ word '],
+  ])('builds text outside ASCII in linear time: %s (×10 input is far from ×100 time)', (_name, unit) => {
+    const build = (repeat: number): number => {
+      const paper = paperOf('title', unit.repeat(repeat), 0);
+      let best = Number.POSITIVE_INFINITY;
+      for (let run = 0; run < 3; run++) {
+        const started = performance.now();
+        createSearchIndex([paper]);
+        best = Math.min(best, performance.now() - started);
+      }
+      return best;
+    };
+    build(2_000);
+    build(20_000);
+    const small = Math.max(build(2_000), 0.5);
+    expect(build(20_000) / small).toBeLessThan(30);
+  });
 });

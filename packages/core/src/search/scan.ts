@@ -23,7 +23,6 @@ export class TextScanner {
   /**
    * Tokenise a text and record each of its tokens as seen in `doc`'s field `bit`; returns how many tokens it
    * has. A hyphen chain (`pre-trained`) is also recorded joined (`pretrained`); it does not count as a token.
-   * This is where index build time goes: 27 million tokens at 100,000 papers.
    *
    * The text is read as bytes, copied once by the platform's UTF-8 encoder: a typed array is read faster
    * than a string's characters, and the copy says whether the text is ASCII (one byte per character) before
