@@ -31,11 +31,14 @@
 // bytes, 8-byte term-table slots, one number per term for "seen in this paper". Then to 54.75 kB (+0.05 kB
 // measured) for builds a tenth faster and fewer collections while typing: text outside ASCII read as bytes
 // except around those characters, at build and at each phrase re-reading; hits sorted without boxing numbers.
+// Then to 55.0 kB (+0.25 kB measured) for half the scavenge time while typing: one shared `matches` getter
+// with the highlight terms in private fields (a closure per hit gave each its own hidden class), and the best
+// candidates sorted in place in the heap's typed arrays.
 module.exports = [
   {
     name: '<trending-papers> script tag, everything included',
     path: 'dist/papertrend.global.js',
-    limit: '54.75 kB',
+    limit: '55.0 kB',
     gzip: true,
   },
 ];

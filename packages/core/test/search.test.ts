@@ -111,6 +111,25 @@ describe('search index: highlight ranges', () => {
     expect(author?.ranges.map(([start, end]) => author.value.slice(start, end))).toEqual(['Jégou']);
   });
 
+  it('gives hits as plain objects: an own, enumerable matches, computed once, that spreading and JSON keep', () => {
+    const [hit] = index.search('attention need');
+    if (!hit) throw new Error('no hit');
+    expect(Object.getPrototypeOf(hit)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyNames(hit)).toEqual(['paper', 'score', 'matches']);
+    expect(Object.getOwnPropertySymbols(hit)).toEqual([]);
+    // Spread before the first read: the copy has the matches, and the hit keeps the same ones.
+    const copy = { ...hit };
+    expect(copy.matches.map((match) => match.field)).toEqual(['title']);
+    expect(hit.matches).toBe(copy.matches);
+    expect(JSON.parse(JSON.stringify(hit)).matches).toEqual(JSON.parse(JSON.stringify(hit.matches)));
+    // Each hit keeps its own query's terms, read after later searches.
+    const [other] = index.search('lora');
+    index.search('similarity');
+    const later = index.search('neural tangent');
+    expect(other?.matches[0]?.value).toBe('LoRA: Low-Rank Adaptation of Large Language Models');
+    expect(later[0]?.matches.map((match) => match.field)).toEqual(['title']);
+  });
+
   it('keeps ranges right after astral characters and combining marks', () => {
     const tricky = createSearchIndex([paper('x', { title: '𝔘nicode 🚀 Cafe\u0301 Ｔｒａｎｓｆｏｒｍｅｒ models' })]);
     const [hit] = tricky.search('cafe transformer models');

@@ -11,7 +11,7 @@ import { fieldValues } from './highlight.js';
 import { grow } from './postings.js';
 import type { QueryClause } from './query.js';
 import { FIELD_BIT, fieldBits, type RequiredPhrase } from './query-words.js';
-import { bestFirst, FIELDS, type SearchField, TopScores } from './scoring.js';
+import { FIELDS, reorderBestFirst, type SearchField, TopScores } from './scoring.js';
 import { AsciiBytes, nextByteToken, splitMixed, TermTable } from './term-table.js';
 import { hashOf, plainTokens, STOP_WORDS } from './text.js';
 import type { Expansion, Vocabulary } from './vocabulary.js';
@@ -30,10 +30,11 @@ const runBonus = (field: number): number => (field === 0 ? TITLE_RUN : TEXT_RUN)
 /** The stop words and their hashes, computed once. */
 const STOP_WORD_HASHES = [...STOP_WORDS].map((word) => [word, hashOf(word)] as const);
 
-/** A candidate document and its score, as the best-k heap gives them. */
-export interface Candidate {
-  doc: number;
-  score: number;
+/** Candidate documents and their scores, best first, as the best-k heap leaves them (the first `count`). */
+export interface Candidates {
+  count: number;
+  docs: Int32Array;
+  scores: Float64Array;
 }
 
 export class PhraseRuns {
@@ -169,26 +170,27 @@ export class PhraseRuns {
    * reward: what follows keeps its score and cannot change the hits returned.
    */
   reward(
-    candidates: Candidate[],
+    candidates: Candidates,
     count: number,
     pool: number,
     limit: number,
     bySort: boolean,
     meeting: Uint8Array,
   ): void {
-    const head = candidates.slice(0, pool);
+    const { docs, scores } = candidates;
+    const head = Math.min(pool, candidates.count);
     const largest = 1 + Math.max(TITLE_RUN, TEXT_RUN, ALL_IN_TITLE);
     const top = this.#top;
     top.reset(bySort ? 0 : limit);
-    for (const candidate of head) {
-      if (!bySort && top.full() && candidate.score * largest < top.lowest()) break;
-      const fields = meeting[candidate.doc] as number;
-      if (fields !== 0) candidate.score *= this.#runs(candidate.doc, fields, count, 0, runBonus);
-      if (!bySort) top.push(candidate.doc, candidate.score);
+    for (let k = 0; k < head; k++) {
+      const doc = docs[k] as number;
+      if (!bySort && top.full() && (scores[k] as number) * largest < top.lowest()) break;
+      const fields = meeting[doc] as number;
+      if (fields !== 0) scores[k] = (scores[k] as number) * this.#runs(doc, fields, count, 0, runBonus);
+      if (!bySort) top.push(doc, scores[k] as number);
     }
     // The unread rest kept its score, below every rewarded hit that can be returned: one sort orders all.
-    head.sort(bestFirst);
-    for (let k = 0; k < head.length; k++) candidates[k] = head[k] as Candidate;
+    reorderBestFirst(docs, scores, head);
   }
 
   /**

@@ -104,12 +104,16 @@ export class TopScores {
     if (score < rootScore || (score === rootScore && doc > (this.#docs[0] as number))) return;
     this.#docs[0] = doc;
     this.#scores[0] = score;
+    this.#siftDown(this.#size);
+  }
+  /** The root moved down until the first `end` entries are a heap again. */
+  #siftDown(end: number): void {
     for (let i = 0; ; ) {
       const left = 2 * i + 1;
       const right = left + 1;
       let smallest = i;
-      if (left < this.#size && this.#worse(left, smallest)) smallest = left;
-      if (right < this.#size && this.#worse(right, smallest)) smallest = right;
+      if (left < end && this.#worse(left, smallest)) smallest = left;
+      if (right < end && this.#worse(right, smallest)) smallest = right;
       if (smallest === i) break;
       this.#swap(i, smallest);
       i = smallest;
@@ -123,21 +127,50 @@ export class TopScores {
   lowest(): number {
     return this.#size > 0 ? (this.#scores[0] as number) : Number.NEGATIVE_INFINITY;
   }
-  /** Best first. */
-  sorted(): { doc: number; score: number }[] {
-    const out: { doc: number; score: number }[] = [];
-    for (let i = 0; i < this.#size; i++) out.push({ doc: this.#docs[i] as number, score: this.#scores[i] as number });
-    return out.sort(bestFirst);
+  /**
+   * The documents held, best first, in place (a heap sort: nothing allocated, where an array of `{ doc, score }`
+   * per keystroke was a third of typing's garbage). Read them through `docs`, `scores` and the returned count,
+   * until `reset`: the heap is spent.
+   */
+  sortBestFirst(): number {
+    const size = this.#size;
+    for (let end = size - 1; end > 0; end--) {
+      // The worst held goes to the end; the heap shrinks by one and is mended from the root.
+      this.#swap(0, end);
+      this.#siftDown(end);
+    }
+    this.#size = 0;
+    return size;
+  }
+  /** The documents, best first after `sortBestFirst` (the first `count` entries). */
+  get docs(): Int32Array {
+    return this.#docs;
+  }
+  /** Their scores, best first after `sortBestFirst`; the phrase reward raises some and re-sorts the head. */
+  get scores(): Float64Array {
+    return this.#scores;
   }
 }
 
 /**
- * The order of hits: higher score first, then the earlier document. It answers -1, 0 or 1, small integers:
- * a comparator answering `b.score - a.score` made the sort box a number at every comparison, a tenth of a
- * keystroke's garbage.
+ * The first `count` documents and scores put back in best-first order (higher score, then the earlier
+ * document), in place: after the phrase reward raised some of an ordered list, so an insertion sort, which
+ * moves only what was raised, and allocates nothing.
  */
-export function bestFirst(a: { doc: number; score: number }, b: { doc: number; score: number }): number {
-  return a.score > b.score ? -1 : a.score < b.score ? 1 : a.doc - b.doc;
+export function reorderBestFirst(docs: Int32Array, scores: Float64Array, count: number): void {
+  for (let i = 1; i < count; i++) {
+    const doc = docs[i] as number;
+    const score = scores[i] as number;
+    let at = i;
+    for (; at > 0; at--) {
+      const before = scores[at - 1] as number;
+      if (before > score || (before === score && (docs[at - 1] as number) < doc)) break;
+      docs[at] = docs[at - 1] as number;
+      scores[at] = before;
+    }
+    docs[at] = doc;
+    scores[at] = score;
+  }
 }
 
 export function popcount(value: number): number {

@@ -14,7 +14,7 @@
 import type { Paper } from '../model.js';
 import { limitOf, type SearchFilter, type SearchSort, sortPapers, sortRelevant, toPredicate } from './filters.js';
 import { fieldValues, highlightTermsOf, lazyHit, type SearchHit } from './highlight.js';
-import { type Candidate, PhraseRuns } from './phrases.js';
+import { type Candidates, PhraseRuns } from './phrases.js';
 import { grow } from './postings.js';
 import { parseSearchQuery, type QueryClause, scoredClauses } from './query.js';
 import {
@@ -96,6 +96,8 @@ export class SearchIndex {
   #touchedCount = 0;
   /** The best candidates of a search so far (emptied by each). */
   readonly #best = new TopScores(0);
+  /** The best candidates once chosen, best first: the heap's arrays, sorted in place. */
+  readonly #candidates: Candidates = { count: 0, docs: new Int32Array(0), scores: new Float64Array(0) };
 
   constructor(papers: readonly Paper[] = [], options: SearchIndexOptions = {}) {
     const restored = restoring;
@@ -223,7 +225,8 @@ export class SearchIndex {
     const excludedPhrases = parsed.clauses.filter((item) => item.exclude && item.phrase);
     const keep = bySort ? Number.POSITIVE_INFINITY : Math.max(limit * 3, PHRASE_POOL);
     const required = requiredPhrases(clauses, words);
-    const { candidates, total } = this.#select(words.length, required, excludedPhrases, keep, countAll, keepDoc);
+    const total = this.#select(words.length, required, excludedPhrases, keep, countAll, keepDoc);
+    const candidates = this.#candidates;
     this.#excluded.fill(0);
     if (words.length > 1) {
       this.#phrases.reward(candidates, words.length, PHRASE_POOL, limit, bySort, this.#fieldsTwice);
@@ -231,16 +234,17 @@ export class SearchIndex {
     if (this.#isDense()) this.#fieldsTwice.fill(0, 0, this.#papers.length);
     else for (let k = 0; k < this.#touchedCount; k++) this.#fieldsTwice[this.#touched[k] as number] = 0;
     this.#phrases.clear();
-    // Ranked by relevance, the candidates past the limit are only there for the phrase reward.
-    const hitsOf = (bySort ? candidates : candidates.slice(0, limit)).map(({ doc, score }) => ({
-      paper: this.#papers[doc] as Paper,
-      score,
-    }));
-    const ranked = bySort ? sortRelevant(hitsOf, options.sort as 'upvotes' | 'date') : hitsOf;
     const highlightTerms = highlightTermsOf(expansionsByWord, words, this.#vocabulary.terms);
-    const hits = ranked.slice(0, limit).map(({ paper, score }) => lazyHit(paper, score, highlightTerms));
+    const { count, docs, scores } = candidates;
+    // Ranked by relevance, the candidates past the limit were only there for the phrase reward.
+    let relevant: { paper: Paper; score: number }[] = [];
+    for (let k = 0; k < (bySort ? count : Math.min(limit, count)); k++) {
+      relevant.push({ paper: this.#papers[docs[k] as number] as Paper, score: scores[k] as number });
+    }
+    if (bySort) relevant = sortRelevant(relevant, options.sort as 'upvotes' | 'date');
+    const hits = relevant.slice(0, limit).map(({ paper, score }) => lazyHit(paper, score, highlightTerms));
     // Sorting keeps every match, then drops the weakest: what is left is the total.
-    return { hits, total: bySort ? ranked.length : countAll ? total : hits.length };
+    return { hits, total: bySort ? relevant.length : countAll ? total : hits.length };
   }
 
   /** Every query word's scores summed per document, and the documents touched (`#touched`). */
@@ -276,7 +280,7 @@ export class SearchIndex {
   }
 
   /**
-   * The touched documents that may be results, best first, and how many match in all. Documents matching
+   * The touched documents that may be results, best first (`#candidates`), and how many match in all. Documents matching
    * every word come first; partial matches still show, scaled down. The scratch is left at zero.
    */
   #select(
@@ -286,7 +290,7 @@ export class SearchIndex {
     keep: number,
     countAll: boolean,
     keepDoc: (doc: number) => boolean,
-  ): { candidates: Candidate[]; total: number } {
+  ): number {
     const scores = this.#scores;
     const matched = this.#matched;
     const best = this.#best;
@@ -315,7 +319,8 @@ export class SearchIndex {
       total++;
       if (accepted) best.push(doc, score);
     }
-    return { candidates: sortedBest(best), total };
+    takeBest(best, this.#candidates);
+    return total;
   }
 
   #hasRequiredPhrases(doc: number, all: number, required: RequiredPhrase[]): boolean {
@@ -337,12 +342,14 @@ export class SearchIndex {
 }
 
 /**
- * The best candidates, best first: a function, not `best.sorted()` at the end of `#select`, whose loop V8
- * compiles while it runs, before that call has been seen; the unseen method load deoptimised it a dozen
- * times in one cold bench run.
+ * The heap's documents sorted best first, as the candidates: a function, not calls at the end of `#select`,
+ * whose loop V8 compiles while it runs, before those calls have been seen; an unseen method load there
+ * deoptimised it a dozen times in one cold bench run.
  */
-function sortedBest(best: TopScores): Candidate[] {
-  return best.sorted();
+function takeBest(best: TopScores, into: Candidates): void {
+  into.count = best.sortBestFirst();
+  into.docs = best.docs;
+  into.scores = best.scores;
 }
 
 /**
