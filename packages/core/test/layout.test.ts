@@ -16,7 +16,7 @@ const LARGER_FILES: Record<string, string> = {
     "the index's one class: its private state, build, the order of a search and loading; its parts are in rooms of their own",
 };
 const LONGER_FUNCTIONS: Record<string, string> = {
-  'search/typos.ts walk':
+  'search/typos.ts #walkLetters':
     'the typo walk over the sorted vocabulary: one tight loop with its reused rows, run at every keystroke',
 };
 

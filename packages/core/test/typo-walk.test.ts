@@ -12,7 +12,8 @@ import { corpusDays } from './helpers.js';
 
 function walked(walk: TypoWalk, word: string, max: number, terms: string[]): Map<string, number> {
   const out = new Map<string, number>();
-  walk.walk(word, max, sortTerms(terms), (id, distance) => out.set(terms[id] as string, distance));
+  const count = walk.walk(word, max, sortTerms(terms));
+  for (let k = 0; k < count; k++) out.set(terms[walk.found[k] as number] as string, walk.distances[k] as number);
   return out;
 }
 
@@ -41,7 +42,8 @@ describe('typo walk over the sorted vocabulary', () => {
     for (const word of words) {
       for (const max of [1, 2]) {
         const got = new Map<string, number>();
-        walk.walk(word, max, sorted, (id, distance) => got.set(terms[id] as string, distance));
+        const count = walk.walk(word, max, sorted);
+        for (let k = 0; k < count; k++) got.set(terms[walk.found[k] as number] as string, walk.distances[k] as number);
         expect(got, `${word} within ${max}`).toEqual(brute(word, max, terms));
       }
     }

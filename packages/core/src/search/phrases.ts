@@ -30,11 +30,15 @@ const runBonus = (field: number): number => (field === 0 ? TITLE_RUN : TEXT_RUN)
 /** The stop words and their hashes, computed once. */
 const STOP_WORD_HASHES = [...STOP_WORDS].map((word) => [word, hashOf(word)] as const);
 
-/** Candidate documents and their scores, best first, as the best-k heap leaves them (the first `count`). */
-export interface Candidates {
-  count: number;
-  docs: Int32Array;
-  scores: Float64Array;
+/**
+ * Candidate documents and their scores, best first, as the best-k heap leaves them (the first `count`). A
+ * class, not an object literal made per index: a second index's literal made V8 throw away the compiled
+ * search (`#run`, `#select`, the reward), so its first keystrokes ran unoptimised.
+ */
+export class Candidates {
+  count = 0;
+  docs: Int32Array = new Int32Array(0);
+  scores: Float64Array = new Float64Array(0);
 }
 
 export class PhraseRuns {

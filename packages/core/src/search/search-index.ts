@@ -14,7 +14,7 @@
 import type { Paper } from '../model.js';
 import { limitOf, type SearchFilter, type SearchSort, sortPapers, sortRelevant, toPredicate } from './filters.js';
 import { fieldValues, highlightTermsOf, lazyHit, type SearchHit } from './highlight.js';
-import { type Candidates, PhraseRuns } from './phrases.js';
+import { Candidates, PhraseRuns } from './phrases.js';
 import { grow } from './postings.js';
 import { parseSearchQuery, type QueryClause, scoredClauses } from './query.js';
 import {
@@ -97,7 +97,7 @@ export class SearchIndex {
   /** The best candidates of a search so far (emptied by each). */
   readonly #best = new TopScores(0);
   /** The best candidates once chosen, best first: the heap's arrays, sorted in place. */
-  readonly #candidates: Candidates = { count: 0, docs: new Int32Array(0), scores: new Float64Array(0) };
+  readonly #candidates = new Candidates();
 
   constructor(papers: readonly Paper[] = [], options: SearchIndexOptions = {}) {
     const restored = restoring;

@@ -8,20 +8,33 @@
  * each term how many leading characters it shares with the one before it. Consecutive sorted terms are the
  * branches of a trie, so the shared length says how much of the previous term's work still holds, and the
  * terms under a prefix of length `p` are the run that follows while the shared length stays at least `p`.
+ *
+ * A class, not an object literal: each build makes one, and the literal made by a second build (another
+ * index in the same page) had V8 throw away the compiled prefix expansion, whose next keystrokes then ran
+ * unoptimised.
  */
-export interface SortedTerms {
+export class SortedTerms {
   /** Term ids in code-unit order of their text. */
-  ids: Int32Array;
+  readonly ids: Int32Array;
   /** Characters of the sorted terms, one after another; term `i` is `chars[starts[i]…starts[i + 1])`. */
-  chars: Uint16Array;
-  starts: Int32Array;
+  readonly chars: Uint16Array;
+  readonly starts: Int32Array;
   /** Leading characters term `i` shares with term `i - 1` (at most 255). */
-  shared: Uint8Array;
+  readonly shared: Uint8Array;
   /**
    * The first term after `i` that shares fewer characters with its predecessor than term `i` does (`ids.length`
    * when none): the terms between share at least as much, so a walk that drops a prefix hops over them.
    */
-  nextLower: Int32Array;
+  readonly nextLower: Int32Array;
+
+  constructor(ids: Int32Array, chars: Uint16Array, starts: Int32Array, shared: Uint8Array) {
+    this.ids = ids;
+    this.chars = chars;
+    this.starts = starts;
+    this.shared = shared;
+    this.nextLower = new Int32Array(ids.length).fill(ids.length);
+    writeNextLower(shared, this.nextLower);
+  }
 }
 
 /** A build's terms, in the order found, sorted and laid out. */
@@ -49,9 +62,7 @@ export function sortTerms(terms: readonly string[]): SortedTerms {
     while (common < limit && chars[before + common] === chars[at + common]) common++;
     shared[i] = common;
   }
-  const nextLower = new Int32Array(ids.length).fill(ids.length);
-  writeNextLower(shared, nextLower);
-  return { ids, chars, starts, shared, nextLower };
+  return new SortedTerms(ids, chars, starts, shared);
 }
 
 /**
@@ -70,9 +81,7 @@ export function layOutLines(text: string, count: number, maxLength: number): Sor
   if (!writeLines(text, count, maxLength, chars, starts, shared)) return undefined;
   const ids = new Int32Array(count);
   for (let id = 0; id < count; id++) ids[id] = id;
-  const nextLower = new Int32Array(count).fill(count);
-  writeNextLower(shared, nextLower);
-  return { ids, chars, starts, shared, nextLower };
+  return new SortedTerms(ids, chars, starts, shared);
 }
 
 /** `layOutLines`'s pass: every line's characters, where it starts, what it shares with the one before. */

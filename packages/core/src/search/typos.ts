@@ -2,6 +2,7 @@
  * Typo distance, and the walk that finds every vocabulary term within one or two typos of a word without
  * comparing the word with each term.
  */
+import { grow } from './postings.js';
 import type { SortedTerms } from './sorted-terms.js';
 
 /** Optimal-string-alignment distance between `a` and `b`, or `max + 1` as soon as it must exceed `max`. */
@@ -59,20 +60,33 @@ export const MAX_TYPO_WORD = 32;
 export class TypoWalk {
   #rows = new Int32Array(0);
   #word = new Uint16Array(0);
+  /** The terms found by the last `walk` (the first `count` it returned), and each one's distance. */
+  found = new Int32Array(64);
+  distances = new Uint8Array(64);
 
-  /** Calls `found(term, distance)` for each term within `max` edits of `word` (itself included, at 0). */
-  walk(word: string, max: number, sortedTerms: SortedTerms, found: (term: number, distance: number) => void): void {
-    const { ids, chars, starts, shared, nextLower } = sortedTerms;
+  /**
+   * Every term within `max` edits of `word` (itself included, at 0) into `found` and `distances`; returns how
+   * many. The walk itself reads no string and calls no closure: words come as strings of several kinds
+   * (flat, sliced, joined), and a closure made per call is a new call target, and either once seen by the
+   * compiled walk threw it away; it then ran unoptimised, ten times slower, until compiled again.
+   */
+  walk(word: string, max: number, sortedTerms: SortedTerms): number {
     const m = word.length;
+    if (this.#word.length < m) this.#word = new Uint16Array(m);
+    readCodes(word, this.#word);
+    return this.#walkLetters(m, max, sortedTerms);
+  }
+
+  #walkLetters(m: number, max: number, sortedTerms: SortedTerms): number {
+    const { ids, chars, starts, shared, nextLower } = sortedTerms;
     const width = m + 1;
     // A term prefix longer than the word plus `max` is always more than `max` edits away.
     const depthLimit = m + max;
     const needed = (depthLimit + 1) * width;
     if (this.#rows.length < needed) this.#rows = new Int32Array(needed);
-    if (this.#word.length < m) this.#word = new Uint16Array(m);
     const rows = this.#rows;
     const letters = this.#word;
-    for (let j = 0; j < m; j++) letters[j] = word.charCodeAt(j);
+    let foundCount = 0;
     for (let j = 0; j < width; j++) rows[j] = j;
     const outside = max + 1;
 
@@ -130,12 +144,29 @@ export class TypoWalk {
       if (pruned === 0) {
         // Its length is within `max` of the word's (checked above), so the last cell is in the band.
         const distance = rows[length * width + m] as number;
-        if (distance <= max) found(ids[i - 1] as number, distance);
+        if (distance <= max) foundCount = this.#keep(foundCount, ids[i - 1] as number, distance);
         continue;
       }
       // The terms that follow with this prefix are as far off: skip them all, a run of them at a hop.
       while (i < count && (shared[i] as number) >= pruned) i = nextLower[i] as number;
       if (valid >= pruned) valid = pruned - 1;
     }
+    return foundCount;
   }
+
+  /** Record a term found; returns the new count. */
+  #keep(count: number, term: number, distance: number): number {
+    if (count === this.found.length) {
+      this.found = grow(this.found, count + 1);
+      this.distances = grow(this.distances, count + 1);
+    }
+    this.found[count] = term;
+    this.distances[count] = distance;
+    return count + 1;
+  }
+}
+
+/** A word's UTF-16 code units into `into`. */
+function readCodes(word: string, into: Uint16Array): void {
+  for (let j = 0; j < word.length; j++) into[j] = word.charCodeAt(j);
 }

@@ -215,9 +215,13 @@ export class Vocabulary {
     const cached = this.#typoCache.get(word);
     if (cached) return cached;
     const found: (TypoCandidate & { frequency: number })[] = [];
-    this.#typoWalk.walk(word, max, this.#sortedTerms(), (term, distance) => {
+    const walk = this.#typoWalk;
+    const count = walk.walk(word, max, this.#sortedTerms());
+    for (let k = 0; k < count; k++) {
+      const term = walk.found[k] as number;
+      const distance = walk.distances[k] as number;
       if (distance > 0) found.push({ term, distance, frequency: this.documentCount(term) });
-    });
+    }
     found.sort((a, b) => a.distance - b.distance || b.frequency - a.frequency);
     let oneSlip = 0;
     while (oneSlip < found.length && (found[oneSlip] as { distance: number }).distance === 1) oneSlip++;
