@@ -34,7 +34,7 @@
 // Then to 55.0 kB (+0.25 kB measured) for half the scavenge time while typing: one shared `matches` getter
 // with the highlight terms in private fields (a closure per hit gave each its own hidden class), and the best
 // candidates sorted in place in the heap's typed arrays. Then to 55.15 kB (+0.1 kB measured) so that a second
-// index keeps the compiled search: candidates and sorted terms as classes, a typo walk with no closure.
+// index keeps the compiled search: no candidates literal, sorted terms as a class, a typo walk with no closure.
 module.exports = [
   {
     name: '<trending-papers> script tag, everything included',

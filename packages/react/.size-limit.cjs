@@ -69,8 +69,8 @@ module.exports = [
   // time (~37 -> ~16 ms over the cold bench's 2,495 keystrokes at 10,000 papers): hits share one `matches`
   // getter and keep their highlight terms in private fields, where a closure per hit gave each hit a hidden
   // class that outlived the keystroke; the best candidates sorted in place in the heap's typed arrays. Then all
-  // three by 0.1 kB more (+0.1 kB measured) so that a second index keeps the compiled search: the candidates
-  // and the sorted terms are classes (a literal made per index threw V8's compiled search away), and the typo
+  // three by 0.1 kB more (+0.1 kB measured) so that a second index keeps the compiled search: no candidates
+  // literal and the sorted terms a class (a literal made per index threw V8's compiled search away), and the typo
   // walk reads no string and calls no closure (first 60 keystrokes of a second index 60–87 → 36–58 ms).
   widget('TrendingPapers with static papers (initial load)', '23.65 kB', [
     '@papertrend/core/parse',

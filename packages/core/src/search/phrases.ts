@@ -30,17 +30,6 @@ const runBonus = (field: number): number => (field === 0 ? TITLE_RUN : TEXT_RUN)
 /** The stop words and their hashes, computed once. */
 const STOP_WORD_HASHES = [...STOP_WORDS].map((word) => [word, hashOf(word)] as const);
 
-/**
- * Candidate documents and their scores, best first, as the best-k heap leaves them (the first `count`). A
- * class, not an object literal made per index: a second index's literal made V8 throw away the compiled
- * search (`#run`, `#select`, the reward), so its first keystrokes ran unoptimised.
- */
-export class Candidates {
-  count = 0;
-  docs: Int32Array = new Int32Array(0);
-  scores: Float64Array = new Float64Array(0);
-}
-
 export class PhraseRuns {
   readonly #papers: readonly Paper[];
   readonly #vocabulary: Vocabulary;
@@ -173,16 +162,9 @@ export class PhraseRuns {
    * best first, and the reading stops once a candidate could not reach the top `limit` even with the largest
    * reward: what follows keeps its score and cannot change the hits returned.
    */
-  reward(
-    candidates: Candidates,
-    count: number,
-    pool: number,
-    limit: number,
-    bySort: boolean,
-    meeting: Uint8Array,
-  ): void {
-    const { docs, scores } = candidates;
-    const head = Math.min(pool, candidates.count);
+  reward(best: TopScores, count: number, pool: number, limit: number, bySort: boolean, meeting: Uint8Array): void {
+    const { docs, scores } = best;
+    const head = Math.min(pool, best.size);
     const largest = 1 + Math.max(TITLE_RUN, TEXT_RUN, ALL_IN_TITLE);
     const top = this.#top;
     top.reset(bySort ? 0 : limit);

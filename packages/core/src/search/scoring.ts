@@ -129,20 +129,22 @@ export class TopScores {
   }
   /**
    * The documents held, best first, in place (a heap sort: nothing allocated, where an array of `{ doc, score }`
-   * per keystroke was a third of typing's garbage). Read them through `docs`, `scores` and the returned count,
-   * until `reset`: the heap is spent.
+   * per keystroke was a third of typing's garbage). Read them through `docs`, `scores` and `size` until
+   * `reset`: the heap order is spent, so nothing may be pushed before then. Returns how many.
    */
   sortBestFirst(): number {
-    const size = this.#size;
-    for (let end = size - 1; end > 0; end--) {
+    for (let end = this.#size - 1; end > 0; end--) {
       // The worst held goes to the end; the heap shrinks by one and is mended from the root.
       this.#swap(0, end);
       this.#siftDown(end);
     }
-    this.#size = 0;
-    return size;
+    return this.#size;
   }
-  /** The documents, best first after `sortBestFirst` (the first `count` entries). */
+  /** How many documents it holds. */
+  get size(): number {
+    return this.#size;
+  }
+  /** The documents, best first after `sortBestFirst` (the first `size` entries). */
   get docs(): Int32Array {
     return this.#docs;
   }

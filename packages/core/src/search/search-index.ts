@@ -14,7 +14,7 @@
 import type { Paper } from '../model.js';
 import { limitOf, type SearchFilter, type SearchSort, sortPapers, sortRelevant, toPredicate } from './filters.js';
 import { fieldValues, highlightTermsOf, lazyHit, type SearchHit } from './highlight.js';
-import { Candidates, PhraseRuns } from './phrases.js';
+import { PhraseRuns } from './phrases.js';
 import { grow } from './postings.js';
 import { parseSearchQuery, type QueryClause, scoredClauses } from './query.js';
 import {
@@ -94,10 +94,8 @@ export class SearchIndex {
   /** The documents some query word matched, `#touchedCount` of them, in the order met. */
   #touched = new Int32Array(0);
   #touchedCount = 0;
-  /** The best candidates of a search so far (emptied by each). */
+  /** The best candidates of a search: a heap while they are chosen, then sorted best first in place. */
   readonly #best = new TopScores(0);
-  /** The best candidates once chosen, best first: the heap's arrays, sorted in place. */
-  readonly #candidates = new Candidates();
 
   constructor(papers: readonly Paper[] = [], options: SearchIndexOptions = {}) {
     const restored = restoring;
@@ -226,16 +224,14 @@ export class SearchIndex {
     const keep = bySort ? Number.POSITIVE_INFINITY : Math.max(limit * 3, PHRASE_POOL);
     const required = requiredPhrases(clauses, words);
     const total = this.#select(words.length, required, excludedPhrases, keep, countAll, keepDoc);
-    const candidates = this.#candidates;
+    const best = this.#best;
     this.#excluded.fill(0);
-    if (words.length > 1) {
-      this.#phrases.reward(candidates, words.length, PHRASE_POOL, limit, bySort, this.#fieldsTwice);
-    }
+    if (words.length > 1) this.#phrases.reward(best, words.length, PHRASE_POOL, limit, bySort, this.#fieldsTwice);
     if (this.#isDense()) this.#fieldsTwice.fill(0, 0, this.#papers.length);
     else for (let k = 0; k < this.#touchedCount; k++) this.#fieldsTwice[this.#touched[k] as number] = 0;
     this.#phrases.clear();
     const highlightTerms = highlightTermsOf(expansionsByWord, words, this.#vocabulary.terms);
-    const { count, docs, scores } = candidates;
+    const { size: count, docs, scores } = best;
     // Ranked by relevance, the candidates past the limit were only there for the phrase reward.
     let relevant: { paper: Paper; score: number }[] = [];
     for (let k = 0; k < (bySort ? count : Math.min(limit, count)); k++) {
@@ -280,8 +276,8 @@ export class SearchIndex {
   }
 
   /**
-   * The touched documents that may be results, best first (`#candidates`), and how many match in all. Documents matching
-   * every word come first; partial matches still show, scaled down. The scratch is left at zero.
+   * The touched documents that may be results, best first in `#best`, and how many match in all. Documents
+   * matching every word come first; partial matches still show, scaled down. The scratch is left at zero.
    */
   #select(
     words: number,
@@ -319,7 +315,7 @@ export class SearchIndex {
       total++;
       if (accepted) best.push(doc, score);
     }
-    takeBest(best, this.#candidates);
+    sortBest(best);
     return total;
   }
 
@@ -342,14 +338,12 @@ export class SearchIndex {
 }
 
 /**
- * The heap's documents sorted best first, as the candidates: a function, not calls at the end of `#select`,
- * whose loop V8 compiles while it runs, before those calls have been seen; an unseen method load there
- * deoptimised it a dozen times in one cold bench run.
+ * The heap's documents sorted best first: a function, not a call at the end of `#select`, whose loop V8
+ * compiles while it runs, before that call has been seen; an unseen method load there deoptimised it a dozen
+ * times in one cold bench run.
  */
-function takeBest(best: TopScores, into: Candidates): void {
-  into.count = best.sortBestFirst();
-  into.docs = best.docs;
-  into.scores = best.scores;
+function sortBest(best: TopScores): void {
+  best.sortBestFirst();
 }
 
 /**
