@@ -76,6 +76,20 @@ describe('search index: matching', () => {
     expect(ids(index.search('networks')).sort()).toEqual(['a', 'd']);
   });
 
+  it('completes a prefix being typed to words, never to a stop word', () => {
+    // Every paper has `of`, `on`, `or` or `our`; one has a word of its own starting with `o`.
+    const papers = [
+      paper('x', { title: 'A survey of methods', abstract: 'Our view on it.' }),
+      paper('y', { title: 'Scaling laws on graphs', abstract: 'Or not, of course.' }),
+      paper('z', { title: 'Orbital mechanics of rockets' }),
+    ];
+    const stopWords = createSearchIndex(papers);
+    expect(ids(stopWords.search('o'))).toEqual(['z']);
+    expect(ids(stopWords.search('rockets o'))).toEqual(['z']);
+    // A stop word typed whole is still found, as the last prefix.
+    expect(ids(stopWords.search('of')).sort()).toEqual(['x', 'y', 'z']);
+  });
+
   it('returns nothing for words no paper has', () => {
     expect(index.search('zzzzqqq')).toEqual([]);
   });

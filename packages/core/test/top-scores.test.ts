@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { reorderBestFirst, TopScores } from '../src/search/scoring.js';
+import { popcount, reorderBestFirst, TopScores } from '../src/search/scoring.js';
 
 if (process.env.CI) fc.configureGlobal({ seed: 20_261_205 });
 
@@ -50,5 +50,18 @@ describe('best-k heap: sorted in place', () => {
         expect(Array.from(docs, (doc, k) => ({ doc, score: scores[k] }))).toEqual(expected);
       }),
     );
+  });
+});
+
+describe('popcount', () => {
+  it('counts the set bits of any 32-bit mask of query words, the sign bit too', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), (mask) => {
+        let bits = 0;
+        for (let bit = 0; bit < 32; bit++) bits += (mask >>> bit) & 1;
+        expect(popcount(mask)).toBe(bits);
+      }),
+    );
+    expect([0, 1, 0xff, 1 << 31, -1].map(popcount)).toEqual([0, 1, 8, 1, 32]);
   });
 });

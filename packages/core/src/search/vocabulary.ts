@@ -7,6 +7,7 @@ import { PendingPostings, PostingStore } from './postings.js';
 import { TextScanner } from './scan.js';
 import { type SortedTerms, sortTerms } from './sorted-terms.js';
 import { TermTable } from './term-table.js';
+import { STOP_WORDS } from './text.js';
 import { allowedTypos, TypoWalk } from './typos.js';
 
 /** A term a query word may mean, and how much a match on it counts. */
@@ -193,6 +194,9 @@ export class Vocabulary {
       if (id === exact || length > maxLength) continue;
       const count = this.documentCount(id);
       if (best.length === cap && count <= (counts[cap - 1] as number)) continue;
+      // A stop word is never what a prefix is typed to find (`o` is not `of`), and the most frequent terms
+      // of all would take every place: at 100,000 papers they were most of the slowest keystrokes' work.
+      if (STOP_WORDS.has(terms[id] as string)) continue;
       // Insert after every term at least as frequent (a stable order), dropping the last when full.
       let at = best.length;
       while (at > 0 && (counts[at - 1] as number) < count) at--;
