@@ -9,9 +9,12 @@ import { FNV_OFFSET, FNV_PRIME, HASH_MASK, hashOf, isAsciiLetterOrDigit } from '
 export class TermTable {
   readonly terms: string[] = [];
   /**
-   * Slot `s` is two numbers from `slots[2s]`: the term id + 1 (0 is empty) and its hash. Eight bytes a slot
-   * keep the table of 30,000 terms in half a megabyte, where a probe more often finds its slot in the CPU's
-   * cache: the first read of a slot was the build's largest single cost at 100,000 papers.
+   * Slot `s` is two numbers from `slots[2s]`: the term id + 1 (0 is empty) and where its characters are, as
+   * `start << 8 | length` (`LONG` when they do not fit: read from `#starts`). A probe reads the slot, then
+   * the characters: two reads one after the other, where id and hash took three (slot, the term's place,
+   * its characters), and each was as likely a cache miss as the first at 100,000 papers. A slot whose length
+   * differs is passed over unread, as a differing hash was. Eight bytes a slot keep the table of 30,000
+   * terms in half a megabyte.
    */
   #slots = new Int32Array(2 << 12);
   /** Every term's characters (UTF-16 code units), term after term: term `t`'s are `#starts[t]` up to `#starts[t + 1]`. */
@@ -21,16 +24,18 @@ export class TermTable {
   /** The id of `text.slice(start, end)` (its hash given), or -1: compared in place, never copied first. */
   lookup(text: string, start: number, end: number, hash: number): number {
     const slots = this.#slots;
-    const starts = this.#starts;
     const chars = this.#chars;
     const mask = (slots.length >> 1) - 1;
     const length = end - start;
     probe: for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = slots[slot << 1] as number;
       if (entry === 0) return -1;
-      if (slots[(slot << 1) + 1] !== hash) continue;
-      let k = starts[entry - 1] as number;
-      if ((starts[entry] as number) - k !== length) continue;
+      const place = slots[(slot << 1) + 1] as number;
+      let k = place >>> 8;
+      if (place === LONG) {
+        k = this.#starts[entry - 1] as number;
+        if ((this.#starts[entry] as number) - k !== length) continue;
+      } else if ((place & 255) !== length) continue;
       for (let i = start; i < end; i++) if (text.charCodeAt(i) !== chars[k++]) continue probe;
       return entry - 1;
     }
@@ -45,15 +50,17 @@ export class TermTable {
    */
   lookupBytes(bytes: Uint8Array, start: number, end: number, hash: number, length = end - start): number {
     const slots = this.#slots;
-    const starts = this.#starts;
     const chars = this.#chars;
     const mask = (slots.length >> 1) - 1;
     probe: for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = slots[slot << 1] as number;
       if (entry === 0) return -1;
-      if (slots[(slot << 1) + 1] !== hash) continue;
-      let k = starts[entry - 1] as number;
-      if ((starts[entry] as number) - k !== length) continue;
+      const place = slots[(slot << 1) + 1] as number;
+      let k = place >>> 8;
+      if (place === LONG) {
+        k = this.#starts[entry - 1] as number;
+        if ((this.#starts[entry] as number) - k !== length) continue;
+      } else if ((place & 255) !== length) continue;
       for (let i = start; i < end; i++) {
         const byte = bytes[i] as number;
         if (byte !== 45 && (byte | 32) !== chars[k++]) continue probe;
@@ -84,8 +91,8 @@ export class TermTable {
     for (let k = 0; k < token.length; k++) chars[start + k] = token.charCodeAt(k);
     this.#starts[id + 1] = start + token.length;
     // Keep the table at most half full.
-    if ((id + 1) * 2 > this.#slots.length >> 1) this.#rehash(this.#slots.length);
-    this.#insert(id + 1, hash);
+    if ((id + 1) * 2 > this.#slots.length >> 1) this.#rehash(this.#slots.length, id);
+    this.#insert(id, hash);
     return id;
   }
 
@@ -96,28 +103,43 @@ export class TermTable {
     this.#starts = grow(this.#starts, this.terms.length + count + 1);
     if (needed <= size) return;
     while (size < needed) size *= 2;
-    this.#rehash(size);
+    this.#rehash(size, this.terms.length);
   }
 
-  #insert(entry: number, hash: number): void {
+  /** Put term `id` (its characters already in `#chars`) in its slot. */
+  #insert(id: number, hash: number): void {
     const slots = this.#slots;
     const mask = (slots.length >> 1) - 1;
     let slot = hash & mask;
     while (slots[slot << 1] !== 0) slot = (slot + 1) & mask;
-    slots[slot << 1] = entry;
-    slots[(slot << 1) + 1] = hash;
+    const start = this.#starts[id] as number;
+    const length = (this.#starts[id + 1] as number) - start;
+    slots[slot << 1] = id + 1;
+    slots[(slot << 1) + 1] = length < 255 && start < MAX_SHORT_START ? (start << 8) | length : LONG;
   }
 
-  /** Move every term into a table of `size` slots. */
-  #rehash(size: number): void {
-    const old = this.#slots;
+  /**
+   * Move the first `count` terms into a table of `size` slots. Slots keep no hash: each term's is computed again from its
+   * characters (a table doubles a dozen times in a large build; this is a small part of it).
+   */
+  #rehash(size: number, count: number): void {
     this.#slots = new Int32Array(size * 2);
-    for (let at = 0; at < old.length; at += 2) {
-      const entry = old[at] as number;
-      if (entry !== 0) this.#insert(entry, old[at + 1] as number);
+    const starts = this.#starts;
+    const chars = this.#chars;
+    for (let id = 0; id < count; id++) {
+      let hash = FNV_OFFSET;
+      for (let k = starts[id] as number, end = starts[id + 1] as number; k < end; k++) {
+        hash = Math.imul(hash ^ (chars[k] as number), FNV_PRIME);
+      }
+      this.#insert(id, hash & HASH_MASK);
     }
   }
 }
+
+/** A slot's place for a term whose start or length does not fit in `start << 8 | length`. */
+const LONG = -1;
+/** Starts from here on do not fit in 23 bits (a place must stay a positive 32-bit number). */
+const MAX_SHORT_START = 1 << 23;
 
 /**
  * `hash`, a whole FNV-1a state (`token[2]` of `nextByteToken`), continued over the token `bytes[start]` …
