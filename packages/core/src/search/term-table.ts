@@ -30,12 +30,8 @@ export class TermTable {
     probe: for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = slots[slot << 1] as number;
       if (entry === 0) return -1;
-      const place = slots[(slot << 1) + 1] as number;
-      let k = place >>> 8;
-      if (place === LONG) {
-        k = this.#starts[entry - 1] as number;
-        if ((this.#starts[entry] as number) - k !== length) continue;
-      } else if ((place & 255) !== length) continue;
+      let k = this.#startIfLength(entry, slots[(slot << 1) + 1] as number, length);
+      if (k === -1) continue;
       for (let i = start; i < end; i++) if (text.charCodeAt(i) !== chars[k++]) continue probe;
       return entry - 1;
     }
@@ -55,18 +51,21 @@ export class TermTable {
     probe: for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = slots[slot << 1] as number;
       if (entry === 0) return -1;
-      const place = slots[(slot << 1) + 1] as number;
-      let k = place >>> 8;
-      if (place === LONG) {
-        k = this.#starts[entry - 1] as number;
-        if ((this.#starts[entry] as number) - k !== length) continue;
-      } else if ((place & 255) !== length) continue;
+      let k = this.#startIfLength(entry, slots[(slot << 1) + 1] as number, length);
+      if (k === -1) continue;
       for (let i = start; i < end; i++) {
         const byte = bytes[i] as number;
         if (byte !== 45 && (byte | 32) !== chars[k++]) continue probe;
       }
       return entry - 1;
     }
+  }
+
+  /** Where the characters of a slot's term (`entry`, `place`) start, if it is `length` long; else -1. */
+  #startIfLength(entry: number, place: number, length: number): number {
+    if (place !== LONG) return (place & 255) === length ? place >>> 8 : -1;
+    const start = this.#starts[entry - 1] as number;
+    return (this.#starts[entry] as number) - start === length ? start : -1;
   }
 
   /** Forget every term, keeping the table's size (a small table reused per query). */
