@@ -79,7 +79,7 @@ export class TermTable {
     return this.lookup(term, 0, term.length, hashOf(term));
   }
 
-  /** Add a term that is not in the table (its hash given, when the caller has it); returns its id. */
+  /** Add a term that is not in the table (its `hashOf` given, when the caller has it); returns its id. */
   add(token: string, hash = hashOf(token)): number {
     const id = this.terms.length;
     this.terms.push(token);
@@ -118,8 +118,9 @@ export class TermTable {
   }
 
   /**
-   * Move the first `count` terms into a table of `size` slots. Slots keep no hash: each term's is computed again from its
-   * characters (a table doubles a dozen times in a large build; this is a small part of it).
+   * Move the first `count` terms into a table of `size` slots. Slots keep no hash: each term's is computed
+   * again from its characters, as `hashOf` would (every caller's hash is that), so it lands where a lookup
+   * probes. The table doubles a dozen times in a large build; each term is hashed again about twice in all.
    */
   #rehash(size: number, count: number): void {
     this.#slots = new Int32Array(size * 2);
