@@ -119,20 +119,12 @@ export class TermTable {
 
   /**
    * Move the first `count` terms into a table of `size` slots. Slots keep no hash: each term's is computed
-   * again from its characters, as `hashOf` would (every caller's hash is that), so it lands where a lookup
-   * probes. The table doubles a dozen times in a large build; each term is hashed again about twice in all.
+   * again (`hashOf`, which every caller's hash is), so it lands where a lookup probes. The table doubles a
+   * dozen times in a large build; each term is hashed again about twice in all.
    */
   #rehash(size: number, count: number): void {
     this.#slots = new Int32Array(size * 2);
-    const starts = this.#starts;
-    const chars = this.#chars;
-    for (let id = 0; id < count; id++) {
-      let hash = FNV_OFFSET;
-      for (let k = starts[id] as number, end = starts[id + 1] as number; k < end; k++) {
-        hash = Math.imul(hash ^ (chars[k] as number), FNV_PRIME);
-      }
-      this.#insert(id, hash & HASH_MASK);
-    }
+    for (let id = 0; id < count; id++) this.#insert(id, hashOf(this.terms[id] as string));
   }
 }
 
