@@ -91,4 +91,28 @@ describe('postings in segments', () => {
     }
     expectSame(store, expected);
   });
+
+  it('reads back documents added out of a row, and a document with more distinct terms than the first buffer holds', () => {
+    const next = random(11);
+    const expected = Array.from({ length: TERMS }, () => [] as number[]);
+    const pending = new PendingPostings();
+    const store = new PostingStore();
+    // Each batch holds documents in a row; a gap in the numbers starts a new batch, before it is full.
+    addDocuments(pending, expected, 0, 40, 100, next);
+    addDocuments(pending, expected, 500, 40, 100, next);
+    // All 5,000 terms in one document: past the smallest buffer, which grows to hold it.
+    const whole = 600;
+    for (let term = 0; term < TERMS; term++) {
+      pending.see(term, whole, 2);
+      (expected[term] as number[]).push((whole << 5) | 2);
+    }
+    pending.flush(whole, TERMS);
+    addDocuments(pending, expected, whole + 1, 40, 100, next);
+    pending.finish(store, TERMS);
+    expectSame(store, expected);
+  });
+
+  it('refuses more distinct terms than a pending posting can name', () => {
+    expect(() => new PendingPostings().reserve(2 ** 27 + 1)).toThrow(RangeError);
+  });
 });

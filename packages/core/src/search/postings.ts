@@ -69,17 +69,19 @@ export function grow<T extends Int32Array | Uint8Array | Float32Array | Float64A
 }
 
 /**
- * Postings held back per batch before they are sorted by term: at first this many (term ids and values: two
- * Int32Arrays of this length, released after the build). The buffers start at `PENDING_START` and grow only
- * as far as a build needs, so indexing a listing of 20 papers allocates a few kilobytes. A megabyte of
- * postings stays in the CPU's cache while it is sorted: larger first batches measured slower. A large build's
- * batches then grow with it, to a quarter of what was sorted before them and at most `MAX_BATCH`: each batch
- * is a segment of the store, and each costs a search a step per term and the store an offset per term
- * (100,000 papers: about two dozen segments, not 82; 4 MB of offsets, not 13.6 MB).
+ * Postings held back per batch before they are sorted by term: at first this many (one Int32Array of this
+ * length, released after the build). The buffer starts at `PENDING_START` and grows only as far as a build
+ * needs, so indexing a listing of 20 papers allocates a few kilobytes. A megabyte of postings stays in the
+ * CPU's cache while it is sorted: larger first batches measured slower. A large build's batches then grow
+ * with it, to a quarter of what was sorted before them and at most `MAX_BATCH`: each batch is a segment of
+ * the store, and each costs a search a step per term and the store an offset per term (100,000 papers: about
+ * two dozen segments, not 82; 4 MB of offsets, not 13.6 MB).
  */
 const PENDING_BATCH = 1 << 18;
 const PENDING_START = 1 << 12;
 const MAX_BATCH = 1 << 21;
+/** A pending posting is `term << 5 | fields` in 32 bits: term ids must stay below this. */
+const MAX_TERMS = 1 << 27;
 
 /** The postings of documents being added, until they are segments of the store. */
 export class PendingPostings {
@@ -94,10 +96,16 @@ export class PendingPostings {
    */
   #docTerms = new Int32Array(256);
   #docTermCount = 0;
-  /** Postings written but not yet sorted (term id and value, in document order). */
-  #terms = new Int32Array(PENDING_START);
-  #values = new Int32Array(PENDING_START);
-  #pending = 0;
+  /**
+   * Postings written but not yet sorted, as `term << 5 | fields`, document after document; where each
+   * document's end is `#docEnds` (the documents of a batch are consecutive from `#firstDoc`). One number a
+   * posting, where a term and a value were two: half the memory a large build writes and reads back.
+   */
+  #pending = new Int32Array(PENDING_START);
+  #pendingCount = 0;
+  #docEnds = new Int32Array(256);
+  #docCount = 0;
+  #firstDoc = 0;
   /** How many postings a batch holds: `PENDING_BATCH`, growing to `MAX_BATCH` as a large build goes on. */
   #batchSize = PENDING_BATCH;
   #sorted = 0;
@@ -108,6 +116,7 @@ export class PendingPostings {
 
   /** Room for per-term state of `terms` terms. */
   reserve(terms: number): void {
+    if (terms > MAX_TERMS) throw new RangeError(`A search index holds at most ${MAX_TERMS} distinct words`);
     this.#seen = grow(this.#seen, terms);
   }
 
@@ -126,58 +135,68 @@ export class PendingPostings {
   /** Write the postings of the document `doc` (after every field was seen). */
   flush(doc: number, termCount: number): void {
     const docTermCount = this.#docTermCount;
-    const needed = this.#pending + docTermCount;
-    if (needed > this.#terms.length) {
-      // Small builds grow the batch (a 20-paper widget never allocates the full size); large ones sort it
-      // away when it is full. A document with more distinct terms than a batch gets one its size.
-      if (needed > this.#batchSize) this.#sortBatch(termCount);
-      const size = Math.max(this.#pending + docTermCount, Math.min(this.#batchSize, this.#terms.length * 2));
-      this.#terms = grow(this.#terms, size);
-      this.#values = grow(this.#values, size);
+    const needed = this.#pendingCount + docTermCount;
+    // A batch holds documents in a row (as a build adds them); a full one is sorted away.
+    if (needed > this.#batchSize || (this.#docCount > 0 && doc !== this.#firstDoc + this.#docCount)) {
+      this.#sortBatch(termCount);
     }
-    const terms = this.#terms;
-    const values = this.#values;
+    if (this.#docCount === 0) this.#firstDoc = doc;
+    if (this.#pendingCount + docTermCount > this.#pending.length) {
+      // Small builds grow the batch (a 20-paper widget never allocates the full size). A document with more
+      // distinct terms than a batch gets one its size.
+      const size = Math.max(this.#pendingCount + docTermCount, Math.min(this.#batchSize, this.#pending.length * 2));
+      this.#pending = grow(this.#pending, size);
+    }
+    const pending = this.#pending;
     const docTerms = this.#docTerms;
     const seen = this.#seen;
-    let at = this.#pending;
+    let at = this.#pendingCount;
     for (let k = 0; k < docTermCount; k++) {
       const id = docTerms[k] as number;
-      terms[at] = id;
-      values[at++] = (doc << 5) | ((seen[id] as number) & 31);
+      pending[at++] = (id << 5) | ((seen[id] as number) & 31);
     }
-    this.#pending = at;
+    this.#pendingCount = at;
     this.#docTermCount = 0;
+    if (this.#docCount === this.#docEnds.length) this.#docEnds = grow(this.#docEnds, this.#docCount + 1);
+    this.#docEnds[this.#docCount++] = at;
   }
 
-  /** Sort the pending postings by term id into a batch of their own (order within a term kept). */
+  /** Sort the pending postings by term id into a batch of their own (document order kept within a term). */
   #sortBatch(termCount: number): void {
+    const count = this.#pendingCount;
     const pending = this.#pending;
-    if (pending === 0) return;
-    const terms = this.#terms;
-    const values = this.#values;
-    // A counting sort: per term how many postings, then where the next one goes.
-    const offsets = new Int32Array(termCount + 1);
-    for (let i = 0; i < pending; i++) {
-      const next = (terms[i] as number) + 1;
-      offsets[next] = (offsets[next] as number) + 1;
+    if (count > 0) {
+      // A counting sort: per term how many postings, then where the next one goes.
+      const offsets = new Int32Array(termCount + 1);
+      for (let i = 0; i < count; i++) {
+        const next = ((pending[i] as number) >>> 5) + 1;
+        offsets[next] = (offsets[next] as number) + 1;
+      }
+      for (let term = 0; term < termCount; term++) {
+        offsets[term + 1] = (offsets[term + 1] as number) + (offsets[term] as number);
+      }
+      this.#cursor = grow(this.#cursor, termCount);
+      const cursor = this.#cursor;
+      cursor.set(offsets.subarray(0, termCount));
+      const postings = new Int32Array(count);
+      const docEnds = this.#docEnds;
+      let i = 0;
+      for (let k = 0; k < this.#docCount; k++) {
+        const doc = (this.#firstDoc + k) << 5;
+        for (const end = docEnds[k] as number; i < end; i++) {
+          const entry = pending[i] as number;
+          const id = entry >>> 5;
+          const to = cursor[id] as number;
+          postings[to] = doc | (entry & 31);
+          cursor[id] = to + 1;
+        }
+      }
+      this.#batches.push({ data: postings, starts: offsets });
+      this.#sorted += count;
+      this.#batchSize = Math.min(MAX_BATCH, Math.max(PENDING_BATCH, 2 ** Math.floor(Math.log2(this.#sorted / 4))));
     }
-    for (let term = 0; term < termCount; term++) {
-      offsets[term + 1] = (offsets[term + 1] as number) + (offsets[term] as number);
-    }
-    this.#cursor = grow(this.#cursor, termCount);
-    const cursor = this.#cursor;
-    cursor.set(offsets.subarray(0, termCount));
-    const postings = new Int32Array(pending);
-    for (let i = 0; i < pending; i++) {
-      const id = terms[i] as number;
-      const to = cursor[id] as number;
-      postings[to] = values[i] as number;
-      cursor[id] = to + 1;
-    }
-    this.#batches.push({ data: postings, starts: offsets });
-    this.#sorted += pending;
-    this.#batchSize = Math.min(MAX_BATCH, Math.max(PENDING_BATCH, 2 ** Math.floor(Math.log2(this.#sorted / 4))));
-    this.#pending = 0;
+    this.#pendingCount = 0;
+    this.#docCount = 0;
   }
 
   /**
@@ -204,9 +223,9 @@ export class PendingPostings {
     }
     this.#sorted = 0;
     this.#batchSize = PENDING_BATCH;
-    if (this.#terms.length > PENDING_START) {
-      this.#terms = new Int32Array(PENDING_START);
-      this.#values = new Int32Array(PENDING_START);
+    if (this.#pending.length > PENDING_START) {
+      this.#pending = new Int32Array(PENDING_START);
+      this.#docEnds = new Int32Array(256);
       this.#cursor = new Int32Array(0);
     }
   }
