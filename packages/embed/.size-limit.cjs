@@ -37,11 +37,13 @@
 // index keeps the compiled search: no candidates literal, sorted terms as a class, a typo walk with no closure.
 // Then to 55.3 kB (+0.17 kB measured) for issue 25's last round: no stop word among a typed word's
 // completions, term-table slots that say where the characters are (two reads a probe), a popcount with no loop.
+// Then to 55.55 kB (+0.31 kB measured) for builds writing half as much (one number a pending posting) and the
+// phrase reader's one id table; keeping fields as term ids is the main entry's, not the element's.
 module.exports = [
   {
     name: '<trending-papers> script tag, everything included',
     path: 'dist/papertrend.global.js',
-    limit: '55.3 kB',
+    limit: '55.55 kB',
     gzip: true,
   },
 ];

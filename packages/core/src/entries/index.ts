@@ -1,3 +1,5 @@
+import { installKeptFields } from '../search/kept-tokens.js';
+
 export { type GetPaperWithClientOptions, getPaper, getPapers } from '../client/get-paper.js';
 export {
   type ArxivSearchOptions,
@@ -101,3 +103,7 @@ export {
 } from './parse.js';
 // Everything the search entry offers, from the main entry too.
 export * from './search.js';
+
+// Searches made through this entry keep the fields they read as term ids (`search/kept-tokens.ts`); the
+// search entry, a widget's, does without (its listings are small, and its bytes are its page's).
+installKeptFields();

@@ -1,13 +1,15 @@
 /**
  * Phrase runs: query words that stand next to each other, in order, in one field of a paper. The best
  * candidates are re-read for them (a reward), quoted phrases must have them (a requirement), and excluded
- * phrases must not. A re-read asks of each token only which query words it may be: the query's few terms
- * (and the stop words) sit in a small table keyed by the hash the scanner computes anyway, so a token that
- * is no query word costs one probe of a table that stays in the processor's cache, not a lookup in the
- * vocabulary's, and nothing is kept between keystrokes.
+ * phrases must not. A re-read asks of each token only which query words it may be. The candidates of one
+ * keystroke are mostly those of the keystrokes before, so each field a paper had read is kept as its tokens'
+ * term ids (`KeptFields`), and read again as one array lookup a token. A loaded
+ * index whose terms are not hashed reads each field anew: the query's few terms (and the stop words) sit in
+ * a small table keyed by the hash the tokenizer computes anyway.
  */
 import type { Paper } from '../model.js';
 import { fieldValues } from './highlight.js';
+import type { KeptFields } from './kept-tokens.js';
 import { grow } from './postings.js';
 import type { QueryClause } from './query.js';
 import { FIELD_BIT, fieldBits, type RequiredPhrase } from './query-words.js';
@@ -25,6 +27,22 @@ const TITLE_RUN = 2.5;
 const TEXT_RUN = 2.5;
 /** Every query word somewhere in the title, not next to each other: a smaller reward than a run. */
 const ALL_IN_TITLE = 0.5;
+/** A term's mask with `mask` added: a stop word's `-1` gives way to any query word's bits. */
+export const addMask = (old: number, mask: number): number => (mask === -1 ? old : (old === -1 ? 0 : old) | mask);
+
+/**
+ * What keeps fields as term ids (`KeptFields`), for the phrase reader: installed by the main entry, so that
+ * a widget, whose listings are small and whose bytes are its page's, does not carry it.
+ */
+export type KeptFieldsFactory = (
+  vocabulary: Vocabulary,
+  readIds: (value: string, table: TermTable) => number,
+  tokenIds: () => Int32Array,
+) => KeptFields;
+let keptFields: KeptFieldsFactory | undefined;
+export function keepFieldsWith(factory: KeptFieldsFactory): void {
+  keptFields = factory;
+}
 /** A run's reward in field `field` (0: the title). */
 const runBonus = (field: number): number => (field === 0 ? TITLE_RUN : TEXT_RUN);
 /** The stop words and their hashes, computed once. */
@@ -35,14 +53,20 @@ export class PhraseRuns {
   readonly #vocabulary: Vocabulary;
   /** The query's terms and the stop words, probed with the hash the scanner computes anyway. */
   readonly #queryTerms = new TermTable();
-  /** By `#queryTerms` id: which query words the term may be (bit `j` for word `j`; `-1` for a stop word). */
+  /**
+   * By `#queryTerms` id + 1: which query words the term may be (bit `j` for word `j`; `-1` for a stop word).
+   * Entry 0, a token no query word is, stays 0.
+   */
   #masks = new Int32Array(64);
+  /** Fields read before, kept as their tokens' term ids, and whether this query can read them (`keepFieldsWith`). */
+  readonly #kept: KeptFields | undefined;
+  #keptReady = false;
   readonly #runLengths = new Int32Array(32);
   /**
-   * The masks of one field value's tokens, in order (scratch). Room for a value of 16,000 characters from the
-   * start: growing it later, mid-search, would also make V8 drop the search's compiled code once.
+   * The ids (+ 1) of one field value's tokens, in order (scratch). Room for a value of 16,000 characters from
+   * the start: growing it later, mid-search, would also make V8 drop the search's compiled code once.
    */
-  #tokenMasks = new Int32Array(1 << 13);
+  #tokenIds = new Int32Array(1 << 13);
   readonly #token = new Int32Array(4);
   /** The field value being read, as bytes, reused. */
   readonly #value = new AsciiBytes(1 << 13);
@@ -52,6 +76,11 @@ export class PhraseRuns {
   constructor(papers: readonly Paper[], vocabulary: Vocabulary) {
     this.#papers = papers;
     this.#vocabulary = vocabulary;
+    this.#kept = keptFields?.(
+      vocabulary,
+      (value, table) => this.#readIds(value, table),
+      () => this.#tokenIds,
+    );
   }
 
   /** Which query words each term may be, as the table of this query; `clear` empties it afterwards. */
@@ -65,10 +94,12 @@ export class PhraseRuns {
         this.#put(text, hashOf(text), 1 << wordIndex);
       }
     });
+    this.#keptReady = this.#kept?.mark(expansionsByWord) ?? false;
   }
 
   clear(): void {
     this.#queryTerms.clear();
+    this.#kept?.clear();
   }
 
   /** Adds `mask` to a term's (a stop word's `-1` gives way to any query word's bits). */
@@ -77,54 +108,49 @@ export class PhraseRuns {
     let id = table.lookup(term, 0, term.length, hash);
     if (id === -1) {
       id = table.add(term, hash);
-      this.#masks = grow(this.#masks, id + 1);
-      this.#masks[id] = mask;
+      this.#masks = grow(this.#masks, id + 2);
+      this.#masks[id + 1] = mask;
       return;
     }
-    const old = this.#masks[id] as number;
-    if (mask !== -1) this.#masks[id] = (old === -1 ? 0 : old) | mask;
+    this.#masks[id + 1] = addMask(this.#masks[id + 1] as number, mask);
   }
 
-  /** The mask of a token, 0 for a token no query word is. */
-  #maskOf(token: string): number {
-    const id = this.#queryTerms.idOf(token);
-    return id === -1 ? 0 : (this.#masks[id] as number);
-  }
-
-  /** The masks of a field value's tokens into `#tokenMasks`; returns how many. */
-  #readValue(value: string): number {
+  /**
+   * The ids (+ 1; 0 for a token not in it) in `table` of a field value's tokens, into `#tokenIds`; returns how
+   * many.
+   */
+  #readIds(value: string, table: TermTable): number {
     const length = value.length;
     // A token takes a character and the one that ends it: at most half the text, rounded up.
-    if (this.#tokenMasks.length <= length >> 1) this.#tokenMasks = new Int32Array(length);
+    if (this.#tokenIds.length <= length >> 1) this.#tokenIds = new Int32Array(length);
     // Read as bytes, as the index's build reads it (`TextScanner`), and outside ASCII the same way too: only
     // the stretches around such characters go to the tokenizer (folding, marks), so nothing is kept.
-    if (this.#value.read(value)) return this.#readBytes(0, length, 0);
+    if (this.#value.read(value)) return this.#readBytes(0, length, 0, table);
     this.#value.readEach(value);
     let count = 0;
     splitMixed(
       this.#value.bytes,
       length,
       (from, to) => {
-        count = this.#readBytes(from, to, count);
+        count = this.#readBytes(from, to, count, table);
       },
       (start, end) => {
         // Folding can make more tokens than characters (`½` is `1`, `2`).
         const tokens = plainTokens(value.slice(start, end));
-        this.#tokenMasks = grow(this.#tokenMasks, count + tokens.length + (length >> 1) + 1);
-        for (const token of tokens) this.#tokenMasks[count++] = this.#maskOf(token);
+        this.#tokenIds = grow(this.#tokenIds, count + tokens.length + (length >> 1) + 1);
+        for (const token of tokens) this.#tokenIds[count++] = table.idOf(token) + 1;
       },
     );
     return count;
   }
 
-  /** The masks of the tokens of `#value`'s bytes `from` … `to - 1` into `#tokenMasks` after the first `count`; returns how many now. */
-  #readBytes(from: number, to: number, count: number): number {
+  /** The ids (+ 1) in `table` of the tokens of `#value`'s bytes `from` … `to - 1` into `#tokenIds` after the first `count`; returns how many now. */
+  #readBytes(from: number, to: number, count: number, table: TermTable): number {
     const bytes = this.#value.bytes;
-    const masks = this.#tokenMasks;
+    const ids = this.#tokenIds;
     const token = this.#token;
     for (let end = nextByteToken(bytes, from, to, token); end >= 0; end = nextByteToken(bytes, end, to, token)) {
-      const id = this.#queryTerms.lookupBytes(bytes, token[0] as number, end, token[1] as number);
-      masks[count++] = id === -1 ? 0 : (this.#masks[id] as number);
+      ids[count++] = table.lookupBytes(bytes, token[0] as number, end, token[1] as number) + 1;
     }
     return count;
   }
@@ -189,18 +215,34 @@ export class PhraseRuns {
     const paper = this.#papers[doc] as Paper;
     let best = bonus ? 1 : 0;
     const every = count >= 31 ? -1 : (1 << count) - 1;
+    const kept = this.#keptReady ? this.#kept : undefined;
     for (let field = 0; field < FIELDS.length; field++) {
       if (!(allowed & (1 << field))) continue;
-      for (const value of fieldValues(paper, FIELDS[field] as SearchField)) {
-        const tokens = this.#readValue(value);
-        const masks = this.#tokenMasks;
+      const values = fieldValues(paper, FIELDS[field] as SearchField);
+      // The field's ids, when kept (or kept now, at its second reading).
+      const keptField = kept?.find(doc, field, values) ? kept : undefined;
+      for (let v = 0; v < values.length; v++) {
+        // The value's tokens as ids + 1 from `start` to `end` of `ids`, and what each id may be in `masks`.
+        let ids: Int32Array = this.#tokenIds;
+        let start = 0;
+        let end: number;
+        let masks = this.#masks;
+        if (keptField) {
+          const { array, at, masks: byId } = keptField;
+          ids = array;
+          start = v === 0 ? at + values.length : (array[at + v - 1] as number);
+          end = array[at + v] as number;
+          masks = byId;
+        } else {
+          end = this.#readIds(values[v] as string, this.#queryTerms);
+        }
         let longest = 0;
         // Which query words the field value holds at all: every one of them in one title is proximity too.
         let seen = 0;
         let open = false;
         runs.fill(0, 0, count);
-        for (let i = 0; i < tokens; i++) {
-          const raw = masks[i] as number;
+        for (let i = start; i < end; i++) {
+          const raw = masks[ids[i] as number] as number;
           if (raw === -1) continue; // a stop word: transparent
           const mask = raw >>> shift;
           if (mask === 0) {

@@ -20,6 +20,10 @@ export class SavedTerms extends TermTable {
     if (!sorted) this.hashAll();
   }
 
+  override get hashed(): boolean {
+    return !this.#unhashed;
+  }
+
   override idOf(term: string): number {
     if (!this.#unhashed) return super.idOf(term);
     const terms = this.terms;

@@ -68,6 +68,11 @@ export class TermTable {
     return (this.#starts[entry] as number) - start === length ? start : -1;
   }
 
+  /** Can tokens be looked up (`lookupBytes`) without hashing every term first? */
+  get hashed(): boolean {
+    return true;
+  }
+
   /** Forget every term, keeping the table's size (a small table reused per query). */
   clear(): void {
     this.terms.length = 0;

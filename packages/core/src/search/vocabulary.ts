@@ -104,6 +104,15 @@ export class Vocabulary {
     return id === -1 ? undefined : id;
   }
 
+  /**
+   * The table a phrase reader looks tokens up in to remember a paper's term ids (`PhraseRuns`), or undefined
+   * while a loaded index's terms are not hashed: hashing 40,000 terms or more would fall on a reader's first
+   * keystroke, which the load spared it.
+   */
+  tokenTable(): TermTable | undefined {
+    return this.#table.hashed ? this.#table : undefined;
+  }
+
   /** Term ids in the terms' code-unit order. */
   sortedIds(): Int32Array {
     return this.#sortedTerms().ids;
