@@ -117,8 +117,8 @@ const POOL_SIZE = 1 << 17;
 
 /**
  * Fields go into the current pool until it is full; then the other is emptied and becomes the current one,
- * so the fields of the last pool's worth of reading stay. Nothing is allocated per field: an array per field,
- * outliving keystrokes, made the collector's scavenges three times as long while typing.
+ * so the fields of the last pool's worth of reading stay. Nothing is allocated per field, and the memory is
+ * bounded: arrays per field would outlive keystrokes, each one for the collector to copy and promote.
  */
 export class KeptTokens {
   readonly #pools: Int32Array[] = [new Int32Array(1 << 12), new Int32Array(1 << 12)];
