@@ -2,10 +2,10 @@
  * Phrase runs: query words that stand next to each other, in order, in one field of a paper. The best
  * candidates are re-read for them (a reward), quoted phrases must have them (a requirement), and excluded
  * phrases must not. A re-read asks of each token only which query words it may be. The candidates of one
- * keystroke are mostly those of the keystrokes before, so each field a paper had read is kept as its tokens'
- * term ids (`KeptFields`), and read again as one array lookup a token. A loaded
- * index whose terms are not hashed reads each field anew: the query's few terms (and the stop words) sit in
- * a small table keyed by the hash the tokenizer computes anyway.
+ * keystroke are mostly those of the keystrokes before, so once the main entry is loaded each field a paper had
+ * read is kept as its tokens' term ids (`KeptFields`) and read again as one array lookup a token. Otherwise
+ * (the search entry alone, or a loaded index whose terms are not hashed) each field is read anew: the query's
+ * few terms and the stop words sit in a small table keyed by the hash the tokenizer computes anyway.
  */
 import type { Paper } from '../model.js';
 import { fieldValues } from './highlight.js';
@@ -40,6 +40,7 @@ export type KeptFieldsFactory = (
   tokenIds: () => Int32Array,
 ) => KeptFields;
 let keptFields: KeptFieldsFactory | undefined;
+/** Let every phrase reader made from now on keep fields with `factory`. */
 export function keepFieldsWith(factory: KeptFieldsFactory): void {
   keptFields = factory;
 }
