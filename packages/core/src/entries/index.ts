@@ -1,4 +1,5 @@
 import { installKeptFields } from '../search/kept-tokens.js';
+import { installShapeKeeper } from '../search/shapes.js';
 
 export { type GetPaperWithClientOptions, getPaper, getPapers } from '../client/get-paper.js';
 export {
@@ -104,6 +105,8 @@ export {
 // Everything the search entry offers, from the main entry too.
 export * from './search.js';
 
-// Searches made through this entry keep the fields they read as term ids (`search/kept-tokens.ts`); the
-// search entry, a widget's, does without (its listings are small, and its bytes are its page's).
+// Searches made through this entry keep the fields they read as term ids (`search/kept-tokens.ts`), and
+// the search's classes alive across indexes (`search/shapes.ts`); the search entry, a widget's, does without
+// (its listings are small, and its bytes are its page's).
 installKeptFields();
+installShapeKeeper();

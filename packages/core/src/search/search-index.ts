@@ -107,12 +107,13 @@ export class SearchIndex {
     this.#phrases = new PhraseRuns(this.#papers, this.#vocabulary);
     if (!restored) {
       this.add(papers);
-      return;
+    } else {
+      this.#papers.push(...papers);
+      this.#lengths = restored.lengths;
+      sumFieldLengths(this.#lengths, this.#totalLength);
+      this.#prepare();
     }
-    this.#papers.push(...papers);
-    this.#lengths = restored.lengths;
-    sumFieldLengths(this.#lengths, this.#totalLength);
-    this.#prepare();
+    indexMade?.();
   }
 
   /** How many papers are indexed. */
@@ -355,6 +356,17 @@ function sumFieldLengths(lengths: Uint16Array, totals: Float64Array): void {
     const field = at % FIELDS.length;
     totals[field] = (totals[field] as number) + (lengths[at] as number);
   }
+}
+
+/**
+ * Called after every index is made, once set (`onIndexMade`): the main entry keeps the search's classes alive
+ * with it (`search/shapes.ts`), and the search entry, a widget's, does without.
+ */
+let indexMade: (() => void) | undefined;
+
+/** Set what runs after every index is made (`undefined`: nothing). */
+export function onIndexMade(hook: (() => void) | undefined): void {
+  indexMade = hook;
 }
 
 /** Build a search index over papers, synchronously. */

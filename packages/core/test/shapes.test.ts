@@ -1,0 +1,50 @@
+/**
+ * The main entry keeps the search's classes alive across indexes (`search/shapes.ts`), so that an index made
+ * after another was dropped and collected runs the compiled code the first one warmed. V8 says which compiled
+ * code it throws away (`--trace-deopt`): code whose hidden classes died is marked "weak objects".
+ */
+import { describe, expect, it } from 'vitest';
+import { runChild } from './child-process.js';
+
+/** Hot search functions, as V8 names them. */
+const SEARCH_FUNCTIONS = new Set([
+  '#run',
+  '#scoreWords',
+  '#select',
+  '#walkLetters',
+  '#typoCandidates',
+  '#runs',
+  'expand',
+  'scores',
+  'reward',
+  'sortBestFirst',
+  '#siftDown',
+  'lookupBytes',
+]);
+
+/** The search functions whose compiled code V8 threw away because classes it checked for died. */
+async function searchCodeLost(entry: 'index' | 'search') {
+  const child = await runChild('./child/index-replaced.ts', [entry], {
+    nodeFlags: ['--expose-gc', '--trace-deopt'],
+    killAfter: 120_000,
+  });
+  expect(child.code).toBe(0);
+  const lost = [
+    ...child.stdout.matchAll(/<SharedFunctionInfo ([^>]*)>\) \(opt id \d+\) for deoptimization, reason: weak objects/g),
+  ]
+    .map((match) => match[1] as string)
+    .filter((name) => SEARCH_FUNCTIONS.has(name));
+  return { lost: new Set(lost), result: child.result };
+}
+
+describe('an index made after another was collected', () => {
+  it('keeps its compiled search code through the main entry, which the search entry loses', async () => {
+    const [main, widget] = await Promise.all([searchCodeLost('index'), searchCodeLost('search')]);
+    // Without the kept shapes, this V8 throws the code away: the check below would pass for nothing if not.
+    expect(widget.lost.size).toBeGreaterThanOrEqual(5);
+    expect([...main.lost]).toEqual([]);
+    // The kept index changes no answer.
+    expect(main.result).toEqual(widget.result);
+    expect(main.result?.secondHits).toBeGreaterThan(1000);
+  }, 180_000);
+});
