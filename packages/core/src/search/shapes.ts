@@ -6,8 +6,8 @@
  * holds it weakly), and when the class dies it throws away the compiled code that checks for it. When the only
  * index a program had was replaced (a new listing) and collected, every class of its objects died with it,
  * and the next index's first keystrokes ran unoptimised code again. Over a 10,000-paper index made after a
- * 2,966-paper one was collected, the first 60 keystrokes took 73–116 ms and up to 18 ms one keystroke; with
- * the shapes kept, 27–66 ms and up to 7 ms. Its cost, once: ~5 ms at the first index, whose first search is
+ * 2,966-paper one was collected, the first 60 keystrokes took 68–86 ms and up to 15 ms one keystroke; with
+ * the shapes kept, 28–46 ms and up to 7 ms (six processes each). Its cost, once: ~5 ms at the first index, whose first search is
  * ~2.5 ms quicker for it, and ~0.3 MB kept. The main entry installs it; the search entry, a widget's, does
  * without (its listings are small, and its bytes are its page's).
  */
