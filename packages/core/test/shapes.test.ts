@@ -20,6 +20,8 @@ const SEARCH_FUNCTIONS = new Set([
   'sortBestFirst',
   '#siftDown',
   'lookupBytes',
+  // `KeptFields.find` (main entry only), which called the phrase reader through closures that died with it.
+  'find',
 ]);
 
 /** The search functions whose compiled code V8 threw away because classes it checked for died. */

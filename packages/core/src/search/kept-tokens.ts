@@ -4,7 +4,7 @@
  * in the three before), and a kept field is read again as one array lookup a token instead of tokenized.
  * The main entry installs it (`installKeptFields`); the search entry a widget loads does without.
  */
-import { addMask, keepFieldsWith } from './phrases.js';
+import { addMask, type FieldReader, keepFieldsWith } from './phrases.js';
 import { grow } from './postings.js';
 import type { TermTable } from './term-table.js';
 import { STOP_WORDS } from './text.js';
@@ -12,7 +12,7 @@ import type { Expansion, Vocabulary } from './vocabulary.js';
 
 /** Let every phrase reader made from now on keep fields as term ids. */
 export function installKeptFields(): void {
-  keepFieldsWith((vocabulary, readIds, tokenIds) => new KeptFields(vocabulary, readIds, tokenIds));
+  keepFieldsWith((vocabulary, reader) => new KeptFields(vocabulary, reader));
 }
 
 /**
@@ -24,8 +24,7 @@ export function installKeptFields(): void {
  */
 export class KeptFields {
   readonly #vocabulary: Vocabulary;
-  readonly #readIds: (value: string, table: TermTable) => number;
-  readonly #tokenIds: () => Int32Array;
+  readonly #reader: FieldReader;
   readonly #tokens = new KeptTokens();
   /** By vocabulary term id + 1: which query words it may be (as `PhraseRuns` masks); only the query's are set. */
   masks = new Int32Array(0);
@@ -43,14 +42,9 @@ export class KeptFields {
   array: Int32Array = this.#gathered;
   at = 0;
 
-  constructor(
-    vocabulary: Vocabulary,
-    readIds: (value: string, table: TermTable) => number,
-    tokenIds: () => Int32Array,
-  ) {
+  constructor(vocabulary: Vocabulary, reader: FieldReader) {
     this.#vocabulary = vocabulary;
-    this.#readIds = readIds;
-    this.#tokenIds = tokenIds;
+    this.#reader = reader;
   }
 
   /** Which query words each term id may be, for this search; false when fields cannot be read by id now. */
@@ -96,9 +90,9 @@ export class KeptFields {
       if (!tokens.seenBefore(key)) return false;
       let total = values.length;
       for (let v = 0; v < values.length; v++) {
-        const count = this.#readIds(values[v] as string, this.#table as TermTable);
+        const count = this.#reader.readIds(values[v] as string, this.#table as TermTable);
         this.#gathered = grow(this.#gathered, total + count);
-        this.#gathered.set(this.#tokenIds().subarray(0, count), total);
+        this.#gathered.set(this.#reader.tokenIds.subarray(0, count), total);
         total += count;
         this.#gathered[v] = total;
       }

@@ -34,11 +34,18 @@ export const addMask = (old: number, mask: number): number => (mask === -1 ? old
  * What keeps fields as term ids (`KeptFields`), for the phrase reader: installed by the main entry, so that
  * a widget, whose listings are small and whose bytes are its page's, does not carry it.
  */
-export type KeptFieldsFactory = (
-  vocabulary: Vocabulary,
-  readIds: (value: string, table: TermTable) => number,
-  tokenIds: () => Int32Array,
-) => KeptFields;
+export type KeptFieldsFactory = (vocabulary: Vocabulary, reader: FieldReader) => KeptFields;
+
+/**
+ * The phrase reader's reading of a field value, which `KeptFields` keeps. The reader itself, not closures
+ * over it: V8 compiles a call to a closure against that one closure, and it dies with its index, so the
+ * compiled `KeptFields.find` was thrown away with every index (`search/shapes.ts`).
+ */
+export interface FieldReader {
+  /** The ids (+ 1; 0 for a token not in it) in `table` of a value's tokens, into `tokenIds`; returns how many. */
+  readIds(value: string, table: TermTable): number;
+  readonly tokenIds: Int32Array;
+}
 let keptFields: KeptFieldsFactory | undefined;
 /** Let every phrase reader made from now on keep fields with `factory`. */
 export function keepFieldsWith(factory: KeptFieldsFactory): void {
@@ -49,7 +56,7 @@ const runBonus = (field: number): number => (field === 0 ? TITLE_RUN : TEXT_RUN)
 /** The stop words and their hashes, computed once. */
 const STOP_WORD_HASHES = [...STOP_WORDS].map((word) => [word, hashOf(word)] as const);
 
-export class PhraseRuns {
+export class PhraseRuns implements FieldReader {
   readonly #papers: readonly Paper[];
   readonly #vocabulary: Vocabulary;
   /** The query's terms and the stop words, probed with the hash the scanner computes anyway. */
@@ -77,11 +84,7 @@ export class PhraseRuns {
   constructor(papers: readonly Paper[], vocabulary: Vocabulary) {
     this.#papers = papers;
     this.#vocabulary = vocabulary;
-    this.#kept = keptFields?.(
-      vocabulary,
-      (value, table) => this.#readIds(value, table),
-      () => this.#tokenIds,
-    );
+    this.#kept = keptFields?.(vocabulary, this);
   }
 
   /** Which query words each term may be, as the table of this query; `clear` empties it afterwards. */
@@ -116,11 +119,16 @@ export class PhraseRuns {
     this.#masks[id + 1] = addMask(this.#masks[id + 1] as number, mask);
   }
 
+  /** The scratch `readIds` reads into (`FieldReader`). */
+  get tokenIds(): Int32Array {
+    return this.#tokenIds;
+  }
+
   /**
    * The ids (+ 1; 0 for a token not in it) in `table` of a field value's tokens, into `#tokenIds`; returns how
    * many.
    */
-  #readIds(value: string, table: TermTable): number {
+  readIds(value: string, table: TermTable): number {
     const length = value.length;
     // A token takes a character and the one that ends it: at most half the text, rounded up.
     if (this.#tokenIds.length <= length >> 1) this.#tokenIds = new Int32Array(length);
@@ -235,7 +243,7 @@ export class PhraseRuns {
           end = array[at + v] as number;
           masks = byId;
         } else {
-          end = this.#readIds(values[v] as string, this.#queryTerms);
+          end = this.readIds(values[v] as string, this.#queryTerms);
         }
         let longest = 0;
         // Which query words the field value holds at all: every one of them in one title is proximity too.
