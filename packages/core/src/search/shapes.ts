@@ -19,16 +19,16 @@ export function installShapeKeeper(): void {
   onIndexMade(keepShapes);
 }
 
-let kept: unknown;
+/** What is kept, for the module's life. */
+const kept: unknown[] = [];
 
 function keepShapes(): void {
+  // Unset first: the keeper's own index is made through the same hook, and one keeper is enough.
   onIndexMade(undefined);
-  if (kept !== undefined) return;
-  kept = null;
   const index = new SearchIndex([SHAPES_PAPER]);
   // A prefix, then one and two typos and words side by side, twice: a field's second reading is kept.
   const hits = ['lan', 'pretrianed langauge models', 'pretrianed langauge models'].map((query) => index.search(query));
-  kept = [index, hits, hits[0]?.[0]?.matches];
+  kept.push(index, hits, hits[0]?.[0]?.matches);
 }
 
 const SHAPES_PAPER: Paper = {
