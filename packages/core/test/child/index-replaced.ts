@@ -1,8 +1,9 @@
 /**
  * An index typed into, dropped and collected, then a new one typed into: what a page that swaps its listing
  * does. Run with `--trace-deopt --expose-gc`; the entry to load (`index` or `search`) is the argument. Prints
- * `@@dropped` once the first index is collected, so that the parent reads which compiled code was thrown away
- * from there on, and the two indexes' hit counts last, as JSON.
+ * the two indexes' hit counts last, as JSON. V8's trace is buffered apart from the script's output, so the
+ * parent reads it whole: both listings are parsed first, so that what dies after is the first index and what
+ * its searches made.
  */
 import { parseListing } from '../../src/entries/parse.js';
 import { corpusDays } from '../helpers.js';
@@ -18,7 +19,6 @@ const keystrokes = (papers: { title: string }[]) =>
     return Array.from(words, (_, i) => words.slice(0, i + 1));
   });
 
-// Both listings parsed first: from here on, what dies is the first index and what its searches made.
 const first = papersOf(0, 80);
 const second = papersOf(80, 156);
 let index: ReturnType<typeof core.createSearchIndex> | undefined = core.createSearchIndex(first);
@@ -28,7 +28,6 @@ index = undefined;
 const gc = (globalThis as { gc?: () => void }).gc;
 gc?.();
 gc?.();
-process.stdout.write('@@dropped\n');
 const next = core.createSearchIndex(second);
 let secondHits = 0;
 for (const query of keystrokes(second.slice(0, 20))) secondHits += next.search(query).length;
