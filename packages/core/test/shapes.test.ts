@@ -36,17 +36,23 @@ async function searchCodeLost(entry: 'index' | 'search') {
   ]
     .map((match) => match[1] as string)
     .filter((name) => SEARCH_FUNCTIONS.has(name));
-  return { lost: new Set(lost), result: child.result };
+  // The child's JSON line, found among V8's trace lines, which may come after it.
+  const printed = /\{"firstHits":\d+,"secondHits":\d+\}/.exec(child.stdout)?.[0];
+  return { lost: new Set(lost), result: printed ? (JSON.parse(printed) as Record<string, number>) : undefined };
 }
 
 describe('an index made after another was collected', () => {
   it('keeps its compiled search code through the main entry, which the search entry loses', async () => {
     const [main, widget] = await Promise.all([searchCodeLost('index'), searchCodeLost('search')]);
     // Without the kept shapes, this V8 throws the code away: the check below would pass for nothing if not.
-    expect(widget.lost.size).toBeGreaterThanOrEqual(5);
+    // How much of it depends on what the collector and the compiler did when (2 to 11 of these functions in
+    // one run): the search entry is run again, up to three times, until it shows it.
+    let control = widget;
+    for (let run = 1; run < 3 && control.lost.size < 5; run++) control = await searchCodeLost('search');
+    expect(control.lost.size).toBeGreaterThanOrEqual(5);
     expect([...main.lost]).toEqual([]);
     // The kept index changes no answer.
     expect(main.result).toEqual(widget.result);
     expect(main.result?.secondHits).toBeGreaterThan(1000);
-  }, 180_000);
+  }, 400_000);
 });
