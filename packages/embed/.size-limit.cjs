@@ -39,11 +39,13 @@
 // completions, term-table slots that say where the characters are (two reads a probe), a popcount with no loop.
 // Then to 55.55 kB (+0.31 kB measured) for builds writing half as much (one number a pending posting) and the
 // phrase reader's one id table; keeping fields as term ids is the main entry's, not the element's.
+// Then to 55.7 kB (+0.11 kB measured) for a slip in the word being typed: letters no term starts with reach what
+// their nearest spellings go on to be (`diffusion modle` finds "Diffusion Models").
 module.exports = [
   {
     name: '<trending-papers> script tag, everything included',
     path: 'dist/papertrend.global.js',
-    limit: '55.55 kB',
+    limit: '55.7 kB',
     gzip: true,
   },
 ];

@@ -90,6 +90,22 @@ describe('search index: matching', () => {
     expect(ids(stopWords.search('of')).sort()).toEqual(['x', 'y', 'z']);
   });
 
+  it('reads a slip in the word being typed as what its nearest spelling goes on to be', () => {
+    // `modle` is one slip from `model` and two from `models`: only completions of the near spelling reach it.
+    const papers = [
+      paper('models', { title: 'Text to video diffusion models with an expert transformer' }),
+      paper('model', { title: 'A diffusion classifier', abstract: 'We train a model of shapes.' }),
+    ];
+    const slips = createSearchIndex(papers);
+    expect(ids(slips.search('diffusion modle'))).toEqual(['models', 'model']);
+    const title = slips.search('diffusion modle')[0]?.matches.find((match) => match.field === 'title');
+    expect(title?.ranges.map(([start, end]) => title.value.slice(start, end))).toEqual(['diffusion', 'model']);
+    // Letters some word starts with are a word being typed, not a slip: `mod` completes as ever.
+    expect(ids(slips.search('diffusion mod')).sort()).toEqual(['model', 'models']);
+    // A finished word (a space after it) is not completed.
+    expect(ids(slips.search('modle '))).toEqual(['model']);
+  });
+
   it('returns nothing for words no paper has', () => {
     expect(index.search('zzzzqqq')).toEqual([]);
   });

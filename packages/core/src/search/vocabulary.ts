@@ -32,6 +32,9 @@ const MAX_PREFIX_EXPANSIONS = 40;
 const MAX_SUFFIX_EXPANSIONS = 6;
 const MAX_SUFFIX_LENGTH = 3;
 const MAX_FUZZY_EXPANSIONS = 12;
+/** A slip in the word being typed: the nearest spellings whose completions are read, and how many of each. */
+const SLIP_CANDIDATES = 4;
+const SLIP_COMPLETIONS = 4;
 const MAX_ONE_SLIP_EXPANSIONS = 64;
 const PREFIX_WEIGHT = 0.75;
 const TYPO_WEIGHT = [1, 0.55, 0.35];
@@ -151,7 +154,8 @@ export class Vocabulary {
           : MAX_PREFIX_EXPANSIONS;
     const maxLength = typing ? Number.POSITIVE_INFINITY : word.length + MAX_SUFFIX_LENGTH;
     const terms = this.terms;
-    for (const id of this.#mostFrequentCompletions(word, exact, maxLength, cap)) {
+    const completions = this.#mostFrequentCompletions(word, exact, maxLength, cap);
+    for (const id of completions) {
       // A longer completion is a weaker guess of what is being typed.
       const coverage = word.length / (terms[id] as string).length;
       expansions.set(id, {
@@ -165,16 +169,38 @@ export class Vocabulary {
     const typos = this.#fuzzy ? allowedTypos(word.length) : 0;
     if (typos > 0) {
       const damping = exact === undefined ? 1 : NEAR_SPELLING_OF_A_REAL_WORD;
-      for (const { term, distance } of this.#typoCandidates(word, typos)) {
+      const candidates = this.#typoCandidates(word, typos);
+      for (const { term, distance } of candidates) {
         if (!expansions.has(term)) {
           expansions.set(term, { term, weight: (TYPO_WEIGHT[distance] as number) * damping, kind: 'typo' });
         }
       }
+      // Letters no term starts with, being typed: a slip. What the nearest spellings go on to be is meant
+      // too (`diffusion modle` for `models`, not only `model`).
+      if (typing && exact === undefined && completions.length === 0)
+        this.#slipCompletions(word, candidates, expansions);
     }
     const result = [...expansions.values()];
     if (this.#expansionCache.size >= EXPANSION_CACHE_SIZE) this.#expansionCache.clear();
     this.#expansionCache.set(cacheKey, result);
     return result;
+  }
+
+  /**
+   * The most frequent completions of the nearest spellings of a word being typed that no term starts with,
+   * weighted as typos and as prefixes both, into `expansions`.
+   */
+  #slipCompletions(word: string, candidates: TypoCandidate[], expansions: Map<number, Expansion>): void {
+    for (const { term, distance } of candidates.slice(0, SLIP_CANDIDATES)) {
+      if (distance > 1) return;
+      const near = this.terms[term] as string;
+      for (const id of this.#mostFrequentCompletions(near, term, Number.POSITIVE_INFINITY, SLIP_COMPLETIONS)) {
+        if (expansions.has(id)) continue;
+        const coverage = near.length / (this.terms[id] as string).length;
+        const weight = (TYPO_WEIGHT[1] as number) * PREFIX_WEIGHT * (0.5 + 0.5 * coverage);
+        expansions.set(id, { term: id, weight, kind: 'prefix', prefix: word.length });
+      }
+    }
   }
 
   /**
