@@ -35,8 +35,9 @@ it('bundles preact in place of React, and the lite parser in place of the full o
 });
 
 // 600 kB until the card showed TeX and icons (the unminified ESM and CJS builds carry the command tables twice);
-// 700 kB until `<paper-card>` and the README's "Embed one paper" section; 750 kB until the CJS copy was dropped; 460 kB until `/server` (prerendered elements).
-it('installs nothing else: no runtime dependencies, no source maps, under 480 kB unpacked', () => {
+// 700 kB until `<paper-card>` and the README's "Embed one paper" section; 750 kB until the CJS copy was dropped; 460 kB until `/server` (prerendered elements);
+// 480 kB until the search read a slip in the word being typed (492.6 kB then: the search is in the ESM build and the script both).
+it('installs nothing else: no runtime dependencies, no source maps, under 500 kB unpacked', () => {
   const { files, unpacked, manifest } = pack(new URL('..', import.meta.url));
   expect(manifest.dependencies).toBeUndefined();
   // Types name core's Paper: TypeScript users who want them install @papertrend/core (an optional peer).
@@ -47,5 +48,5 @@ it('installs nothing else: no runtime dependencies, no source maps, under 480 kB
   ]);
   expect(files.filter((file) => file.name.endsWith('.map'))).toEqual([]);
   expect(files.map((file) => file.name)).toContain('package/LICENSE');
-  expect(unpacked).toBeLessThan(480 * 1024);
+  expect(unpacked).toBeLessThan(500 * 1024);
 });
