@@ -1,8 +1,8 @@
 /**
  * The widget's speed in a real browser (Debian's chromium), through the script-tag build: time to first
  * render of 100 papers (to the first painted frame, and until all 100 cards are built: a long listing shows
- * its first cards first), in a new page each time as a reader meets it and again in one page, first render of 3,000 (the search index is built afterwards, when the browser is idle),
- * and per-keystroke latency of
+ * its first cards first), in a new page each time as a reader meets it and again in one page; first render
+ * of 3,000 (the search index is built afterwards, when the browser is idle); and per-keystroke latency of
  * search over 3,000 real papers, each keystroke timed until the next frame is painted. Prints numbers for
  * the closing note; asserts nothing. Run with `pnpm bench` (needs ../shared/fixtures and a build).
  */

@@ -43,6 +43,8 @@ const TYPO_WEIGHT = [1, 0.55, 0.35];
  * (`audino` the author, `audio` the topic): its matches count this much less, so the exact word wins.
  */
 const NEAR_SPELLING_OF_A_REAL_WORD = 0.4;
+/** How much of a completion `typed` covers, as a weight: a longer completion is a weaker guess of what is typed. */
+const coverage = (typed: string, term: string): number => 0.5 + 0.5 * (typed.length / term.length);
 /** Query words whose expansions are remembered: typing re-expands every earlier word at each keystroke. */
 const EXPANSION_CACHE_SIZE = 512;
 
@@ -156,11 +158,9 @@ export class Vocabulary {
     const terms = this.terms;
     const completions = this.#mostFrequentCompletions(word, exact, maxLength, cap);
     for (const id of completions) {
-      // A longer completion is a weaker guess of what is being typed.
-      const coverage = word.length / (terms[id] as string).length;
       expansions.set(id, {
         term: id,
-        weight: PREFIX_WEIGHT * (0.5 + 0.5 * coverage),
+        weight: PREFIX_WEIGHT * coverage(word, terms[id] as string),
         kind: 'prefix',
         prefix: word.length,
       });
@@ -196,8 +196,7 @@ export class Vocabulary {
       const near = this.terms[term] as string;
       for (const id of this.#mostFrequentCompletions(near, term, Number.POSITIVE_INFINITY, SLIP_COMPLETIONS)) {
         if (expansions.has(id)) continue;
-        const coverage = near.length / (this.terms[id] as string).length;
-        const weight = (TYPO_WEIGHT[1] as number) * PREFIX_WEIGHT * (0.5 + 0.5 * coverage);
+        const weight = (TYPO_WEIGHT[1] as number) * PREFIX_WEIGHT * coverage(near, this.terms[id] as string);
         expansions.set(id, { term: id, weight, kind: 'prefix', prefix: word.length });
       }
     }
